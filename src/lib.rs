@@ -1,0 +1,19 @@
+//! exam-incident: the emergency plan of a vocational skill-assessment exam site as checked data,
+//! and the mechanisms that classify an incident, guide its handling and validate its reports.
+//!
+//! The core (everything outside `wasm`) knows nothing of JavaScript or the browser and never
+//! reads the clock; `wasm` is the thin binding that converts, calls the core and converts back.
+
+pub mod error;
+pub mod forms;
+pub mod guide;
+pub mod plan;
+pub mod text;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Error, ErrorKind};
+pub use plan::Plan;
+pub use text::Text;

@@ -1,0 +1,140 @@
+//! The plan: its data model, the loader that checks it, and the checked [`Plan`] the rest of the
+//! core reads. Plan content lives in `plans/`; this module holds only the mechanisms.
+
+mod check;
+pub mod decode;
+mod default;
+pub mod model;
+mod problem;
+
+use std::collections::BTreeMap;
+
+use chrono::FixedOffset;
+
+pub use default::{default_plan, default_plan_json};
+pub use model::*;
+pub use problem::{PlanProblem, ProblemKind, Problems};
+
+use crate::error::{Error, ErrorKind};
+
+/// Where a branch step hangs: the decision step and the option that leads to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BranchOf {
+    pub decision: String,
+    pub option: String,
+}
+
+/// A kind's steps as they run: `before` groups, the kind's own steps, `after` groups.
+#[derive(Clone, Debug)]
+pub struct KindFlow {
+    pub steps: Vec<Step>,
+    /// Parallel to `steps`: the decision option a step belongs to, `None` for main-line steps.
+    pub branch_of: Vec<Option<BranchOf>>,
+}
+
+impl KindFlow {
+    pub fn step(&self, id: &str) -> Option<(usize, &Step)> {
+        self.steps.iter().enumerate().find(|(_, s)| s.id == id)
+    }
+}
+
+/// A plan that has been loaded and checked: every reference in it resolves.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    doc: PlanDocument,
+    tz: FixedOffset,
+    flows: BTreeMap<String, KindFlow>,
+}
+
+impl Plan {
+    /// Loads a plan from JSON text, checking everything; the error lists every problem found.
+    ///
+    /// # Errors
+    /// `plan_invalid` with the problems, each located by its path in the document.
+    pub fn from_json(text: &str) -> Result<Plan, Error> {
+        let mut problems = Problems::default();
+        let value = decode::parse_json(text, &mut problems).ok_or_else(|| invalid(&mut problems))?;
+        Plan::from_value(&value)
+    }
+
+    /// Loads a plan from an already parsed JSON value.
+    ///
+    /// # Errors
+    /// `plan_invalid` with every problem found.
+    pub fn from_value(value: &serde_json::Value) -> Result<Plan, Error> {
+        let mut problems = Problems::default();
+        let doc = decode::decode_document(value, &mut problems);
+        let Some(doc) = doc else { return Err(invalid(&mut problems)) };
+        check::check_document(&doc, &mut problems);
+        check::check_texts(value, "", &mut problems);
+        if !problems.is_empty() {
+            return Err(invalid(&mut problems));
+        }
+        let tz = crate::time::parse_offset(&doc.timezone).ok_or_else(|| invalid(&mut problems))?;
+        let flows = doc.kinds.iter().map(|k| (k.id.clone(), flow_of(&doc, k))).collect();
+        Ok(Plan { doc, tz, flows })
+    }
+
+    pub fn doc(&self) -> &PlanDocument {
+        &self.doc
+    }
+
+    pub fn timezone(&self) -> FixedOffset {
+        self.tz
+    }
+
+    pub fn kind(&self, id: &str) -> Option<&Kind> {
+        self.doc.kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The kind, or the `unknown_kind` error.
+    pub fn kind_or_err(&self, id: &str) -> Result<&Kind, Error> {
+        self.kind(id).ok_or_else(|| Error::new(ErrorKind::UnknownKind(crate::error::clip_to(id, 60))))
+    }
+
+    pub fn flow(&self, kind: &str) -> Option<&KindFlow> {
+        self.flows.get(kind)
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.doc.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn threshold(&self, name: &str) -> Option<f64> {
+        self.doc.thresholds.get(name).map(|t| t.value)
+    }
+
+    /// Minutes of a step's deadline, resolving a threshold name.
+    pub fn due_minutes(&self, due: &Due) -> Option<f64> {
+        due.minutes.or_else(|| due.threshold.as_deref().and_then(|t| self.threshold(t)))
+    }
+}
+
+fn invalid(problems: &mut Problems) -> Error {
+    Error::new(ErrorKind::PlanInvalid(std::mem::take(&mut problems.0)))
+}
+
+fn flow_of(doc: &PlanDocument, kind: &Kind) -> KindFlow {
+    let group = |id: &String| doc.step_groups.iter().find(|g| &g.id == id);
+    let mut steps: Vec<Step> = Vec::new();
+    for g in kind.before.iter().filter_map(group) {
+        steps.extend(g.steps.iter().cloned());
+    }
+    steps.extend(kind.steps.iter().cloned());
+    for g in kind.after.iter().filter_map(group) {
+        steps.extend(g.steps.iter().cloned());
+    }
+    let mut branch_of: Vec<Option<BranchOf>> = vec![None; steps.len()];
+    for s in &steps {
+        for o in &s.options {
+            for next in &o.next {
+                if let Some(i) = steps.iter().position(|t| &t.id == next) {
+                    if branch_of[i].is_none() {
+                        branch_of[i] = Some(BranchOf { decision: s.id.clone(), option: o.id.clone() });
+                    }
+                }
+            }
+        }
+    }
+    KindFlow { steps, branch_of }
+}

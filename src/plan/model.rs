@@ -1,0 +1,229 @@
+//! The plan as data: the shape of a plan document (`plans/sd101/*.json` is the embedded default).
+//!
+//! Every item that comes from the seed carries `clause`, the seed clause it implements, so that a
+//! reviewer can hold the data against the original line by line. Field names are snake_case in
+//! the document and in Rust alike.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Text;
+
+/// Which of the plan's two grades an incident belongs to (事件确认).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 一般事件: some impact, the exam can go on after proper handling.
+    General,
+    /// 重大事件: the exam cannot go on normally.
+    Major,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Major => "major",
+            Severity::General => "general",
+        }
+    }
+}
+
+/// A whole plan document.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct PlanDocument {
+    /// Version of the document format this plan is written in (this build reads 1).
+    pub format: u32,
+    pub id: String,
+    pub version: String,
+    pub name: Text,
+    /// The document this plan implements (title of the seed).
+    pub source: Text,
+    /// The plan's time zone as a fixed UTC offset, `+08:00`; local times are read in it.
+    pub timezone: String,
+    /// Named numbers the rules use (minutes, counts, fractions), each with its clause.
+    pub thresholds: BTreeMap<String, Threshold>,
+    /// 应急处理原则.
+    pub principles: Vec<CitedText>,
+    pub roles: Vec<Role>,
+    /// Points in time a deadline can count from, besides `discovered`.
+    #[serde(default)]
+    pub anchors: Vec<Anchor>,
+    /// 报告形式 and 报告内容: the vocabularies of the report forms.
+    pub reporting: Reporting,
+    /// Step sequences shared by several kinds (reporting chain, 处理程序, 善后), by id.
+    pub step_groups: Vec<StepGroup>,
+    pub kinds: Vec<Kind>,
+    /// 应急保障: what must be in place before an exam.
+    pub readiness: Vec<ReadinessItem>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    pub value: f64,
+    /// `minutes`, `candidates`, `rooms`, `fraction`, `characters`.
+    pub unit: String,
+    pub text: Text,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct CitedText {
+    pub text: Text,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub title: Text,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    pub id: String,
+    pub title: Text,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Reporting {
+    /// 报告形式: oral, phone, fax, written.
+    pub forms: Vec<Term>,
+    /// 报告内容: transport_handover, storage, exam_room, other.
+    pub subjects: Vec<Term>,
+    /// Who reports to whom (报告程序): each link says a role reports to another.
+    pub chain: Vec<ReportLink>,
+}
+
+/// An id from a closed vocabulary with its bilingual name.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub title: Text,
+    pub clause: String,
+}
+
+/// One link of the reporting chain: `from` reports to `to` (for incidents of `severity`, or all).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct ReportLink {
+    pub from: String,
+    pub to: String,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct StepGroup {
+    pub id: String,
+    pub title: Text,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    pub id: String,
+    pub severity: Severity,
+    pub title: Text,
+    pub description: Text,
+    /// The clauses that define the kind and its handling, e.g. `重大(4)` and `处理4`.
+    pub clause: String,
+    /// The 报告内容 term a report of this kind usually has (`exam_room`, `storage`, …).
+    pub report_subject: String,
+    /// Step groups run before the kind's own steps (the reporting chain).
+    #[serde(default)]
+    pub before: Vec<String>,
+    pub steps: Vec<Step>,
+    /// Step groups run after the kind's own steps (处理程序, 善后).
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+/// One thing somebody does. A step with `options` is a decision; the steps named in an option's
+/// `next` are that branch and only become active when the option is chosen.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    /// Role id of who does it.
+    pub actor: String,
+    /// Role id the step reports to, where the step is a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_to: Option<String>,
+    pub text: Text,
+    pub clause: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Due>,
+    /// Role id whose consent the step needs before it is carried out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_approval: Option<String>,
+    /// The form this step produces, where it produces one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// May be left out when it does not apply (optional steps are never overdue blockers).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<StepOption>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct StepOption {
+    pub id: String,
+    pub text: Text,
+    /// Steps (of the same kind) that this choice leads to.
+    #[serde(default)]
+    pub next: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+/// A deadline relative to a point in time: `from` is `discovered` or a declared anchor id; the
+/// length is a literal `minutes` or the name of a threshold.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Due {
+    pub from: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<String>,
+}
+
+/// One thing the readiness check (应急保障) verifies, tied to a field of `readiness_check`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct ReadinessItem {
+    pub id: String,
+    pub field: String,
+    pub text: Text,
+    pub clause: String,
+}

@@ -1,0 +1,77 @@
+//! Crossing the boundary: JS values in as JSON (so that cyclic objects, throwing getters, BigInt
+//! and deep nesting become errors, not traps), Rust values out as plain JS objects, and core
+//! errors out as JS `Error`s with a `code`.
+
+use js_sys::{Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::error::Error;
+
+/// Reads any JS value as JSON. `JSON.stringify` runs inside a `catch`, so whatever it throws on
+/// (cycles, BigInt, a proxy's getter) comes back as a `bad_argument` error naming `field`.
+/// `undefined` (and functions, symbols) read as JSON `null`.
+pub fn json_of(value: &JsValue, field: &str, max_bytes: usize) -> Result<serde_json::Value, Error> {
+    if value.is_undefined() || value.is_function() || value.is_symbol() {
+        return Ok(serde_json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(value).map_err(|_| Error::bad_argument(field, "plain JSON data (no cycles, BigInt or throwing getters)"))?;
+    let Some(text) = text.as_string() else { return Ok(serde_json::Value::Null) };
+    if text.len() > max_bytes {
+        return Err(Error::too_large(field, max_bytes));
+    }
+    serde_json::from_str(&text).map_err(|_| Error::bad_argument(field, "JSON data nested less than 128 levels deep"))
+}
+
+/// Reads a JS value that must be a string (or absent).
+pub fn opt_string(value: &JsValue, field: &str, max_chars: usize) -> Result<Option<String>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let s = value.as_string().ok_or_else(|| Error::bad_argument(field, "a string"))?;
+    if s.chars().count() > max_chars {
+        return Err(Error::too_large(field, max_chars));
+    }
+    Ok(Some(s))
+}
+
+/// Writes a Rust value as a plain JS object (maps as objects, no `Map`s).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| {
+        js_error(&Error::bad_argument("result", format!("serialisable data ({e})")))
+    })
+}
+
+/// A core error as a JS `Error`: `message` in both languages, `code`, `text: {zh, en}`, and
+/// `problems` for a plan that failed to load.
+pub fn js_error(e: &Error) -> JsValue {
+    let text = e.message();
+    let err = js_sys::Error::new(&format!("{} / {}", text.zh, text.en));
+    let obj: &Object = err.unchecked_ref();
+    let set = |k: &str, v: &JsValue| {
+        let _ = Reflect::set(obj, &JsValue::from_str(k), v);
+    };
+    set("code", &JsValue::from_str(e.code()));
+    if let Ok(t) = to_js_plain(&text) {
+        set("text", &t);
+    }
+    if !e.problems().is_empty() {
+        if let Ok(p) = to_js_plain(e.problems()) {
+            set("problems", &p);
+        }
+    }
+    err.into()
+}
+
+fn to_js_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+}
+
+/// Turns a core result into what a `#[wasm_bindgen]` function returns.
+pub fn out<T: Serialize>(r: Result<T, Error>) -> Result<JsValue, JsValue> {
+    match r {
+        Ok(v) => to_js(&v),
+        Err(e) => Err(js_error(&e)),
+    }
+}

@@ -1,0 +1,5 @@
+//! The only code that knows `JsValue`: converts, calls the core, converts back.
+
+mod convert;
+mod plan_api;
+mod state;
