@@ -4,6 +4,7 @@
 //! The core (everything outside `wasm`) knows nothing of JavaScript or the browser and never
 //! reads the clock; `wasm` is the thin binding that converts, calls the core and converts back.
 
+pub mod classify;
 pub mod error;
 pub mod forms;
 pub mod guide;

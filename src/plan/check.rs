@@ -63,6 +63,8 @@ pub fn check_document(doc: &PlanDocument, problems: &mut Problems) {
         }
         check_kind_flow(doc, kind, &at, problems);
     }
+    crate::classify::spec::check(doc, problems);
+    crate::forms::spec::check(doc, problems);
 }
 
 struct Refs<'a> {

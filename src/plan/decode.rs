@@ -132,18 +132,31 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
     }
 }
 
-/// Sections that other modules own (classifier, forms) decode themselves here.
-fn decode_extension(_key: &str, _value: &Value, _problems: &mut Problems) {}
+/// Sections that other modules own: classifier, forms, messages.
+fn decode_extension(key: &str, value: &Value, problems: &mut Problems) {
+    match key {
+        "classifier" => {
+            let _ = decode_at::<crate::classify::spec::ClassifierSpec>(value, key, problems);
+        }
+        "forms" => {
+            let _ = decode_at::<crate::forms::spec::FormsSpec>(value, key, problems);
+        }
+        "messages" => {
+            let _ = decode_at::<crate::forms::spec::Messages>(value, key, problems);
+        }
+        _ => {}
+    }
+}
 
 /// Every top-level field of a plan document.
 pub const PLAN_FIELDS: &[&str] = &[
     "format", "id", "version", "name", "source", "timezone", "thresholds", "principles", "roles", "anchors",
-    "reporting", "step_groups", "kinds", "readiness",
+    "reporting", "step_groups", "kinds", "readiness", "classifier", "forms", "messages",
 ];
 
 const REQUIRED_PLAN_FIELDS: &[&str] = &[
     "format", "id", "version", "name", "source", "timezone", "thresholds", "principles", "roles", "reporting",
-    "step_groups", "kinds", "readiness",
+    "step_groups", "kinds", "readiness", "classifier", "forms", "messages",
 ];
 
 /// `kinds[3]` + `steps[2].actor` → `kinds[3].steps[2].actor`.

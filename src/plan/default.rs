@@ -9,6 +9,8 @@ use crate::error::Error;
 const PARTS: &[(&str, &str)] = &[
     ("plan.json", include_str!("../../plans/sd101/plan.json")),
     ("kinds.json", include_str!("../../plans/sd101/kinds.json")),
+    ("classifier.json", include_str!("../../plans/sd101/classifier.json")),
+    ("forms.json", include_str!("../../plans/sd101/forms.json")),
 ];
 
 /// The default plan as one JSON value (what a site starts from to write its own).

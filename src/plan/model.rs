@@ -59,6 +59,12 @@ pub struct PlanDocument {
     pub kinds: Vec<Kind>,
     /// 应急保障: what must be in place before an exam.
     pub readiness: Vec<ReadinessItem>,
+    /// Lexicon, negation, numerals, rules and questions of the classifier.
+    pub classifier: crate::classify::spec::ClassifierSpec,
+    /// Form rules.
+    pub forms: crate::forms::spec::FormsSpec,
+    /// Bilingual texts of validation findings, by code.
+    pub messages: crate::forms::spec::Messages,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
