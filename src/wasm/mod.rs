@@ -1,5 +1,6 @@
 //! The only code that knows `JsValue`: converts, calls the core, converts back.
+//! Public so that the wasm-bindgen-test suites can call the exports as Rust functions.
 
-mod convert;
-mod plan_api;
+pub mod convert;
+pub mod plan_api;
 mod state;
