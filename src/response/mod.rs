@@ -315,13 +315,15 @@ impl Response {
         draft::draft(self, form)
     }
 
-    /// The initial report as a short text to read out on the phone, at `now`.
+    /// The initial report as a short text to read out on the phone at `now`, by `caller` (else
+    /// by whoever the response knows for the reporting role).
     ///
     /// # Errors
-    /// `bad_time`.
-    pub fn phone_script(&self, now: &str) -> Result<Text> {
+    /// `bad_time`, `bad_argument` for a caller with an unknown role.
+    pub fn phone_script(&self, now: &str, caller: Option<&Person>) -> Result<Text> {
         let now = input::time(&self.plan, "now", now)?;
-        Ok(phone::script(self, now))
+        input::opt_person(&self.plan, "caller", caller)?;
+        Ok(phone::script(self, now, caller))
     }
 
     /// The saved form (`toJSON`): format, version, id, plan, kind, head hash and the log.

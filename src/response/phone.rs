@@ -5,21 +5,26 @@ use crate::plan::Severity;
 use crate::text::Text;
 use crate::time::Instant;
 
-use super::model::Status;
+use super::model::{Person, Status};
 use super::Response;
 
-pub fn script(r: &Response, now: Instant) -> Text {
+pub fn script(r: &Response, now: Instant, caller: Option<&Person>) -> Text {
     let plan = r.plan();
     let ps = &plan.doc().phone_script;
     let open = r.opened();
     let steps = r.steps_at(now);
     let report = steps.iter().find(|s| s.form.as_deref() == Some("initial_report"));
     let role_title = |id: &str| plan.role(id).map(|x| x.title.clone()).unwrap_or_else(|| ps.unknown.clone());
-    let reporter_role = report.map_or_else(|| ps.unknown.clone(), |s| role_title(&s.actor));
-    let reporter_name = report
-        .and_then(|s| s.done_by.clone().or_else(|| open.people.iter().find(|p| p.role == s.actor).cloned()))
-        .map(|p| p.name)
-        .unwrap_or_default();
+    // Who speaks: the caller, else whoever made the report, else the first person of the role.
+    let reporter = caller.cloned().or_else(|| {
+        report.and_then(|s| s.done_by.clone().or_else(|| open.people.iter().find(|p| p.role == s.actor).cloned()))
+    });
+    let reporter_role = match (&reporter, report) {
+        (Some(p), _) => role_title(&p.role),
+        (None, Some(s)) => role_title(&s.actor),
+        (None, None) => ps.unknown.clone(),
+    };
+    let reporter_name = reporter.map_or_else(|| ps.unknown.clone(), |p| Text::new(p.name.clone(), p.name));
     let reported_to = report.and_then(|s| s.report_to.as_deref()).map_or_else(|| ps.unknown.clone(), role_title);
     let kind = plan.kind(r.kind());
     let title = kind.map_or_else(|| ps.unknown.clone(), |k| k.title.clone());
@@ -50,7 +55,7 @@ pub fn script(r: &Response, now: Instant) -> Text {
             ("site", (site.zh.clone(), site.en.clone())),
             ("room", (room.zh.clone(), room.en.clone())),
             ("reporter_role", (reporter_role.zh.clone(), reporter_role.en.clone())),
-            ("reporter_name", (reporter_name.clone(), reporter_name.clone())),
+            ("reporter_name", (reporter_name.zh.clone(), reporter_name.en.clone())),
         ]),
         ps.event.fill_each(&[
             ("discovered_at", (discovered.clone(), discovered)),
