@@ -301,6 +301,18 @@ impl Response {
         self.reminders(0.0).into_iter().filter(|(t, _)| *t < now).map(|(_, r)| r).collect()
     }
 
+    /// The reminders whose time has come by `now`, the latest per step only (an overdue step is
+    /// not also "due soon"). A subscriber delivers those it has not delivered yet, so deadlines
+    /// moved into the past (an anchor set late) are still announced once.
+    pub fn reminders_due(&self, now: Instant, lead_minutes: f64) -> Vec<Reminder> {
+        let mut due: Vec<Reminder> = Vec::new();
+        for (_, r) in self.reminders(lead_minutes).into_iter().filter(|(t, _)| *t <= now) {
+            due.retain(|d| d.step != r.step);
+            due.push(r);
+        }
+        due
+    }
+
     fn reminders(&self, lead_minutes: f64) -> Vec<(Instant, Reminder)> {
         let lead = if lead_minutes.is_finite() { lead_minutes.clamp(0.0, 24.0 * 60.0) } else { 0.0 };
         status::reminders(&self.plan, self.flow(), &self.state, lead)

@@ -49,7 +49,7 @@ pub struct ExamInfo {
 /// else is known at the start.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename = "ResponseInit", rename_all = "camelCase", deny_unknown_fields)]
 pub struct Init {
     /// Kind id of the plan (`power_or_equipment_failure`, …).
     pub kind: String,

@@ -24,7 +24,7 @@ pub const SAVED_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "SavedResponse", deny_unknown_fields)]
 pub struct Saved {
     /// Always `exam-incident/response`.
     pub format: String,

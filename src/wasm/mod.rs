@@ -3,3 +3,6 @@
 mod convert;
 mod plan_api;
 mod state;
+mod reminders;
+mod response_api;
+mod storage;
