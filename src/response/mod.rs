@@ -39,7 +39,7 @@ use crate::time::{format_time, Instant};
 pub use chain::{entry_hash, verify_chain, GENESIS};
 pub use input::{MAX_LOG, MAX_SAVED_BYTES};
 pub use model::*;
-pub use saved::{Saved, SAVED_FORMAT, SAVED_VERSION};
+pub use saved::{Saved, SavedResponse, SAVED_FORMAT, SAVED_VERSION};
 use state::State;
 
 /// Who did something, when, with whose consent and why: the common arguments of every action.

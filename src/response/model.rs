@@ -49,8 +49,8 @@ pub struct ExamInfo {
 /// else is known at the start.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename = "ResponseInit", rename_all = "camelCase", deny_unknown_fields)]
-pub struct Init {
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResponseInit {
     /// Kind id of the plan (`power_or_equipment_failure`, …).
     pub kind: String,
     /// When the incident was discovered: the initial report is due from here.
@@ -88,6 +88,9 @@ pub struct Init {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub note: Option<String>,
 }
+
+/// Short name used in Rust code and tests.
+pub type Init = ResponseInit;
 
 /// The plan a response was made under.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,8 +24,8 @@ pub const SAVED_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename = "SavedResponse", deny_unknown_fields)]
-pub struct Saved {
+#[serde(deny_unknown_fields)]
+pub struct SavedResponse {
     /// Always `exam-incident/response`.
     pub format: String,
     pub version: u32,
@@ -39,8 +39,8 @@ pub struct Saved {
     pub log: Vec<LogEntry>,
 }
 
-pub fn to_saved(r: &Response) -> Saved {
-    Saved {
+pub fn to_saved(r: &Response) -> SavedResponse {
+    SavedResponse {
         format: SAVED_FORMAT.to_string(),
         version: SAVED_VERSION,
         id: r.id().to_string(),
@@ -60,7 +60,7 @@ pub fn from_json(plan: Rc<Plan>, text: &str) -> Result<Response> {
 }
 
 /// Reads the envelope only (format, version, shape) — what listing saved responses needs.
-pub fn decode(value: Value) -> Result<Saved> {
+pub fn decode(value: Value) -> Result<SavedResponse> {
     let obj = value.as_object().ok_or_else(|| bad("not a JSON object".into()))?;
     if obj.get("format").and_then(Value::as_str) != Some(SAVED_FORMAT) {
         return Err(bad(format!("`format` is not \"{SAVED_FORMAT}\"")));
@@ -70,14 +70,14 @@ pub fn decode(value: Value) -> Result<Saved> {
         Some(v) => return Err(Error::new(ErrorKind::UnsupportedVersion(v.to_string()))),
         None => return Err(bad("missing `version`".into())),
     }
-    serde_path_to_error::deserialize::<_, Saved>(value).map_err(|e| {
+    serde_path_to_error::deserialize::<_, SavedResponse>(value).map_err(|e| {
         let path = e.path().to_string();
         bad(format!("{path}: {}", crate::error::clip_to(&e.into_inner().to_string(), 120)))
     })
 }
 
 /// Checks the chain and the derived envelope fields without replaying (no plan needed).
-pub fn verify(saved: &Saved) -> Result<()> {
+pub fn verify(saved: &SavedResponse) -> Result<()> {
     if saved.log.is_empty() || saved.log.len() > input::MAX_LOG {
         return Err(bad("the log must hold 1 to 5000 entries".into()));
     }
@@ -125,3 +125,6 @@ pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
 fn bad(detail: String) -> Error {
     Error::new(ErrorKind::BadState(detail))
 }
+
+/// Short name used in Rust code and tests.
+pub type Saved = SavedResponse;

@@ -18,7 +18,7 @@ use super::state::active_plan;
 use super::storage::LocalStore;
 use crate::error::{Error, ErrorKind, Result};
 use crate::response::store::{self, Store};
-use crate::response::{Act, Init, Person, Reminder, Response, Saved, Summary, MAX_SAVED_BYTES};
+use crate::response::{Act, Person, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES};
 use crate::text::Text;
 use crate::time::{format_time, Instant};
 
@@ -93,13 +93,18 @@ fn required(value: &JsValue, field: &str, max: usize) -> Result<String> {
     opt_string(value, field, max)?.ok_or_else(|| Error::bad_argument(field, "a string"))
 }
 
-fn act(at: &JsValue, by: &JsValue, approved_by: &JsValue, note: &JsValue) -> Result<Act> {
+fn act(at: &JsValue, by: &Option<JsValue>, approved_by: &Option<JsValue>, note: &Option<JsValue>) -> Result<Act> {
     Ok(Act {
         at: required(at, "at", 64)?,
-        by: person(by, "by")?,
-        approved_by: person(approved_by, "approvedBy")?,
-        note: opt_string(note, "note", MAX_NOTE)?,
+        by: person(&undef(by), "by")?,
+        approved_by: person(&undef(approved_by), "approvedBy")?,
+        note: opt_string(&undef(note), "note", MAX_NOTE)?,
     })
+}
+
+/// An optional argument as a value (`undefined` when left out).
+fn undef(v: &Option<JsValue>) -> JsValue {
+    v.clone().unwrap_or(JsValue::UNDEFINED)
 }
 
 fn lead(value: Option<f64>) -> f64 {
@@ -177,8 +182,8 @@ impl IncidentResponse {
         to_js(&v)
     }
 
-    fn now_or(&self, now: &JsValue) -> std::result::Result<String, JsValue> {
-        let given = opt_string(now, "now", 64).map_err(throw)?;
+    fn now_or(&self, now: &Option<JsValue>) -> std::result::Result<String, JsValue> {
+        let given = opt_string(&undef(now), "now", 64).map_err(throw)?;
         match given {
             Some(s) => Ok(s),
             None => self.read(|c| Ok(format_time(&now_instant(c.plan().timezone())))),
@@ -196,7 +201,7 @@ impl IncidentResponse {
     /// Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "ResponseInit")] init: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
-        let init: Init = json_of(&init, "init", MAX_INIT_BYTES)
+        let init: ResponseInit = json_of(&init, "init", MAX_INIT_BYTES)
             .and_then(|v| if v.is_object() { decode(v, "init", "a ResponseInit object") } else { Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }")) })
             .map_err(throw)?;
         let plan = active_plan().map_err(throw)?;
@@ -226,7 +231,7 @@ impl IncidentResponse {
     /// Restores the response saved in this browser under `id` (see `savedResponses()`). A
     /// corrupt entry is moved to quarantine and its error thrown. Throws `not_saved`,
     /// `bad_state`, `log_tampered`, `unsupported_version`, `plan_mismatch`, storage codes.
-    pub fn restore(id: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+    pub fn restore(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
         let id = required(&id, "id", 64).map_err(throw)?;
         let plan = active_plan().map_err(throw)?;
         let r = store::load(&LocalStore, plan, &id).map_err(throw)?;
@@ -249,7 +254,7 @@ impl IncidentResponse {
 
     /// The steps in order with their status at `now` (default: the browser's clock).
     #[wasm_bindgen(unchecked_return_type = "StepState[]")]
-    pub fn steps(&self, #[wasm_bindgen(unchecked_param_type = "string")] now: JsValue) -> std::result::Result<JsValue, JsValue> {
+    pub fn steps(&self, #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>) -> std::result::Result<JsValue, JsValue> {
         let now = self.now_or(&now)?;
         self.ts(|c| c.steps(&now))
     }
@@ -262,9 +267,9 @@ impl IncidentResponse {
         &self,
         #[wasm_bindgen(js_name = stepId, unchecked_param_type = "string")] step_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Person | null")] by: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] note: JsValue,
-        #[wasm_bindgen(js_name = approvedBy, unchecked_param_type = "Person | null")] approved_by: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
+        #[wasm_bindgen(js_name = approvedBy, unchecked_optional_param_type = "Person")] approved_by: Option<JsValue>,
     ) -> std::result::Result<JsValue, JsValue> {
         let step = required(&step_id, "stepId", 200).map_err(throw)?;
         let act = act(&at, &by, &approved_by, &note).map_err(throw)?;
@@ -280,9 +285,9 @@ impl IncidentResponse {
         #[wasm_bindgen(js_name = stepId, unchecked_param_type = "string")] step_id: JsValue,
         #[wasm_bindgen(js_name = optionId, unchecked_param_type = "string")] option_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(js_name = approvedBy, unchecked_param_type = "Person | null")] approved_by: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] note: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Person | null")] by: JsValue,
+        #[wasm_bindgen(js_name = approvedBy, unchecked_optional_param_type = "Person")] approved_by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
     ) -> std::result::Result<JsValue, JsValue> {
         let step = required(&step_id, "stepId", 200).map_err(throw)?;
         let option = required(&option_id, "optionId", 200).map_err(throw)?;
@@ -297,11 +302,11 @@ impl IncidentResponse {
         &self,
         #[wasm_bindgen(js_name = stepId, unchecked_param_type = "string")] step_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Person | null")] by: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] note: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
     ) -> std::result::Result<(), JsValue> {
         let step = required(&step_id, "stepId", 200).map_err(throw)?;
-        let act = act(&at, &by, &JsValue::NULL, &note).map_err(throw)?;
+        let act = act(&at, &by, &None, &note).map_err(throw)?;
         self.change(|c| c.request_approval(&step, act))
     }
 
@@ -310,11 +315,11 @@ impl IncidentResponse {
         &self,
         #[wasm_bindgen(js_name = stepId, unchecked_param_type = "string")] step_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Person | null")] by: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] note: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
     ) -> std::result::Result<(), JsValue> {
         let step = required(&step_id, "stepId", 200).map_err(throw)?;
-        let act = act(&at, &by, &JsValue::NULL, &note).map_err(throw)?;
+        let act = act(&at, &by, &None, &note).map_err(throw)?;
         self.change(|c| c.skip(&step, act))
     }
 
@@ -324,11 +329,11 @@ impl IncidentResponse {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Person | null")] by: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] note: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
     ) -> std::result::Result<(), JsValue> {
         let anchor = required(&id, "id", 200).map_err(throw)?;
-        let act = act(&at, &by, &JsValue::NULL, &note).map_err(throw)?;
+        let act = act(&at, &by, &None, &note).map_err(throw)?;
         self.change(|c| c.set_anchor(&anchor, act))
     }
 
@@ -337,11 +342,11 @@ impl IncidentResponse {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Person | null")] by: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] note: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
     ) -> std::result::Result<(), JsValue> {
         let kind = required(&kind, "kind", 200).map_err(throw)?;
-        let act = act(&at, &by, &JsValue::NULL, &note).map_err(throw)?;
+        let act = act(&at, &by, &None, &note).map_err(throw)?;
         self.change(|c| c.reclassify(&kind, act))
     }
 
@@ -351,9 +356,9 @@ impl IncidentResponse {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Person | null")] by: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
     ) -> std::result::Result<(), JsValue> {
-        let act = act(&at, &by, &JsValue::NULL, &text).map_err(throw)?;
+        let act = act(&at, &by, &None, &Some(text)).map_err(throw)?;
         self.change(|c| c.note(act))
     }
 
@@ -378,8 +383,8 @@ impl IncidentResponse {
     /// Counts, closure and the next reminder at `now` (`leadMinutes` early).
     pub fn summary(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] now: JsValue,
-        #[wasm_bindgen(js_name = leadMinutes)] lead_minutes: Option<f64>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
     ) -> std::result::Result<Ts<Summary>, JsValue> {
         let now = self.now_or(&now)?;
         self.ts(|c| c.summary(&now, lead(lead_minutes))).map(Ts::new_unchecked)
@@ -389,8 +394,8 @@ impl IncidentResponse {
     #[wasm_bindgen(js_name = nextReminder, unchecked_return_type = "Reminder | undefined")]
     pub fn next_reminder(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] now: JsValue,
-        #[wasm_bindgen(js_name = leadMinutes)] lead_minutes: Option<f64>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
     ) -> std::result::Result<JsValue, JsValue> {
         let now = self.now_or(&now)?;
         let r: Option<Reminder> = self.read(|c| {
@@ -411,7 +416,7 @@ impl IncidentResponse {
     pub fn on_reminder(
         &self,
         #[wasm_bindgen(unchecked_param_type = "(reminder: Reminder) => void")] callback: JsValue,
-        #[wasm_bindgen(js_name = leadMinutes)] lead_minutes: Option<f64>,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
     ) -> std::result::Result<u32, JsValue> {
         if !callback.is_function() {
             return Err(throw(Error::bad_argument("callback", "a function")));
@@ -427,7 +432,7 @@ impl IncidentResponse {
 
     /// A form prefilled from what the response knows. Throws `unknown_form`.
     #[wasm_bindgen(js_name = draftReport, unchecked_return_type = "Record<string, unknown>")]
-    pub fn draft_report(&self, #[wasm_bindgen(unchecked_param_type = "FormId")] form: JsValue) -> std::result::Result<JsValue, JsValue> {
+    pub fn draft_report(&self, #[wasm_bindgen(unchecked_param_type = "\"initial_report\" | \"staged_report\" | \"room_record\" | \"disposal_report\" | \"readiness_check\"")] form: JsValue) -> std::result::Result<JsValue, JsValue> {
         let form = required(&form, "form", 100).map_err(throw)?;
         self.ts(|c| c.draft_report(&form))
     }
@@ -436,17 +441,17 @@ impl IncidentResponse {
     #[wasm_bindgen(js_name = phoneScript)]
     pub fn phone_script(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] now: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Person | null")] caller: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] caller: Option<JsValue>,
     ) -> std::result::Result<Ts<Text>, JsValue> {
         let now = self.now_or(&now)?;
-        let caller = person(&caller, "caller").map_err(throw)?;
+        let caller = person(&undef(&caller), "caller").map_err(throw)?;
         self.ts(|c| c.phone_script(&now, caller.as_ref())).map(Ts::new_unchecked)
     }
 
     /// The saved form: `fromJSON(toJSON())` restores it, and writing it again gives the same JSON.
     #[wasm_bindgen(js_name = toJSON)]
-    pub fn to_json(&self) -> std::result::Result<Ts<Saved>, JsValue> {
+    pub fn to_json(&self) -> std::result::Result<Ts<SavedResponse>, JsValue> {
         self.ts(|c| Ok(c.to_saved())).map(Ts::new_unchecked)
     }
 

@@ -90,7 +90,7 @@ pub fn saved_responses() -> Result<Ts<SavedList>, JsValue> {
 
 /// Removes a saved response (quarantined copies stay). Throws `bad_argument` or a storage code.
 #[wasm_bindgen(js_name = removeSavedResponse)]
-pub fn remove_saved_response(id: JsValue) -> Result<(), JsValue> {
+pub fn remove_saved_response(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<(), JsValue> {
     let id = opt_string(&id, "id", 64)
         .and_then(|i| i.ok_or_else(|| crate::Error::bad_argument("id", "a response id")))
         .map_err(|e| js_error(&e))?;
