@@ -13,7 +13,7 @@ pub mod text;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{Error, ErrorKind};
 pub use plan::Plan;

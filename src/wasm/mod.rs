@@ -1,6 +1,7 @@
 //! The only code that knows `JsValue`: converts, calls the core, converts back.
+//! Public so that the wasm-bindgen-test suites can call the exports as Rust functions.
 
-mod convert;
-mod forms_api;
-mod plan_api;
+pub mod convert;
+pub mod forms_api;
+pub mod plan_api;
 mod state;

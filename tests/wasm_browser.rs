@@ -1,0 +1,7 @@
+//! The JS boundary, run in headless Chromium by wasm-bindgen-test (`scripts/test-wasm.sh`).
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "wasm/plan_api.rs"]
+mod plan_api;

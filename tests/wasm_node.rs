@@ -1,0 +1,5 @@
+//! The JS boundary, run in Node by wasm-bindgen-test (`scripts/test-wasm.sh`).
+#![cfg(target_arch = "wasm32")]
+
+#[path = "wasm/plan_api.rs"]
+mod plan_api;
