@@ -26,10 +26,10 @@ fn the_default_forms_section_loads() {
 fn unknown_kind_threshold_and_shape_are_located() {
     let p = problems_after(|d| {
         let r = rules(d, "initial_report");
-        let variant = r.iter_mut().find(|r| r["rule"] == "variant").unwrap();
-        variant["cases"]["alien_invasion"] = json!({"type": "object"});
-        let within = r.iter_mut().find(|r| r["rule"] == "within").unwrap();
-        within["threshold"] = json!("initial_report_hours");
+        let variant = r.iter_mut().find(|r| r["check"].get("variant").is_some()).unwrap();
+        variant["check"]["variant"]["cases"]["alien_invasion"] = json!({"type": "object"});
+        let within = r.iter_mut().find(|r| r["check"].get("within").is_some()).unwrap();
+        within["check"]["within"]["threshold"] = json!("initial_report_hours");
         d["forms"]["forms"]["disposal_report"]["fields"]["submitted_by"]["shape"] = json!("persona");
     });
     let has = |path: &str, code: &str| p.iter().any(|(a, b)| a.ends_with(path) && *b == code);
@@ -54,9 +54,9 @@ fn a_missing_form_an_unknown_rule_and_a_typo_are_located() {
         d["forms"]["forms"].as_object_mut().unwrap().remove("readiness_check");
     });
     assert!(p.iter().any(|(a, c)| a == "forms.forms.readiness_check" && *c == "missing"), "{p:?}");
-    let p = problems_after(|d| rules(d, "room_record")[0]["rule"] = json!("telepathy"));
+    let p = problems_after(|d| rules(d, "room_record")[0]["check"] = json!({"telepathy": {}}));
     assert!(p.iter().any(|(a, c)| a.starts_with("forms") && *c == "shape"), "{p:?}");
-    let p = problems_after(|d| rules(d, "room_record")[0]["frist"] = json!("/start_time"));
+    let p = problems_after(|d| rules(d, "room_record")[0]["check"]["order"]["frist"] = json!("/start_time"));
     assert!(p.iter().any(|(a, c)| a.starts_with("forms") && *c == "shape"), "{p:?}");
 }
 

@@ -212,12 +212,13 @@ pub struct Cond {
 
 /// A cross-field rule. Paths are JSON Pointers into the form; with `each` (an array's pointer)
 /// the rule runs once per item and paths without a leading `/` are relative to the item.
+/// `check` names the mechanism as `{ "order": { "first": …, "then": …, "at": … } }` (an
+/// externally tagged enum: serde's internally tagged and flattened forms buffer through its
+/// `Content` type, which costs tens of KB of wasm).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-// No `deny_unknown_fields` here (serde cannot combine it with `flatten`); `Check` denies them,
-// and it sees every key the rule's own fields do not take.
+#[serde(deny_unknown_fields)]
 pub struct Rule {
-    #[serde(flatten)]
     pub check: Check,
     /// The finding code (a key of `messages`).
     pub code: String,
@@ -231,10 +232,10 @@ pub struct Rule {
     pub each: Option<String>,
 }
 
-/// The mechanisms a rule can use; tagged by `rule`.
+/// The mechanisms a rule can use.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Check {
     /// `field` must be given.
     Required { field: String },
