@@ -1,5 +1,40 @@
 /* tslint:disable */
 /* eslint-disable */
+
+/** The report forms of the plan. */
+export type FormId = "initial_report" | "staged_report" | "room_record" | "disposal_report" | "readiness_check";
+
+
+/**
+ * A condition on the data: the value at `path` is given (no `is`), or equals `is`.
+ */
+export interface Cond {
+    path: string;
+    is?: string | number | boolean;
+}
+
+/**
+ * A cross-field rule. Paths are JSON Pointers into the form; with `each` (an array's pointer)
+ * the rule runs once per item and paths without a leading `/` are relative to the item.
+ * `check` names the mechanism as `{ "order": { "first": …, "then": …, "at": … } }` (an
+ * externally tagged enum: serde's internally tagged and flattened forms buffer through its
+ * `Content` type, which costs tens of KB of wasm).
+ */
+export interface Rule {
+    check: Check;
+    /**
+     * The finding code (a key of `messages`).
+     */
+    code: string;
+    level?: Level;
+    clause: string;
+    /**
+     * The rule applies only when this holds.
+     */
+    when?: Cond;
+    each?: string;
+}
+
 /**
  * A deadline as the plan states it: minutes after `discovered` or an anchor.
  */
@@ -16,6 +51,60 @@ export interface Due {
     from: string;
     minutes?: number;
     threshold?: string;
+}
+
+/**
+ * A field's spec. Absent, `null` and `""` all count as "not given".
+ */
+export interface Field {
+    /**
+     * The type; may be left out when `shape` names a shared shape.
+     */
+    type?: FieldType;
+    /**
+     * A shared shape from `forms.shapes` this field has.
+     */
+    shape?: string;
+    required?: boolean;
+    title?: Text;
+    clause?: string;
+    /**
+     * Values of an `enum` field.
+     */
+    values?: string[];
+    /**
+     * Fields of an `object`.
+     */
+    fields?: Map<string, Field>;
+    /**
+     * An `object` whose other keys are the portal's business (no `unknown_field`).
+     */
+    open?: boolean;
+    /**
+     * Items of an `array`.
+     */
+    items?: Field;
+    min_items?: number;
+    /**
+     * Fewest items as a plan threshold (`mass_cheating_rooms`).
+     */
+    min_items_threshold?: string;
+    max_items?: number;
+    max_chars?: number;
+    /**
+     * Least value of a number.
+     */
+    min?: number;
+    max?: number;
+    /**
+     * Items of an array must differ.
+     */
+    unique?: boolean;
+    phone?: PhoneKind;
+    /**
+     * Finding codes to use instead of the generic ones (`too_few` → `no_proctor_signed`).
+     */
+    codes?: Map<string, string>;
 }
 
 /**
@@ -229,6 +318,10 @@ export interface PlanDocument {
      */
     phone_script: PhoneScript;
     /**
+     * Words the staged-report draft puts before log entries (阶段性报告).
+     */
+    draft_texts: DraftTexts;
+    /**
      * Lexicon, negation, numerals, rules and questions of the classifier.
      */
     classifier: ClassifierSpec;
@@ -274,6 +367,11 @@ export interface StepOptionState {
     id: string;
     text: Text;
 }
+
+/**
+ * Blocks submission (`error`) or advises (`warning`).
+ */
+export type Level = "error" | "warning";
 
 /**
  * Everything saved, with the entries set aside on the way.
@@ -332,6 +430,38 @@ export interface Guidance {
      * The forms the steps produce, in the order they first appear.
      */
     forms: string[];
+}
+
+/**
+ * Mainland China numbers: mobiles `1[3-9]` + 9 digits; landlines with an area code
+ * (`0531-88888888`, `053188888888`), optionally an extension.
+ */
+export interface PhoneSpec {
+    /**
+     * Digits a mobile number has in all (11).
+     */
+    mobile_digits: number;
+    /**
+     * The second digits a mobile number may have after its leading `1` (`"3456789"`).
+     */
+    mobile_second: string;
+    /**
+     * Digits of the area code including its leading `0` (3 or 4).
+     */
+    area_digits: number[];
+    /**
+     * Digits of the local number (7 or 8); it may not start with `0` or `1`.
+     */
+    local_digits: number[];
+    /**
+     * Most digits of an extension (after `-`, `转`, `ext` or `#`).
+     */
+    max_extension_digits: number;
+    /**
+     * An international `+86` / `0086` prefix may come first.
+     */
+    allow_country_code: boolean;
+    clause: string;
 }
 
 /**
@@ -400,6 +530,39 @@ export interface PlanProblem {
 }
 
 /**
+ * One problem of a submitted form.
+ */
+export interface Finding {
+    /**
+     * JSON Pointer (RFC 6901) to the offending field: `/reporter/role`, `/entries/2/at`;
+     * `""` for the whole form.
+     */
+    path: string;
+    /**
+     * Stable snake_case id of the finding, e.g. `initial_report_late`.
+     */
+    code: string;
+    /**
+     * What is wrong, with the parameters filled in.
+     */
+    message: Text;
+    /**
+     * The values the message was filled with (minutes, limits, ids).
+     */
+    params?: Record<string, string | number>;
+}
+
+/**
+ * One report form: its title, its fields and its cross-field rules.
+ */
+export interface FormSpec {
+    title: Text;
+    clause: string;
+    fields: Map<string, Field>;
+    rules?: Rule[];
+}
+
+/**
  * One thing somebody does. A step with `options` is a decision; the steps named in an option's
  * `next` are that branch and only become active when the option is chosen.
  */
@@ -442,6 +605,16 @@ export interface ReadinessItem {
 }
 
 /**
+ * Options of `validateReport`.
+ */
+export interface ValidateOptions {
+    /**
+     * The reference for "in the future" (RFC 3339 or local time); without it no such check runs.
+     */
+    now?: string;
+}
+
+/**
  * Sentence templates of the read-aloud initial report. Placeholders in `{braces}` are filled by
  * the response engine (`site`, `room`, `reporter_role`, `reporter_name`, `discovered_at`, `kind`,
  * `severity`, `measures`, `reported_to`, `now`); unknown values read as `unknown`.
@@ -464,6 +637,28 @@ export interface PhoneScript {
      * Joins the list of measures.
      */
     separator: Text;
+}
+
+/**
+ * Sizes beyond which input is refused (bounded time on any input).
+ */
+export interface Limits {
+    /**
+     * Characters of a string field unless the field says otherwise.
+     */
+    max_chars: number;
+    /**
+     * Items of an array field unless the field says otherwise.
+     */
+    max_items: number;
+    /**
+     * Bytes of the whole form as JSON; beyond it validation throws `too_large`.
+     */
+    max_bytes: number;
+    /**
+     * Findings reported at most; the rest are summed up in one `too_many_findings`.
+     */
+    max_findings: number;
 }
 
 /**
@@ -491,6 +686,30 @@ export interface PlanInfo {
     kinds: KindInfo[];
     roles: RoleInfo[];
 }
+
+/**
+ * The `forms` section: limits, phone-number shapes, shared shapes and the five forms.
+ */
+export interface FormsSpec {
+    limits?: Limits;
+    /**
+     * What a mainland phone number looks like (保障(二)¶2: hotline and mobile phones).
+     */
+    phone?: PhoneSpec;
+    /**
+     * Field shapes shared by several forms (`person`, …), referred to by `"shape"`.
+     */
+    shapes?: Map<string, Field>;
+    /**
+     * The forms by id; the ids are `FORM_IDS`.
+     */
+    forms?: Map<string, FormSpec>;
+}
+
+/**
+ * The mechanisms a rule can use.
+ */
+export type Check = { required: { field: string } } | { order: { first: string; then: string; at: string } } | { within: { from: string; to: string; threshold: string } } | { not_longer: { field: string; from: string; to: string } } | { not_future: { field: string } } | { kind_severity: { kind: string; severity: string } } | { chain: { from: string; to: string; kind: string } } | { variant: { selector: string; field: string; cases: Map<string, Field> } } | { escalation: { started: string; restored_at: string; until: string; regional: string; decision: string; threshold: string } } | { sum: { total: string; parts: string[] } } | { count_of: { count: string; items: string } } | { ascending: { items: string; at: string } } | { same: { field: string; as: string } } | { kind_approvals: { kind: string; approvals: string; role: string } } | { expect_true: { field: string } };
 
 /**
  * The plan a response was made under.
@@ -522,6 +741,21 @@ export interface Summary {
      */
     nextReminder?: Reminder;
 }
+
+/**
+ * The result of `validateReport`: `ok` when there is no error (warnings do not block).
+ */
+export interface Report {
+    ok: boolean;
+    errors: Finding[];
+    warnings: Finding[];
+}
+
+/**
+ * What a field holds. Vocabulary types (`kind`, `role`, `report_form`, `subject`, `severity`)
+ * take their values from the plan itself, so a site's own plan changes them.
+ */
+export type FieldType = "string" | "integer" | "number" | "boolean" | "time" | "date" | "clock" | "clock_or_time" | "phone" | "enum" | "kind" | "role" | "report_form" | "subject" | "severity" | "object" | "array";
 
 /**
  * What a log entry records.
@@ -602,9 +836,26 @@ export interface OpenInfo {
 export type Status = "pending" | "done" | "skipped" | "overdue" | "awaiting_approval";
 
 /**
+ * Which numbers a `phone` field accepts.
+ */
+export type PhoneKind = "any" | "mobile";
+
+/**
  * Which of the plan's two grades an incident belongs to (事件确认).
  */
 export type Severity = "general" | "major";
+
+/**
+ * Words of the staged-report draft that turn log actions into sentences.
+ */
+export interface DraftTexts {
+    clause: string;
+    opened: Text;
+    approval_requested: Text;
+    skipped: Text;
+    reclassified: Text;
+    note: Text;
+}
 
 export interface Anchor {
     id: string;
@@ -623,8 +874,6 @@ export interface CitedText {
 }
 
 export interface ClassifierSpec {}
-
-export interface FormsSpec {}
 
 export interface Kind {
     id: string;
@@ -731,6 +980,11 @@ export interface StepOption {
      * Steps (of the same kind) that this choice leads to.
      */
     next?: string[];
+    /**
+     * What choosing this option records in the initial report's `details` (e.g. `restored`,
+     * `escalation_decision`); a string value `{at}` stands for the time of the decision.
+     */
+    details?: Record<string, unknown>;
     clause?: string;
 }
 
@@ -902,6 +1156,13 @@ export function planJson(): string;
 export function removeSavedResponse(id: string): void;
 
 /**
+ * The JSON Schema (draft 2020-12) of a form under the active plan: structural rules only
+ * (cross-field rules are `validateReport`'s). `title` is Chinese, `description` English.
+ * Throws `unknown_form`.
+ */
+export function reportSchema(form: FormId): Record<string, unknown>;
+
+/**
  * Goes back to the embedded default plan.
  */
 export function resetPlan(): PlanInfo;
@@ -912,6 +1173,17 @@ export function resetPlan(): PlanInfo;
  * `quarantined`. Throws `storage_disabled` / `storage_error` when storage cannot be read.
  */
 export function savedResponses(): SavedList;
+
+/**
+ * Checks a report form before the portal submits it. Returns every finding at once:
+ * `errors` block submission, `warnings` advise (a late initial report is a warning).
+ * Each finding has a JSON Pointer `path` to the offending field, a stable `code`, a
+ * bilingual `message` and its `params`.
+ *
+ * Throws (`Error` with `code`): `unknown_form`, `bad_argument` (data not an object, bad
+ * `opts`), `bad_time` (malformed `opts.now`), `too_large`.
+ */
+export function validateReport(form: FormId, data: Record<string, unknown>, opts?: ValidateOptions): Report;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
@@ -930,9 +1202,9 @@ export interface InitOutput {
     readonly incidentresponse_kind: (a: number) => [number, number];
     readonly incidentresponse_log: (a: number) => [number, number, number];
     readonly incidentresponse_new: (a: any) => [number, number, number];
-    readonly incidentresponse_nextReminder: (a: number, b: number, c: number, d: number) => [number, number, number];
-    readonly incidentresponse_offReminder: (a: number, b: number) => number;
-    readonly incidentresponse_onReminder: (a: number, b: any, c: number, d: number) => [number, number, number];
+    readonly incidentresponse_nextReminder: (a: number, b: number, c: any) => [number, number, number];
+    readonly incidentresponse_offReminder: (a: number, b: any) => number;
+    readonly incidentresponse_onReminder: (a: number, b: any, c: any) => [number, number, number];
     readonly incidentresponse_onStorageError: (a: number, b: any) => [number, number];
     readonly incidentresponse_phoneScript: (a: number, b: number, c: number) => [number, number, number];
     readonly incidentresponse_reclassify: (a: number, b: any, c: any, d: number, e: number) => [number, number];
@@ -943,15 +1215,17 @@ export interface InitOutput {
     readonly incidentresponse_skip: (a: number, b: any, c: any, d: number, e: number) => [number, number];
     readonly incidentresponse_steps: (a: number, b: number) => [number, number, number];
     readonly incidentresponse_storageStatus: (a: number) => [number, number, number];
-    readonly incidentresponse_summary: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly incidentresponse_summary: (a: number, b: number, c: any) => [number, number, number];
     readonly incidentresponse_toJSON: (a: number) => [number, number, number];
     readonly incidentresponse_verifyLog: (a: number) => number;
     readonly loadPlan: (a: any) => [number, number, number];
     readonly planInfo: () => [number, number, number];
     readonly planJson: () => [number, number];
     readonly removeSavedResponse: (a: any) => [number, number];
+    readonly reportSchema: (a: any) => [number, number, number];
     readonly resetPlan: () => [number, number, number];
     readonly savedResponses: () => [number, number, number];
+    readonly validateReport: (a: any, b: any, c: number) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h01cdc7ee74fdf729: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -174,8 +174,7 @@ export class IncidentResponse {
      * @returns {Reminder | undefined}
      */
     nextReminder(now, leadMinutes) {
-        const val1 = +(isLikeNone(leadMinutes) ? 0 : leadMinutes);
-        const ret = wasm.incidentresponse_nextReminder(this.__wbg_ptr, isLikeNone(now) ? 0 : addToExternrefTable0(now), !isLikeNone(leadMinutes), val1);
+        const ret = wasm.incidentresponse_nextReminder(this.__wbg_ptr, isLikeNone(now) ? 0 : addToExternrefTable0(now), leadMinutes);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -199,7 +198,7 @@ export class IncidentResponse {
      * @returns {number}
      */
     onReminder(callback, leadMinutes) {
-        const ret = wasm.incidentresponse_onReminder(this.__wbg_ptr, callback, !isLikeNone(leadMinutes), isLikeNone(leadMinutes) ? 0 : leadMinutes);
+        const ret = wasm.incidentresponse_onReminder(this.__wbg_ptr, callback, leadMinutes);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -333,8 +332,7 @@ export class IncidentResponse {
      * @returns {Summary}
      */
     summary(now, leadMinutes) {
-        const val1 = +(isLikeNone(leadMinutes) ? 0 : leadMinutes);
-        const ret = wasm.incidentresponse_summary(this.__wbg_ptr, isLikeNone(now) ? 0 : addToExternrefTable0(now), !isLikeNone(leadMinutes), val1);
+        const ret = wasm.incidentresponse_summary(this.__wbg_ptr, isLikeNone(now) ? 0 : addToExternrefTable0(now), leadMinutes);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -431,6 +429,21 @@ export function removeSavedResponse(id) {
 }
 
 /**
+ * The JSON Schema (draft 2020-12) of a form under the active plan: structural rules only
+ * (cross-field rules are `validateReport`'s). `title` is Chinese, `description` English.
+ * Throws `unknown_form`.
+ * @param {FormId} form
+ * @returns {Record<string, unknown>}
+ */
+export function reportSchema(form) {
+    const ret = wasm.reportSchema(form);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * Goes back to the embedded default plan.
  * @returns {PlanInfo}
  */
@@ -450,6 +463,27 @@ export function resetPlan() {
  */
 export function savedResponses() {
     const ret = wasm.savedResponses();
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * Checks a report form before the portal submits it. Returns every finding at once:
+ * `errors` block submission, `warnings` advise (a late initial report is a warning).
+ * Each finding has a JSON Pointer `path` to the offending field, a stable `code`, a
+ * bilingual `message` and its `params`.
+ *
+ * Throws (`Error` with `code`): `unknown_form`, `bad_argument` (data not an object, bad
+ * `opts`), `bad_time` (malformed `opts.now`), `too_large`.
+ * @param {FormId} form
+ * @param {Record<string, unknown>} data
+ * @param {ValidateOptions} [opts]
+ * @returns {Report}
+ */
+export function validateReport(form, data, opts) {
+    const ret = wasm.validateReport(form, data, isLikeNone(opts) ? 0 : addToExternrefTable0(opts));
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -493,6 +527,12 @@ function __wbg_get_imports() {
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
+        },
+        __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
+            const obj = arg1;
+            const ret = typeof(obj) === 'number' ? obj : undefined;
+            getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
         },
         __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
             const obj = arg1;

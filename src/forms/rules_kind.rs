@@ -63,8 +63,25 @@ pub fn apply(ctx: &mut Ctx, at: &At) {
         Check::KindApprovals { kind, approvals, role } => {
             let Some(k) = at.str(kind).and_then(|k| plan.kind(k)) else { return };
             let Some(flow) = plan.flow(&k.id) else { return };
-            let needed: BTreeSet<&str> = flow.steps.iter().filter_map(|s| s.requires_approval.as_deref()).collect();
             let Some(items) = at.value(approvals).and_then(Value::as_array).filter(|a| !a.is_empty()) else { return };
+            // An approval that names its decision step (as drafts do) must come from the role
+            // that step requires; a decision that needed none asks nothing.
+            let gated = |id: &str| flow.step(id).map(|(_, s)| s.requires_approval.as_deref());
+            let mut named = false;
+            for (i, item) in items.iter().enumerate() {
+                let Some(needed) = item.get("decision").and_then(Value::as_str).and_then(gated) else { continue };
+                named = true;
+                let Some(needed) = needed else { continue };
+                if item.get(role).and_then(Value::as_str) != Some(needed) {
+                    let path = format!("{approvals}/{i}/{role}");
+                    at.push(ctx, &path, vec![("kind", text(&k.id)), ("roles", Value::from(needed))]);
+                }
+            }
+            if named {
+                return;
+            }
+            // Free-text decisions: at least one approval by a role some step of the kind needs.
+            let needed: BTreeSet<&str> = flow.steps.iter().filter_map(|s| s.requires_approval.as_deref()).collect();
             if needed.is_empty() {
                 return;
             }

@@ -114,6 +114,9 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
             "phone_script" => {
                 let _ = decode_at::<PhoneScript>(value, key, problems);
             }
+            "draft_texts" => {
+                let _ = decode_at::<DraftTexts>(value, key, problems);
+            }
             "name" | "source" => {
                 let _ = decode_at::<crate::text::Text>(value, key, problems);
             }
@@ -154,12 +157,12 @@ fn decode_extension(key: &str, value: &Value, problems: &mut Problems) {
 /// Every top-level field of a plan document.
 pub const PLAN_FIELDS: &[&str] = &[
     "format", "id", "version", "name", "source", "timezone", "thresholds", "principles", "roles", "anchors",
-    "reporting", "step_groups", "kinds", "readiness", "phone_script", "classifier", "forms", "messages",
+    "reporting", "step_groups", "kinds", "readiness", "phone_script", "draft_texts", "classifier", "forms", "messages",
 ];
 
 const REQUIRED_PLAN_FIELDS: &[&str] = &[
     "format", "id", "version", "name", "source", "timezone", "thresholds", "principles", "roles", "reporting",
-    "step_groups", "kinds", "readiness", "phone_script", "classifier", "forms", "messages",
+    "step_groups", "kinds", "readiness", "phone_script", "draft_texts", "classifier", "forms", "messages",
 ];
 
 /// `kinds[3]` + `steps[2].actor` → `kinds[3].steps[2].actor`.

@@ -61,6 +61,8 @@ pub struct PlanDocument {
     pub readiness: Vec<ReadinessItem>,
     /// Sentence templates of the read-aloud initial report (口头、电话报告).
     pub phone_script: PhoneScript,
+    /// Words the staged-report draft puts before log entries (阶段性报告).
+    pub draft_texts: DraftTexts,
     /// Lexicon, negation, numerals, rules and questions of the classifier.
     pub classifier: crate::classify::spec::ClassifierSpec,
     /// Form rules.
@@ -208,6 +210,11 @@ pub struct StepOption {
     /// Steps (of the same kind) that this choice leads to.
     #[serde(default)]
     pub next: Vec<String>,
+    /// What choosing this option records in the initial report's `details` (e.g. `restored`,
+    /// `escalation_decision`); a string value `{at}` stands for the time of the decision.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
+    pub details: serde_json::Map<String, serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
 }
@@ -256,4 +263,17 @@ pub struct PhoneScript {
     pub unknown: Text,
     /// Joins the list of measures.
     pub separator: Text,
+}
+
+/// Words of the staged-report draft that turn log actions into sentences.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct DraftTexts {
+    pub clause: String,
+    pub opened: Text,
+    pub approval_requested: Text,
+    pub skipped: Text,
+    pub reclassified: Text,
+    pub note: Text,
 }

@@ -15,11 +15,6 @@ use super::model::{Action, LogEntry, Person, Status, StepState};
 use super::Response;
 
 /// Labels of log actions that have no plan text of their own (staged-report entries).
-const OPENED: &str = "发现突发事件";
-const REQUESTED: &str = "请示批准";
-const SKIPPED: &str = "不需执行";
-const RECLASSIFIED: &str = "事件重新定性为";
-const NOTE: &str = "备注";
 
 pub fn draft(r: &Response, form: &str) -> Result<Value> {
     if !FORM_IDS.contains(&form) {
@@ -122,6 +117,13 @@ impl<'a> Drafter<'a> {
         for (id, at) in &self.r.state().anchors {
             details.entry(format!("{id}_at")).or_insert_with(|| json!(format_time(at)));
         }
+        for e in self.r.log().iter().filter(|e| e.action == Action::Decide) {
+            let option = e.step.as_deref().and_then(|id| self.find_step(id)).and_then(|s| s.options.iter().find(|o| Some(&o.id) == e.option.as_ref()));
+            for (k, v) in option.map(|o| &o.details).into_iter().flatten() {
+                let v = if v == "{at}" { json!(e.at) } else { v.clone() };
+                details.entry(k.clone()).or_insert(v);
+            }
+        }
         if !details.is_empty() {
             m.insert("details".into(), Value::Object(details));
         }
@@ -134,9 +136,16 @@ impl<'a> Drafter<'a> {
         if let Some(s) = self.step_with_form("staged_report") {
             m.insert("tracker".into(), self.person_for(&s.actor, s.done_by.as_ref()));
         }
-        m.insert("period_from".into(), json!(self.r.discovered_at()));
+        // The log is in the order things were recorded; a report reads in the order they happened
+        // (an outage start entered after discovery happened before it).
+        let tz = self.plan.timezone();
+        let mut timed: Vec<(Option<Instant>, Value)> =
+            self.r.log().iter().map(|e| (crate::time::parse_time(&e.at, tz), self.entry(e))).collect();
+        timed.sort_by_key(|(t, _)| *t);
+        let first = timed.iter().filter_map(|(t, _)| *t).min().map_or_else(|| self.r.discovered_at(), |t| format_time(&t));
+        m.insert("period_from".into(), json!(first));
         m.insert("period_to".into(), json!(format_time(&self.last)));
-        let entries: Vec<Value> = self.r.log().iter().map(|e| self.entry(e)).collect();
+        let entries: Vec<Value> = timed.into_iter().map(|(_, v)| v).collect();
         m.insert("entries".into(), Value::Array(entries));
         m.insert("status".into(), json!(if self.r.is_closed() { "resolved" } else { "ongoing" }));
         m
@@ -144,10 +153,11 @@ impl<'a> Drafter<'a> {
 
     /// A log entry as a staged-report entry.
     fn entry(&self, e: &LogEntry) -> Value {
+        let words = &self.plan.doc().draft_texts;
         let step = e.step.as_deref().and_then(|id| self.find_step(id));
         let step_text = step.map_or_else(|| e.step.clone().unwrap_or_default(), |s| s.text.zh.clone());
         let (kind, text) = match e.action {
-            Action::Open => ("observation", format!("{OPENED}：{}", self.kind_title(e.open.as_ref().map(|o| o.kind.as_str())))),
+            Action::Open => ("observation", format!("{}：{}", words.opened.zh, self.kind_title(e.open.as_ref().map(|o| o.kind.as_str())))),
             Action::Complete => ("action", step_text),
             Action::Decide => {
                 let option = step
@@ -155,18 +165,18 @@ impl<'a> Drafter<'a> {
                     .map_or_else(|| e.option.clone().unwrap_or_default(), |o| o.text.zh.clone());
                 ("decision", format!("{step_text}：{option}"))
             }
-            Action::RequestApproval => ("action", format!("{REQUESTED}：{step_text}")),
-            Action::Skip => ("action", format!("{SKIPPED}：{step_text}")),
+            Action::RequestApproval => ("action", format!("{}：{step_text}", words.approval_requested.zh)),
+            Action::Skip => ("action", format!("{}：{step_text}", words.skipped.zh)),
             Action::SetAnchor => {
                 let title = self.plan.doc().anchors.iter().find(|a| Some(&a.id) == e.anchor.as_ref()).map(|a| a.title.zh.clone());
                 ("observation", format!("{}：{}", title.unwrap_or_default(), e.at))
             }
-            Action::Reclassify => ("decision", format!("{RECLASSIFIED}：{}", self.kind_title(e.kind.as_deref()))),
+            Action::Reclassify => ("decision", format!("{}：{}", words.reclassified.zh, self.kind_title(e.kind.as_deref()))),
             Action::Note => ("observation", String::new()),
         };
         let text = match (&e.note, text.is_empty()) {
             (Some(n), true) => n.clone(),
-            (Some(n), false) => format!("{text}（{NOTE}：{n}）"),
+            (Some(n), false) => format!("{text}（{}：{n}）", words.note.zh),
             (None, _) => text,
         };
         let mut m = Map::new();
