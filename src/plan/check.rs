@@ -198,7 +198,7 @@ pub fn check_texts(value: &Value, path: &str, problems: &mut Problems) {
     match value {
         Value::Object(map) => {
             if map.len() == 2 && map.contains_key("zh") && map.contains_key("en") {
-                let blank = |k: &str| map.get(k).and_then(Value::as_str).map_or(true, |s| s.trim().is_empty());
+                let blank = |k: &str| map.get(k).and_then(Value::as_str).is_none_or(|s| s.trim().is_empty());
                 if blank("zh") || blank("en") {
                     problems.push(path.to_string(), ProblemKind::BlankText);
                 }

@@ -14,8 +14,7 @@ use crate::time::{format_time, Instant};
 use super::model::{Action, LogEntry, Person, Status, StepState};
 use super::Response;
 
-/// Labels of log actions that have no plan text of their own (staged-report entries).
-
+/// A form prefilled from what the response knows; fields only a person can fill are left out.
 pub fn draft(r: &Response, form: &str) -> Result<Value> {
     if !FORM_IDS.contains(&form) {
         return Err(Error::new(ErrorKind::UnknownForm(crate::error::clip_to(form, 60))));
