@@ -96,7 +96,14 @@ pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts
             }
             pos = skip(p, h.end);
         }
-        let Some(m) = Index::at(hits, pos).next().copied() else { continue };
+        let Some(m) = first(hits, pos, |w| {
+            matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)
+        }) else {
+            if room_before || list_confirmed {
+                room_ids.push((value, t.start, t.end));
+            }
+            continue;
+        };
         let after = skip(p, m.end);
         let suffix = first(hits, after, |w| matches!(w, What::BoundSuffix(_)));
         let bound_after = |b: Bound| match suffix.map(|h| h.what) {
