@@ -10,6 +10,12 @@ use crate::error::Error;
 /// The longest text `classify` reads, in characters.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
+/// Whether `text` has more than [`MAX_TEXT_CHARS`] characters (a short text in bytes is not
+/// counted at all).
+pub fn too_long(text: &str) -> bool {
+    text.len() > MAX_TEXT_CHARS && text.chars().nth(MAX_TEXT_CHARS).is_some()
+}
+
 /// `{ text?, facts? }` from JSON.
 ///
 /// # Errors
@@ -27,7 +33,7 @@ pub fn decode_input(value: &Value) -> Result<ClassifyInput, Error> {
     let text = match obj.get("text") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => {
-            if s.chars().nth(MAX_TEXT_CHARS).is_some() {
+            if too_long(s) {
                 return Err(Error::too_large("text", MAX_TEXT_CHARS));
             }
             Some(s.clone())

@@ -18,7 +18,7 @@ mod text_facts;
 use serde::{Deserialize, Serialize};
 
 pub use facts::{Bound, FactKey, Facts, Phase, Signal};
-pub use input::{decode_input, MAX_TEXT_CHARS};
+pub use input::{decode_input, too_long, MAX_TEXT_CHARS};
 
 use crate::error::Error;
 use crate::plan::{Plan, Severity};
@@ -137,7 +137,7 @@ pub struct QuestionOut {
 /// ```
 pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Error> {
     let text = input.text.as_deref().unwrap_or("");
-    if text.chars().nth(MAX_TEXT_CHARS).is_some() {
+    if too_long(text) {
         return Err(Error::too_large("text", MAX_TEXT_CHARS));
     }
     let spec = &plan.doc().classifier;

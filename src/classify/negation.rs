@@ -6,7 +6,7 @@
 //! (没有停电和断网). A negator that is part of a counted term (无声音, 未到) or of a non-negating
 //! word (非常, 无法, 未经) negates nothing. Hedges (预计) work the same way but make a flag unknown.
 
-use super::lexicon::{Hit, Prepared, What};
+use super::lexicon::{Hit, Index, Prepared, What};
 
 /// A term that counts, and what governs it.
 #[derive(Clone, Copy, Debug)]
@@ -17,20 +17,32 @@ pub struct Term {
 }
 
 /// The signals, cues and flags of `hits` that count, in text order, with their negation.
-pub fn resolve(p: &Prepared, hits: &[Hit], scope_chars: usize) -> Vec<Term> {
+pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -> Vec<Term> {
     let layer = |w: What| match w {
         What::Signal(_) | What::Cue(_) => Some(0u8),
         What::Flag { .. } => Some(1),
         _ => None,
     };
     let contained_in_longer = |h: &Hit, same: &dyn Fn(What) -> bool| {
-        hits.iter().any(|o| same(o.what) && o.start <= h.start && h.end <= o.end && (o.end - o.start) > (h.end - h.start))
+        Index::starting_in(hits, h.start.saturating_sub(longest), h.start)
+            .iter()
+            .any(|o| same(o.what) && h.end <= o.end && (o.end - o.start) > (h.end - h.start))
     };
-    let mut terms: Vec<Term> = hits
-        .iter()
-        .filter(|h| layer(h.what).is_some_and(|l| !contained_in_longer(h, &|w| layer(w) == Some(l))))
-        .map(|h| Term { hit: *h, negated: false, hedged: false })
-        .collect();
+    // One pass per layer: hits come by start, longest first, so a hit is inside a longer one
+    // exactly when the farthest-reaching earlier hit of its layer reaches past it.
+    let mut reach: [Option<(usize, usize)>; 2] = [None, None];
+    let mut terms: Vec<Term> = Vec::new();
+    for h in hits {
+        let Some(l) = layer(h.what) else { continue };
+        let Some(best) = reach.get_mut(usize::from(l)) else { continue };
+        let inside = best.is_some_and(|(start, end)| end >= h.end && (end > h.end || start < h.start));
+        if !inside {
+            terms.push(Term { hit: *h, negated: false, hedged: false });
+        }
+        if best.is_none_or(|(_, end)| h.end > end) {
+            *best = Some((h.start, h.end));
+        }
+    }
     let n = p.chars.len();
     let mut stop = vec![false; n];
     let mut joins = vec![false; n];
@@ -51,7 +63,7 @@ pub fn resolve(p: &Prepared, hits: &[Hit], scope_chars: usize) -> Vec<Term> {
     let overlaps = |a: &Hit, b: &Hit| a.start < b.end && b.start < a.end;
     for g in hits.iter().filter(|h| matches!(h.what, What::Negator | What::Hedge)) {
         let silenced = terms.iter().any(|t| overlaps(&t.hit, g))
-            || hits.iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
+            || Index::starting_in(hits, g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
             || contained_in_longer(g, &|w| w == g.what);
         if silenced {
             continue;

@@ -57,12 +57,13 @@ pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts
             list_confirmed = false;
         }
         list_next = None;
-        let bound_before = hit_ending(hits, skip_back(p, t.start)).and_then(|h| match h.what {
+        let before = hit_ending(hits, skip_back(p, t.start));
+        let bound_before = before.and_then(|h| match h.what {
             What::BoundPrefix(b) => Some(b),
             _ => None,
         });
         // English room lists start with the noun: room 3, rooms 3 and 5.
-        let room_before = hit_ending(hits, skip_back(p, t.start)).is_some_and(|h| {
+        let room_before = before.is_some_and(|h| {
             matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. })
         });
         let ordinal_before = hit_ending(hits, t.start).is_some_and(|h| h.what == What::OrdinalPrefix);
@@ -246,7 +247,7 @@ fn tokens(p: &Prepared, hits: &[Hit], index: &Index) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let start = i;
-        let blocked = Index::at(hits, start).any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_) | What::NotNumber));
+        let blocked = || Index::at(hits, start).any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_) | What::NotNumber));
         if chars.get(i).is_some_and(char::is_ascii_digit) {
             while chars.get(i).is_some_and(char::is_ascii_digit)
                 || (chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) && i > start)
@@ -254,17 +255,17 @@ fn tokens(p: &Prepared, hits: &[Hit], index: &Index) -> Vec<Token> {
                 i += 1;
             }
             let s: String = chars.get(start..i).unwrap_or_default().iter().collect();
-            if let (Ok(v), false) = (s.parse::<f64>(), blocked) {
+            if let (Ok(v), false) = (s.parse::<f64>(), blocked()) {
                 out.push(Token { value: v, start, end: i, script: Script::Arabic });
             }
             continue;
         }
-        let is_zh = |c: &char| index.digit(*c).is_some() || index.unit(*c).is_some();
+        let is_zh = |c: &char| index.is_numeral(*c);
         if chars.get(i).is_some_and(is_zh) {
             while chars.get(i).is_some_and(is_zh) {
                 i += 1;
             }
-            if !blocked {
+            if !blocked() {
                 if let Some(v) = chinese_value(chars.get(start..i).unwrap_or_default(), index) {
                     out.push(Token { value: v, start, end: i, script: Script::Chinese });
                 }
@@ -316,9 +317,14 @@ fn first(hits: &[Hit], pos: usize, want: impl Fn(What) -> bool) -> Option<Hit> {
     Index::at(hits, pos).find(|h| want(h.what)).copied()
 }
 
-/// The longest hit that ends exactly at `pos`.
+/// The longest hit that ends exactly at `pos` (hits are at most 32 chars long in practice; the
+/// window keeps this from scanning the whole text).
 fn hit_ending(hits: &[Hit], pos: usize) -> Option<Hit> {
-    hits.iter().filter(|h| h.end == pos && h.end > h.start).max_by_key(|h| h.end - h.start).copied()
+    Index::starting_in(hits, pos.saturating_sub(32), pos)
+        .iter()
+        .filter(|h| h.end == pos && h.end > h.start)
+        .max_by_key(|h| h.end - h.start)
+        .copied()
 }
 
 /// Past spaces from `pos`.

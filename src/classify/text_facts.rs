@@ -10,7 +10,7 @@ use super::{negation, numerals};
 pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let index = spec.index();
     let hits = index.scan(&p.chars);
-    let terms = negation::resolve(p, &hits, spec.negation.scope_chars);
+    let terms = negation::resolve(p, &hits, index.longest, spec.negation.scope_chars);
     let mut known = Known::default();
     let mut prov = Provenance::default();
     for t in &terms {
