@@ -107,7 +107,7 @@ impl Known {
     }
 
     /// The facts as the API shows them.
-    pub fn to_facts(&self) -> Facts {
+    pub fn to_facts(self) -> Facts {
         let count = |n: Option<Num>| n.map(|n| n.value.round().clamp(0.0, f64::from(u32::MAX)) as u32);
         Facts {
             phase: self.phase,

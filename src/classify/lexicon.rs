@@ -150,7 +150,7 @@ impl Index {
         }
         let single = |map: &std::collections::BTreeMap<String, f64>| {
             let mut v: Vec<(char, f64)> = map.iter().filter_map(|(k, v)| k.chars().next().map(|c| (normalise(c), *v))).collect();
-            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v.sort_by_key(|e| e.0);
             v
         };
         let longest = terms.iter().map(|t| t.0.len()).max().unwrap_or(0);
@@ -177,7 +177,7 @@ impl Index {
     }
 
     /// The hits that start at `pos`, longest first (hits are ordered by start, then length).
-    pub fn at<'h>(hits: &'h [Hit], pos: usize) -> impl Iterator<Item = &'h Hit> {
+    pub fn at(hits: &[Hit], pos: usize) -> impl Iterator<Item = &Hit> {
         let from = hits.partition_point(|h| h.start < pos);
         hits.get(from..).unwrap_or_default().iter().take_while(move |h| h.start == pos)
     }
@@ -232,7 +232,9 @@ fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
     let alnum = |i: usize| text.get(i).is_some_and(char::is_ascii_alphanumeric);
     let first_alpha = text.get(start).is_some_and(char::is_ascii_alphabetic);
     let last_alpha = end > 0 && text.get(end - 1).is_some_and(char::is_ascii_alphabetic);
-    !(first_alpha && start > 0 && alnum(start - 1)) && !(last_alpha && alnum(end))
+    let glued_before = first_alpha && start > 0 && alnum(start - 1);
+    let glued_after = last_alpha && alnum(end);
+    !glued_before && !glued_after
 }
 
 /// Full-width forms to ASCII (３ → 3, ，stays), ASCII to lower case: proctors type both.
