@@ -123,6 +123,11 @@ export interface Reminder {
 }
 
 /**
+ * A number, or the name of a plan threshold.
+ */
+export type NumRef = number | string;
+
+/**
  * A saved entry that could not be read and was moved aside.
  */
 export interface Quarantined {
@@ -390,6 +395,12 @@ export interface BranchState {
 }
 
 /**
+ * How exact a number read from text is: 两个考场 is exact, 两个以上考场 at least 2, 超过30分钟
+ * more than 30, 30分钟内 at most 30.
+ */
+export type Bound = "exact" | "at_least" | "more_than" | "at_most";
+
+/**
  * How the last autosave went.
  */
 export interface StorageStatus {
@@ -462,6 +473,43 @@ export interface PhoneSpec {
      */
     allow_country_code: boolean;
     clause: string;
+}
+
+/**
+ * One condition: exactly one of `signals_any`, `cues_any`, `any`, or a `fact` with one test.
+ */
+export interface Cond {
+    signals_any?: Signal[];
+    cues_any?: string[];
+    /**
+     * Holds when any of the conditions holds.
+     */
+    any?: Cond[];
+    fact?: FactKey;
+    /**
+     * fact ≥ value.
+     */
+    min?: NumRef;
+    /**
+     * fact ≤ value ("within 30 minutes" includes 30).
+     */
+    max?: NumRef;
+    /**
+     * fact > value.
+     */
+    above?: NumRef;
+    /**
+     * A yes/no fact equals this.
+     */
+    is?: boolean;
+    /**
+     * The phase is one of these.
+     */
+    in?: Phase[];
+    /**
+     * What an unknown fact makes of the condition: `doubt` (default: possibly; ask), `pass`, `fail`.
+     */
+    if_unknown?: IfUnknown;
 }
 
 /**
@@ -560,6 +608,30 @@ export interface FormSpec {
     clause: string;
     fields: Map<string, Field>;
     rules?: Rule[];
+}
+
+/**
+ * One row of the decision table. A rule holds when all its conditions hold; it may hold only
+ * possibly, when a fact it tests is unknown (then it still proposes its kind, and the question
+ * about that fact is asked).
+ */
+export interface Rule {
+    id: string;
+    kind: string;
+    /**
+     * Escalates the kind's own severity where the plan says so (never lowers it).
+     */
+    severity?: Severity;
+    /**
+     * Higher wins among rules of equal severity and certainty (0–100).
+     */
+    priority: number;
+    clause: string;
+    /**
+     * Only proposed when no other rule proposes anything.
+     */
+    fallback?: boolean;
+    when: Cond[];
 }
 
 /**
@@ -673,6 +745,11 @@ export interface Person {
 }
 
 /**
+ * Something a proctor observed. The ids are fixed by the API; the words for them are plan data.
+ */
+export type Signal = "paper_stolen" | "paper_lost" | "paper_seal_broken" | "paper_leaked" | "paper_water_damage" | "paper_fire_damage" | "papers_delayed" | "candidates_delayed" | "room_disorder" | "cheating" | "terror" | "critical_illness" | "infectious_disease" | "earthquake" | "fire" | "flood" | "disaster" | "wrong_subject_paper" | "papers_short" | "pages_missing" | "media_no_display" | "media_no_sound" | "question_error" | "power_outage" | "equipment_failure" | "virus" | "software_failure" | "network_failure" | "paper_missing" | "answer_sheet_missing" | "paper_taken_away";
+
+/**
  * Summary of the active plan.
  */
 export interface PlanInfo {
@@ -705,6 +782,11 @@ export interface FormsSpec {
      */
     forms?: Map<string, FormSpec>;
 }
+
+/**
+ * The facts the rules and the questions can test (field names of [`Facts`] besides `signals`).
+ */
+export type FactKey = "phase" | "rooms_affected" | "candidates_affected" | "outage_minutes" | "restored" | "regional" | "candidates_fraction" | "candidates_large";
 
 /**
  * The mechanisms a rule can use.
@@ -743,12 +825,57 @@ export interface Summary {
 }
 
 /**
+ * The result of `classify`.
+ */
+export interface Classification {
+    /**
+     * The best kind, `null` when nothing in the plan matches.
+     */
+    kind: string | undefined;
+    /**
+     * Its severity; may be above the kind's own where the plan escalates (a power cut not
+     * restored within 30 minutes), never below.
+     */
+    severity: Severity | undefined;
+    /**
+     * Every kind the facts point to, ordered by severity, then certainty, then score.
+     */
+    candidates: Candidate[];
+    /**
+     * What to ask next: each question's answer could change the kind or the severity.
+     */
+    questions: QuestionOut[];
+    /**
+     * What was understood, from the text and the given facts.
+     */
+    facts: Facts;
+    /**
+     * Words the text negated (未泄密, no leak), with their offsets, so a page can show them struck out.
+     */
+    negated: Span[];
+}
+
+/**
  * The result of `validateReport`: `ok` when there is no error (warnings do not block).
  */
 export interface Report {
     ok: boolean;
     errors: Finding[];
     warnings: Finding[];
+}
+
+/**
+ * What `classify` takes: free text (Chinese first, English too) and/or ticked facts.
+ */
+export interface ClassifyInput {
+    /**
+     * At most 10,000 characters.
+     */
+    text?: string;
+    /**
+     * Facts win over what the text suggests.
+     */
+    facts?: Facts;
 }
 
 /**
@@ -807,6 +934,37 @@ export interface ResponseInit {
 }
 
 /**
+ * What is known about an incident. As input: what the proctor ticked (it wins over the text).
+ * As output: everything understood, from the text and the given facts together.
+ */
+export interface Facts {
+    phase?: Phase;
+    signals?: Signal[];
+    /**
+     * Exam rooms affected. From text this may be a lower bound: 多个考场 / several rooms → 2.
+     */
+    rooms_affected?: number;
+    candidates_affected?: number;
+    /**
+     * Length of the power cut or equipment failure, in minutes (so far, when `restored` is false).
+     */
+    outage_minutes?: number;
+    restored?: boolean;
+    /**
+     * A regional, large-area outage (区域大面积停电).
+     */
+    regional?: boolean;
+    /**
+     * Extension: the share of the session's candidates affected, 0–1 (一半 → 0.5, 三分之一 → 0.33).
+     */
+    candidates_fraction?: number;
+    /**
+     * Extension: "large numbers" of candidates without a figure (大量, 大批, many).
+     */
+    candidates_large?: boolean;
+}
+
+/**
  * What the exam was, where known (the `exam` block of the initial report and the room record).
  */
 export interface ExamInfo {
@@ -836,6 +994,11 @@ export interface OpenInfo {
 export type Status = "pending" | "done" | "skipped" | "overdue" | "awaiting_approval";
 
 /**
+ * Where in the life of the papers and the exam the event happened.
+ */
+export type Phase = "transport" | "storage" | "before_exam" | "during_exam" | "after_exam";
+
+/**
  * Which numbers a `phone` field accepts.
  */
 export type PhoneKind = "any" | "mobile";
@@ -844,6 +1007,42 @@ export type PhoneKind = "any" | "mobile";
  * Which of the plan's two grades an incident belongs to (事件确认).
  */
 export type Severity = "general" | "major";
+
+/**
+ * Why a kind was proposed: a rule of the plan, and the words or facts it rests on.
+ */
+export interface Evidence {
+    source: Source;
+    /**
+     * Id of the plan rule.
+     */
+    rule: string;
+    /**
+     * Seed clause the rule implements.
+     */
+    clause: string;
+    /**
+     * The words as typed (source `text`), or `fact=value` (source `facts`).
+     */
+    matched: string;
+    /**
+     * Offset of `matched` in the text, in UTF-16 code units (JS string indexes), for `text`.
+     */
+    start?: number;
+    /**
+     * End offset (exclusive), in UTF-16 code units.
+     */
+    end?: number;
+}
+
+/**
+ * Words in both languages. Matching ignores ASCII case and full-width/half-width forms.
+ * (Not `zh`/`en`: an object of exactly those keys is a bilingual text to the plan checker.)
+ */
+export interface Terms {
+    zh_terms: string[];
+    en_terms?: string[];
+}
 
 /**
  * Words of the staged-report draft that turn log actions into sentences.
@@ -857,10 +1056,31 @@ export interface DraftTexts {
     note: Text;
 }
 
+/**
+ * Words of the text, with UTF-16 offsets (`text.slice(start, end)` in JS).
+ */
+export interface Span {
+    matched: string;
+    start: number;
+    end: number;
+}
+
 export interface Anchor {
     id: string;
     title: Text;
     clause: string;
+}
+
+export interface BoundWords {
+    bound: Bound;
+    /**
+     * Before the number (超过30分钟, within 30 minutes).
+     */
+    prefix?: string[];
+    /**
+     * After the number or its unit (30分钟以上, 20多分钟, 30分钟内).
+     */
+    suffix?: string[];
 }
 
 export interface BranchInfo {
@@ -868,12 +1088,73 @@ export interface BranchInfo {
     option: string;
 }
 
+export interface Candidate {
+    kind: string;
+    severity: Severity;
+    /**
+     * 0–1: the best rule's priority, halved when the rule holds only possibly (a fact it tests
+     * is unknown).
+     */
+    score: number;
+    /**
+     * Some rule for this kind holds for certain.
+     */
+    certain: boolean;
+    evidence: Evidence[];
+}
+
 export interface CitedText {
     text: Text;
     clause: string;
 }
 
-export interface ClassifierSpec {}
+export interface ClassifierSpec {
+    /**
+     * Words for every signal of the API (Chinese with common synonyms, and English).
+     */
+    lexicon: Map<Signal, Terms>;
+    /**
+     * Plan-defined cues that are not API signals (e.g. 踩踏 for `other_major`); rules test them
+     * with `cues_any`.
+     */
+    cues?: Map<string, Terms>;
+    /**
+     * Words that set a yes/no fact (已恢复 → restored, 区域停电 → regional).
+     */
+    flags: FlagTerms[];
+    /**
+     * Phase cues (押运 → transport, 保密室 → storage, …).
+     */
+    phases: Map<Phase, Terms>;
+    negation: Negation;
+    numbers: Numbers;
+    /**
+     * Signals whose text durations are the outage length (`outage_minutes`).
+     */
+    outage_signals: Signal[];
+    /**
+     * The decision table: facts → kinds, each rule citing its clause.
+     */
+    rules: Rule[];
+    /**
+     * What to ask when one answer would change the kind or the severity.
+     */
+    questions: Question[];
+}
+
+export interface FixedDuration {
+    minutes: number;
+    terms: string[];
+}
+
+export interface FlagTerms {
+    /**
+     * A yes/no fact: `restored`, `regional` or `candidates_large`.
+     */
+    fact: FactKey;
+    value: boolean;
+    terms: Terms;
+}
 
 export interface Kind {
     id: string;
@@ -905,6 +1186,110 @@ export interface KindInfo {
     title: Text;
 }
 
+export interface Measure {
+    target: Target;
+    /**
+     * Minutes per unit for time units (小时 → 60); 1 for counts.
+     */
+    factor?: number;
+    terms: string[];
+}
+
+export interface Negation {
+    /**
+     * Words that cancel what follows them (未, 没有, 无, 并未, 不是, 非, no, not, never).
+     */
+    negators: string[];
+    /**
+     * Words that contain a negator but do not negate (非常, 无法, 未经).
+     */
+    not_negators: string[];
+    /**
+     * Words that make a following yes/no fact unknown rather than true (预计…恢复).
+     */
+    hedges: string[];
+    /**
+     * Words that end a negator's scope (但是, 而是, but); punctuation always does.
+     */
+    breaks: string[];
+    /**
+     * Words that carry a negation on to the next term (和, 或, 也, and, or).
+     */
+    connectors: string[];
+    /**
+     * How far (in characters) after a negator its first term may start.
+     */
+    scope_chars: number;
+}
+
+export interface Numbers {
+    /**
+     * Chinese digits, one character each (一 → 1, 两 → 2, 〇 → 0).
+     */
+    digits: Map<string, number>;
+    /**
+     * Chinese multipliers, one character each (十 → 10, 百 → 100, 千 → 1000).
+     */
+    units: Map<string, number>;
+    /**
+     * Number words (one → 1, twenty → 20, a/an → 1).
+     */
+    words: Map<string, number>;
+    /**
+     * 分之 in 三分之一.
+     */
+    fraction_infix: string[];
+    /**
+     * % and percent.
+     */
+    percent: string[];
+    /**
+     * 个 in 一个半小时, 两个多小时.
+     */
+    classifier: string[];
+    /**
+     * 半 in 一个半小时.
+     */
+    half: string[];
+    /**
+     * Words that join a quantity to its noun (的, of, of the).
+     */
+    linkers: string[];
+    /**
+     * Counted nouns and time units.
+     */
+    measures: Measure[];
+    /**
+     * Room nouns after a room number (3号考场, room 3).
+     */
+    room_nouns: string[];
+    /**
+     * 号 in 3号考场; 第 in 第3考场.
+     */
+    ordinals: string[];
+    ordinal_prefixes: string[];
+    /**
+     * Separators in a list of room numbers (、 和 and).
+     */
+    list_separators: string[];
+    /**
+     * 以上, 超过, 以内, within …
+     */
+    bounds: BoundWords[];
+    /**
+     * Words that stand for a count or a share (多个, 几个, 大量, 一半, several).
+     */
+    quantities: Quantity[];
+    /**
+     * Fixed durations (半小时, 一刻钟, half an hour).
+     */
+    durations: FixedDuration[];
+    /**
+     * Words that start like a number but are none (十分 "very", 一般, 一起).
+     */
+    not_numbers: string[];
+}
+
 export interface OptionInfo {
     id: string;
     text: Text;
@@ -912,6 +1297,51 @@ export interface OptionInfo {
      * Step ids this choice makes active.
      */
     next: string[];
+}
+
+export interface Quantity {
+    terms: string[];
+    /**
+     * The count it stands for, with `bound` (多个 → at least 2).
+     */
+    count?: number;
+    bound?: Bound;
+    /**
+     * The share it stands for (一半 → 0.5).
+     */
+    fraction?: number;
+    /**
+     * "Large numbers" without a figure (大量, 大批).
+     */
+    large?: boolean;
+    /**
+     * What it may count; empty: anything.
+     */
+    applies_to?: Target[];
+}
+
+export interface Question {
+    id: string;
+    /**
+     * The fact the answer gives.
+     */
+    fact: FactKey;
+    text: Text;
+    clause: string;
+    /**
+     * For a number: the boundaries to try (each, one below and one above).
+     */
+    probe?: NumRef[];
+}
+
+export interface QuestionOut {
+    id: string;
+    text: Text;
+    /**
+     * The fact the answer gives (pass it back in `facts`).
+     */
+    fact: FactKey;
+    clause: string;
 }
 
 export interface RelativeDue {
@@ -997,6 +1427,12 @@ export interface Threshold {
     text: Text;
     clause: string;
 }
+
+export type IfUnknown = "doubt" | "pass" | "fail";
+
+export type Source = "text" | "facts";
+
+export type Target = "rooms" | "candidates" | "minutes";
 
 
 /**
@@ -1129,6 +1565,15 @@ export class IncidentResponse {
 }
 
 /**
+ * Classifies an incident from a proctor's words (`text`, Chinese or English, at most 10,000
+ * characters) and/or ticked `facts` (which win over the text). Returns the best kind and
+ * severity, every candidate kind with its evidence (offsets in UTF-16 code units, as JS strings
+ * index), the facts understood, and the questions whose answers would change the result.
+ * Throws `bad_argument` naming the field (`facts.signals[2]`) or `too_large` naming `text`.
+ */
+export function classify(input: ClassifyInput): Classification;
+
+/**
  * The kind's ordered steps, decisions, deadlines and forms. Throws `unknown_kind`.
  */
 export function guide(kind: string): Guidance;
@@ -1190,6 +1635,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_incidentresponse_free: (a: number, b: number) => void;
+    readonly classify: (a: any) => [number, number, number];
     readonly guide: (a: any) => [number, number, number];
     readonly incidentresponse_addNote: (a: number, b: any, c: any, d: number) => [number, number];
     readonly incidentresponse_complete: (a: number, b: any, c: any, d: number, e: number, f: number) => [number, number, number];

@@ -361,6 +361,23 @@ export class IncidentResponse {
 if (Symbol.dispose) IncidentResponse.prototype[Symbol.dispose] = IncidentResponse.prototype.free;
 
 /**
+ * Classifies an incident from a proctor's words (`text`, Chinese or English, at most 10,000
+ * characters) and/or ticked `facts` (which win over the text). Returns the best kind and
+ * severity, every candidate kind with its evidence (offsets in UTF-16 code units, as JS strings
+ * index), the facts understood, and the questions whose answers would change the result.
+ * Throws `bad_argument` naming the field (`facts.signals[2]`) or `too_large` naming `text`.
+ * @param {ClassifyInput} input
+ * @returns {Classification}
+ */
+export function classify(input) {
+    const ret = wasm.classify(input);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * The kind's ordered steps, decisions, deadlines and forms. Throws `unknown_kind`.
  * @param {string} kind
  * @returns {Guidance}

@@ -2,6 +2,7 @@
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
 export const __wbg_incidentresponse_free: (a: number, b: number) => void;
+export const classify: (a: any) => [number, number, number];
 export const guide: (a: any) => [number, number, number];
 export const incidentresponse_addNote: (a: number, b: any, c: any, d: number) => [number, number];
 export const incidentresponse_complete: (a: number, b: any, c: any, d: number, e: number, f: number) => [number, number, number];

@@ -1,3 +1,242 @@
 //! Classification of an incident from a proctor's words and/or structured facts.
+//!
+//! Text → facts ([`text_facts`]: lexicon, negation, numerals, phase cues), facts → kinds
+//! ([`rules`]: the plan's decision table), and the questions whose answers would change the
+//! result ([`questions`]). Every word list, rule and question is plan data (`classifier`).
 
+pub mod facts;
+mod input;
+mod known;
+pub mod lexicon;
+mod negation;
+mod numerals;
+mod questions;
+mod rules;
 pub mod spec;
+mod text_facts;
+
+use serde::{Deserialize, Serialize};
+
+pub use facts::{Bound, FactKey, Facts, Phase, Signal};
+pub use input::{decode_input, too_long, MAX_TEXT_CHARS};
+
+use crate::error::Error;
+use crate::plan::{Plan, Severity};
+use crate::text::Text;
+use known::{Known, Provenance, Src};
+use lexicon::Prepared;
+use spec::Cond;
+
+/// What `classify` takes: free text (Chinese first, English too) and/or ticked facts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyInput {
+    /// At most 10,000 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub text: Option<String>,
+    /// Facts win over what the text suggests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub facts: Option<Facts>,
+}
+
+/// The result of `classify`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Classification {
+    /// The best kind, `null` when nothing in the plan matches.
+    pub kind: Option<String>,
+    /// Its severity; may be above the kind's own where the plan escalates (a power cut not
+    /// restored within 30 minutes), never below.
+    pub severity: Option<Severity>,
+    /// Every kind the facts point to, ordered by severity, then certainty, then score.
+    pub candidates: Vec<Candidate>,
+    /// What to ask next: each question's answer could change the kind or the severity.
+    pub questions: Vec<QuestionOut>,
+    /// What was understood, from the text and the given facts.
+    pub facts: Facts,
+    /// Words the text negated (未泄密, no leak), with their offsets, so a page can show them struck out.
+    pub negated: Vec<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Candidate {
+    pub kind: String,
+    pub severity: Severity,
+    /// 0–1: the best rule's priority, halved when the rule holds only possibly (a fact it tests
+    /// is unknown).
+    pub score: f64,
+    /// Some rule for this kind holds for certain.
+    pub certain: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Text,
+    Facts,
+}
+
+/// Why a kind was proposed: a rule of the plan, and the words or facts it rests on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Evidence {
+    pub source: Source,
+    /// Id of the plan rule.
+    pub rule: String,
+    /// Seed clause the rule implements.
+    pub clause: String,
+    /// The words as typed (source `text`), or `fact=value` (source `facts`).
+    pub matched: String,
+    /// Offset of `matched` in the text, in UTF-16 code units (JS string indexes), for `text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub start: Option<u32>,
+    /// End offset (exclusive), in UTF-16 code units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub end: Option<u32>,
+}
+
+/// Words of the text, with UTF-16 offsets (`text.slice(start, end)` in JS).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Span {
+    pub matched: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct QuestionOut {
+    pub id: String,
+    pub text: Text,
+    /// The fact the answer gives (pass it back in `facts`).
+    pub fact: FactKey,
+    pub clause: String,
+}
+
+/// Classifies an incident by the plan's classifier.
+///
+/// # Errors
+/// `too_large` naming `text` beyond [`MAX_TEXT_CHARS`] characters.
+///
+/// # Example
+/// ```
+/// use exam_incident::classify::{classify, ClassifyInput};
+/// let plan = exam_incident::plan::default_plan().unwrap();
+/// let input = ClassifyInput { text: Some("两个考场秩序混乱，出现大面积作弊".into()), facts: None };
+/// let c = classify(&plan, &input).unwrap();
+/// assert_eq!(c.kind.as_deref(), Some("mass_cheating"));
+/// ```
+pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Error> {
+    let text = input.text.as_deref().unwrap_or("");
+    if too_long(text) {
+        return Err(Error::too_large("text", MAX_TEXT_CHARS));
+    }
+    let spec = &plan.doc().classifier;
+    let p = Prepared::new(text);
+    let (mut known, mut prov) = text_facts::read(spec, &p);
+    if let Some(given) = &input.facts {
+        input::check_facts(given)?;
+        known.apply(given, &mut prov);
+    }
+    let proposals = rules::propose(plan, spec, &known);
+    let best = proposals.first().map(|p| (p.kind, p.severity));
+    let kinds = &plan.doc().kinds;
+    let candidates = proposals
+        .iter()
+        .map(|pr| Candidate {
+            kind: kinds.get(pr.kind).map(|k| k.id.clone()).unwrap_or_default(),
+            severity: pr.severity,
+            score: (f64::from(pr.priority.min(100)) / if pr.certain { 100.0 } else { 200.0 } * 100.0).round() / 100.0,
+            certain: pr.certain,
+            evidence: evidence(spec, pr, &known, &prov, &p),
+        })
+        .collect();
+    let questions = questions::ask(plan, spec, &known, best)
+        .into_iter()
+        .map(|q| QuestionOut { id: q.id.clone(), text: q.text.clone(), fact: q.fact, clause: q.clause.clone() })
+        .collect();
+    let negated = prov.negated.iter().map(|&(s, e)| span(&p, s, e)).collect();
+    Ok(Classification {
+        kind: best.and_then(|(k, _)| kinds.get(k)).map(|k| k.id.clone()),
+        severity: best.map(|b| b.1),
+        candidates,
+        questions,
+        facts: known.to_facts(),
+        negated,
+    })
+}
+
+/// Classifies a JSON input (`{ text?, facts? }`), naming the bad field of a malformed one.
+///
+/// # Errors
+/// `bad_argument` naming the field (`facts.signals[2]`), `too_large` naming `text`.
+pub fn classify_value(plan: &Plan, input: &serde_json::Value) -> Result<Classification, Error> {
+    classify(plan, &decode_input(input)?)
+}
+
+fn span(p: &Prepared, start: usize, end: usize) -> Span {
+    Span { matched: p.original(start, end).to_string(), start: p.utf16(start), end: p.utf16(end) }
+}
+
+/// The words and facts behind each rule that proposed the kind.
+fn evidence(spec: &spec::ClassifierSpec, pr: &rules::Proposal, known: &Known, prov: &Provenance, p: &Prepared) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = Vec::new();
+    for (ri, _) in &pr.rules {
+        let Some(rule) = spec.rules.get(*ri) else { continue };
+        let mut push = |src: Src, fact_text: &dyn Fn() -> String| {
+            let e = match src {
+                Src::Text { start, end } => {
+                    let s = span(p, start, end);
+                    Evidence { source: Source::Text, rule: rule.id.clone(), clause: rule.clause.clone(), matched: s.matched, start: Some(s.start), end: Some(s.end) }
+                }
+                Src::Facts => Evidence { source: Source::Facts, rule: rule.id.clone(), clause: rule.clause.clone(), matched: fact_text(), start: None, end: None },
+            };
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        };
+        let mut conds: Vec<&Cond> = rule.when.iter().collect();
+        while let Some(c) = conds.pop() {
+            if let Some(any) = &c.any {
+                conds.extend(any.iter());
+            }
+            for s in c.signals_any.iter().flatten().filter(|s| known.has(**s)) {
+                for (_, src) in prov.signals.iter().filter(|(x, _)| x == s) {
+                    push(*src, &|| format!("signals: {}", s.as_str()));
+                }
+            }
+            for name in c.cues_any.iter().flatten() {
+                let Some(i) = spec.index().cue_names.iter().position(|n| n == name) else { continue };
+                for (_, src) in prov.cues.iter().filter(|(x, _)| usize::from(*x) == i) {
+                    push(*src, &|| name.clone());
+                }
+            }
+            if let Some(f) = c.fact {
+                if let Some(src) = prov.fact(f) {
+                    push(src, &|| format!("{}={}", f.as_str(), fact_value(known, f)));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|e| (e.start.is_none(), e.start));
+    out
+}
+
+fn fact_value(known: &Known, f: FactKey) -> String {
+    if f == FactKey::Phase {
+        return known.phase.map_or("?", |p| p.as_str()).to_string();
+    }
+    if let Some(b) = known.flag(f) {
+        return b.to_string();
+    }
+    known.num(f).map_or_else(|| "?".to_string(), |n| n.value.to_string())
+}

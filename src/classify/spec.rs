@@ -1,14 +1,409 @@
 //! The classifier's section of the plan (`classifier` in `plans/sd101/classifier.json`):
-//! lexicon, negators, numerals, rules and questions. Plan content; the mechanisms are elsewhere.
+//! lexicon, negators, numerals, phase cues, the decision table and the questions. Plan content;
+//! the mechanisms are in the sibling modules.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::{PlanDocument, Problems};
+use super::facts::{Bound, FactKey, Phase, Signal};
+use super::lexicon::Index;
+use crate::plan::{PlanDocument, ProblemKind, Problems, Severity};
+use crate::text::Text;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
-pub struct ClassifierSpec {}
+pub struct ClassifierSpec {
+    /// Words for every signal of the API (Chinese with common synonyms, and English).
+    pub lexicon: BTreeMap<Signal, Terms>,
+    /// Plan-defined cues that are not API signals (e.g. 踩踏 for `other_major`); rules test them
+    /// with `cues_any`.
+    #[serde(default)]
+    pub cues: BTreeMap<String, Terms>,
+    /// Words that set a yes/no fact (已恢复 → restored, 区域停电 → regional).
+    pub flags: Vec<FlagTerms>,
+    /// Phase cues (押运 → transport, 保密室 → storage, …).
+    pub phases: BTreeMap<Phase, Terms>,
+    pub negation: Negation,
+    pub numbers: Numbers,
+    /// Signals whose text durations are the outage length (`outage_minutes`).
+    pub outage_signals: Vec<Signal>,
+    /// The decision table: facts → kinds, each rule citing its clause.
+    pub rules: Vec<Rule>,
+    /// What to ask when one answer would change the kind or the severity.
+    pub questions: Vec<Question>,
+    /// The term index, built once per loaded plan on first use.
+    #[serde(skip)]
+    index: OnceLock<Index>,
+}
 
-/// Checks the section against the rest of the plan (kinds, thresholds, clauses).
-pub fn check(_doc: &PlanDocument, _problems: &mut Problems) {}
+impl ClassifierSpec {
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::build(self))
+    }
+}
+
+/// Words in both languages. Matching ignores ASCII case and full-width/half-width forms.
+/// (Not `zh`/`en`: an object of exactly those keys is a bilingual text to the plan checker.)
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    #[serde(rename = "zh_terms")]
+    pub zh: Vec<String>,
+    #[serde(default, rename = "en_terms")]
+    pub en: Vec<String>,
+}
+
+impl Terms {
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        self.zh.iter().chain(&self.en)
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct FlagTerms {
+    /// A yes/no fact: `restored`, `regional` or `candidates_large`.
+    pub fact: FactKey,
+    pub value: bool,
+    pub terms: Terms,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Negation {
+    /// Words that cancel what follows them (未, 没有, 无, 并未, 不是, 非, no, not, never).
+    pub negators: Vec<String>,
+    /// Words that contain a negator but do not negate (非常, 无法, 未经).
+    pub not_negators: Vec<String>,
+    /// Words that make a following yes/no fact unknown rather than true (预计…恢复).
+    pub hedges: Vec<String>,
+    /// Words that end a negator's scope (但是, 而是, but); punctuation always does.
+    pub breaks: Vec<String>,
+    /// Words that carry a negation on to the next term (和, 或, 也, and, or).
+    pub connectors: Vec<String>,
+    /// How far (in characters) after a negator its first term may start.
+    pub scope_chars: usize,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Numbers {
+    /// Chinese digits, one character each (一 → 1, 两 → 2, 〇 → 0).
+    pub digits: BTreeMap<String, f64>,
+    /// Chinese multipliers, one character each (十 → 10, 百 → 100, 千 → 1000).
+    pub units: BTreeMap<String, f64>,
+    /// Number words (one → 1, twenty → 20, a/an → 1).
+    pub words: BTreeMap<String, f64>,
+    /// 分之 in 三分之一.
+    pub fraction_infix: Vec<String>,
+    /// % and percent.
+    pub percent: Vec<String>,
+    /// 个 in 一个半小时, 两个多小时.
+    pub classifier: Vec<String>,
+    /// 半 in 一个半小时.
+    pub half: Vec<String>,
+    /// Words that join a quantity to its noun (的, of, of the).
+    pub linkers: Vec<String>,
+    /// Counted nouns and time units.
+    pub measures: Vec<Measure>,
+    /// Room nouns after a room number (3号考场, room 3).
+    pub room_nouns: Vec<String>,
+    /// 号 in 3号考场; 第 in 第3考场.
+    pub ordinals: Vec<String>,
+    pub ordinal_prefixes: Vec<String>,
+    /// Separators in a list of room numbers (、 和 and).
+    pub list_separators: Vec<String>,
+    /// 以上, 超过, 以内, within …
+    pub bounds: Vec<BoundWords>,
+    /// Words that stand for a count or a share (多个, 几个, 大量, 一半, several).
+    pub quantities: Vec<Quantity>,
+    /// Fixed durations (半小时, 一刻钟, half an hour).
+    pub durations: Vec<FixedDuration>,
+    /// Words that start like a number but are none (十分 "very", 一般, 一起).
+    pub not_numbers: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Rooms,
+    Candidates,
+    Minutes,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub target: Target,
+    /// Minutes per unit for time units (小时 → 60); 1 for counts.
+    #[serde(default = "one")]
+    pub factor: f64,
+    pub terms: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct BoundWords {
+    pub bound: Bound,
+    /// Before the number (超过30分钟, within 30 minutes).
+    #[serde(default)]
+    pub prefix: Vec<String>,
+    /// After the number or its unit (30分钟以上, 20多分钟, 30分钟内).
+    #[serde(default)]
+    pub suffix: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    pub terms: Vec<String>,
+    /// The count it stands for, with `bound` (多个 → at least 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<f64>,
+    #[serde(default = "exact")]
+    pub bound: Bound,
+    /// The share it stands for (一半 → 0.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fraction: Option<f64>,
+    /// "Large numbers" without a figure (大量, 大批).
+    #[serde(default)]
+    pub large: bool,
+    /// What it may count; empty: anything.
+    #[serde(default)]
+    pub applies_to: Vec<Target>,
+}
+
+fn exact() -> Bound {
+    Bound::Exact
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct FixedDuration {
+    pub minutes: f64,
+    pub terms: Vec<String>,
+}
+
+/// One row of the decision table. A rule holds when all its conditions hold; it may hold only
+/// possibly, when a fact it tests is unknown (then it still proposes its kind, and the question
+/// about that fact is asked).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub kind: String,
+    /// Escalates the kind's own severity where the plan says so (never lowers it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// Higher wins among rules of equal severity and certainty (0–100).
+    pub priority: u32,
+    pub clause: String,
+    /// Only proposed when no other rule proposes anything.
+    #[serde(default)]
+    pub fallback: bool,
+    pub when: Vec<Cond>,
+}
+
+/// One condition: exactly one of `signals_any`, `cues_any`, `any`, or a `fact` with one test.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Cond {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signals_any: Option<Vec<Signal>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cues_any: Option<Vec<String>>,
+    /// Holds when any of the conditions holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Cond>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<FactKey>,
+    /// fact ≥ value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<NumRef>,
+    /// fact ≤ value ("within 30 minutes" includes 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<NumRef>,
+    /// fact > value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above: Option<NumRef>,
+    /// A yes/no fact equals this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is: Option<bool>,
+    /// The phase is one of these.
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub in_phases: Option<Vec<Phase>>,
+    /// What an unknown fact makes of the condition: `doubt` (default: possibly; ask), `pass`, `fail`.
+    #[serde(default)]
+    pub if_unknown: IfUnknown,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum IfUnknown {
+    #[default]
+    Doubt,
+    Pass,
+    Fail,
+}
+
+/// A number, or the name of a plan threshold.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(untagged)]
+pub enum NumRef {
+    Value(f64),
+    Threshold(String),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// The fact the answer gives.
+    pub fact: FactKey,
+    pub text: Text,
+    pub clause: String,
+    /// For a number: the boundaries to try (each, one below and one above).
+    #[serde(default)]
+    pub probe: Vec<NumRef>,
+}
+
+/// Checks the section against the rest of the plan: kinds, thresholds, signals, cues, facts.
+pub fn check(doc: &PlanDocument, problems: &mut Problems) {
+    let c = &doc.classifier;
+    for s in Signal::ALL {
+        match c.lexicon.get(s) {
+            None => problems.push(format!("classifier.lexicon.{}", s.as_str()), ProblemKind::Missing("signal terms")),
+            Some(t) if t.zh.is_empty() || t.en.is_empty() => {
+                problems.push(format!("classifier.lexicon.{}", s.as_str()), ProblemKind::Missing("Chinese and English terms"))
+            }
+            _ => {}
+        }
+    }
+    for (name, t) in c.lexicon.iter().map(|(s, t)| (s.as_str().to_string(), t)).chain(c.cues.iter().map(|(k, t)| (k.clone(), t))) {
+        if t.all().any(|w| w.trim().is_empty()) {
+            problems.push(format!("classifier.lexicon.{name}"), ProblemKind::BlankText);
+        }
+    }
+    if c.cues.len() > 64 {
+        problems.push("classifier.cues", ProblemKind::Shape("at most 64 cues".into()));
+    }
+    for (i, f) in c.flags.iter().enumerate() {
+        if !f.fact.is_bool() {
+            problems.push(format!("classifier.flags[{i}].fact"), ProblemKind::Shape(format!("{} is not a yes/no fact", f.fact.as_str())));
+        }
+    }
+    for (name, map) in [("digits", &c.numbers.digits), ("units", &c.numbers.units)] {
+        for k in map.keys() {
+            if k.chars().count() != 1 {
+                problems.push(format!("classifier.numbers.{name}.{k}"), ProblemKind::Shape("a single character".into()));
+            }
+        }
+    }
+    if c.negation.negators.is_empty() {
+        problems.push("classifier.negation.negators", ProblemKind::Missing("negators"));
+    }
+    let kinds: BTreeMap<&str, Severity> = doc.kinds.iter().map(|k| (k.id.as_str(), k.severity)).collect();
+    let cues: BTreeSet<&str> = c.cues.keys().map(String::as_str).collect();
+    let mut ids = BTreeSet::new();
+    for (i, rule) in c.rules.iter().enumerate() {
+        let at = format!("classifier.rules[{i}]");
+        if !ids.insert(rule.id.as_str()) {
+            problems.push(format!("{at}.id"), ProblemKind::DuplicateId(rule.id.clone()));
+        }
+        match kinds.get(rule.kind.as_str()) {
+            None => problems.push(format!("{at}.kind"), ProblemKind::UnknownRef { what: "kind", id: rule.kind.clone() }),
+            Some(&sev) if rule.severity.is_some_and(|s| s < sev) => {
+                problems.push(format!("{at}.severity"), ProblemKind::Shape("a rule may raise a kind's severity, never lower it".into()))
+            }
+            _ => {}
+        }
+        if rule.clause.trim().is_empty() {
+            problems.push(format!("{at}.clause"), ProblemKind::BlankText);
+        }
+        if rule.when.is_empty() {
+            problems.push(format!("{at}.when"), ProblemKind::Missing("conditions"));
+        }
+        for (j, cond) in rule.when.iter().enumerate() {
+            check_cond(cond, &format!("{at}.when[{j}]"), doc, &cues, problems);
+        }
+    }
+    let mut qids = BTreeSet::new();
+    for (i, q) in c.questions.iter().enumerate() {
+        let at = format!("classifier.questions[{i}]");
+        if !qids.insert(q.id.as_str()) {
+            problems.push(format!("{at}.id"), ProblemKind::DuplicateId(q.id.clone()));
+        }
+        for (j, p) in q.probe.iter().enumerate() {
+            check_num(p, &format!("{at}.probe[{j}]"), doc, problems);
+        }
+        if q.fact.is_number() && q.probe.is_empty() {
+            problems.push(format!("{at}.probe"), ProblemKind::Missing("probe values for a number"));
+        }
+    }
+}
+
+fn check_cond(cond: &Cond, at: &str, doc: &PlanDocument, cues: &BTreeSet<&str>, problems: &mut Problems) {
+    let tests = [cond.min.is_some(), cond.max.is_some(), cond.above.is_some(), cond.is.is_some(), cond.in_phases.is_some()];
+    let n_tests = tests.iter().filter(|t| **t).count();
+    let kinds_of = usize::from(cond.signals_any.is_some()) + usize::from(cond.cues_any.is_some()) + usize::from(cond.any.is_some()) + usize::from(cond.fact.is_some());
+    if kinds_of != 1 || (cond.fact.is_some() != (n_tests == 1)) || (cond.fact.is_none() && n_tests > 0) {
+        problems.push(at, ProblemKind::Shape("a condition has exactly one of signals_any, cues_any, any, or fact with one test".into()));
+        return;
+    }
+    if let Some(list) = &cond.cues_any {
+        for (i, cue) in list.iter().enumerate() {
+            if !cues.contains(cue.as_str()) {
+                problems.push(format!("{at}.cues_any[{i}]"), ProblemKind::UnknownRef { what: "signal", id: cue.clone() });
+            }
+        }
+    }
+    if let Some(list) = &cond.any {
+        for (i, c) in list.iter().enumerate() {
+            check_cond(c, &format!("{at}.any[{i}]"), doc, cues, problems);
+        }
+    }
+    if let Some(fact) = cond.fact {
+        let fits = match () {
+            _ if cond.is.is_some() => fact.is_bool(),
+            _ if cond.in_phases.is_some() => fact == FactKey::Phase,
+            _ => fact.is_number(),
+        };
+        if !fits {
+            problems.push(format!("{at}.fact"), ProblemKind::Shape(format!("this test does not apply to {}", fact.as_str())));
+        }
+        for (name, n) in [("min", &cond.min), ("max", &cond.max), ("above", &cond.above)] {
+            if let Some(n) = n {
+                check_num(n, &format!("{at}.{name}"), doc, problems);
+            }
+        }
+    }
+}
+
+fn check_num(n: &NumRef, at: &str, doc: &PlanDocument, problems: &mut Problems) {
+    if let NumRef::Threshold(name) = n {
+        if !doc.thresholds.contains_key(name) {
+            problems.push(at, ProblemKind::UnknownRef { what: "threshold", id: name.clone() });
+        }
+    }
+}

@@ -16,7 +16,9 @@ pub fn apply(ctx: &mut Ctx, at: &At) {
     match &at.rule.check {
         Check::KindSeverity { kind, severity } => {
             let (Some(k), Some(s)) = (at.str(kind).and_then(|k| plan.kind(k)), at.str(severity)) else { return };
-            if matches!(s, "major" | "general") && s != k.severity.as_str() {
+            // Never lower than the plan says; a general kind may be reported as major, which is how
+            // an escalation (power not back within 30 minutes, a regional outage) reads.
+            if s == "general" && k.severity == crate::plan::Severity::Major {
                 at.push(ctx, severity, vec![("kind", text(&k.id)), ("expected", Value::from(k.severity.as_str())), ("value", text(s))]);
             }
         }

@@ -1,0 +1,296 @@
+//! Finding the plan's words in a text: one index of every term (signals, cues, flags, phases,
+//! negators, measure words, …) keyed by first character, and one pass over the text that reports
+//! every occurrence, overlaps included. Later stages decide which overlapping hits count.
+//!
+//! Positions are char indexes into the normalised text; [`Prepared`] maps them to UTF-16 offsets.
+
+use super::facts::{Bound, FactKey, Phase, Signal};
+use super::spec::{ClassifierSpec, Target};
+
+/// What a term stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum What {
+    Signal(Signal),
+    Cue(u8),
+    Flag { fact: FactKey, value: bool },
+    Phase(Phase),
+    Negator,
+    NotNegator,
+    Hedge,
+    Break,
+    Connector,
+    /// A number word (one, twenty, a).
+    Word(f64),
+    FractionInfix,
+    Percent,
+    Classifier,
+    Half,
+    Linker,
+    Measure { target: Target, factor: f64 },
+    RoomNoun,
+    Ordinal,
+    OrdinalPrefix,
+    ListSep,
+    BoundPrefix(Bound),
+    BoundSuffix(Bound),
+    Quantity(u16),
+    Duration(f64),
+    NotNumber,
+}
+
+impl What {
+    /// Signals and cues: what a kind is recognised by.
+    pub fn is_signal_like(self) -> bool {
+        matches!(self, What::Signal(_) | What::Cue(_))
+    }
+}
+
+/// One occurrence of a term: chars `start..end` of the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub what: What,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// Terms sorted by first char, longest first within it.
+    terms: Vec<(Box<[char]>, What)>,
+    /// First char → range of `terms`, as an open-addressing hash table (a power of two long,
+    /// at most half full): one or two probes per char of the text, where a binary search took
+    /// ten unpredictable branches.
+    firsts: Vec<(char, u32, u32)>,
+    /// Bits `c % 64` of the Chinese numeral chars: most chars are rejected without a search.
+    numeral_bits: u64,
+    digits: Vec<(char, f64)>,
+    units: Vec<(char, f64)>,
+    /// Cue names by index, for `cues_any`.
+    pub cue_names: Vec<String>,
+    /// The longest term, in chars: how far back a hit containing a position can start.
+    pub longest: usize,
+}
+
+impl Index {
+    pub fn build(spec: &ClassifierSpec) -> Index {
+        let mut terms: Vec<(Box<[char]>, What)> = Vec::new();
+        let mut add = |words: &mut dyn Iterator<Item = &String>, what: What| {
+            for w in words {
+                let t: Box<[char]> = w.chars().map(normalise).collect();
+                if !t.is_empty() {
+                    terms.push((t, what));
+                }
+            }
+        };
+        for (s, t) in &spec.lexicon {
+            add(&mut t.all(), What::Signal(*s));
+        }
+        let cue_names: Vec<String> = spec.cues.keys().cloned().collect();
+        for (i, t) in spec.cues.values().enumerate() {
+            add(&mut t.all(), What::Cue(u8::try_from(i).unwrap_or(u8::MAX)));
+        }
+        for f in &spec.flags {
+            add(&mut f.terms.all(), What::Flag { fact: f.fact, value: f.value });
+        }
+        for (p, t) in &spec.phases {
+            add(&mut t.all(), What::Phase(*p));
+        }
+        let n = &spec.negation;
+        add(&mut n.negators.iter(), What::Negator);
+        add(&mut n.not_negators.iter(), What::NotNegator);
+        add(&mut n.hedges.iter(), What::Hedge);
+        add(&mut n.breaks.iter(), What::Break);
+        add(&mut n.connectors.iter(), What::Connector);
+        let m = &spec.numbers;
+        for (w, v) in &m.words {
+            add(&mut std::iter::once(w), What::Word(*v));
+        }
+        add(&mut m.fraction_infix.iter(), What::FractionInfix);
+        add(&mut m.percent.iter(), What::Percent);
+        add(&mut m.classifier.iter(), What::Classifier);
+        add(&mut m.half.iter(), What::Half);
+        add(&mut m.linkers.iter(), What::Linker);
+        for ms in &m.measures {
+            add(&mut ms.terms.iter(), What::Measure { target: ms.target, factor: ms.factor });
+        }
+        add(&mut m.room_nouns.iter(), What::RoomNoun);
+        add(&mut m.ordinals.iter(), What::Ordinal);
+        add(&mut m.ordinal_prefixes.iter(), What::OrdinalPrefix);
+        add(&mut m.list_separators.iter(), What::ListSep);
+        for b in &m.bounds {
+            add(&mut b.prefix.iter(), What::BoundPrefix(b.bound));
+            add(&mut b.suffix.iter(), What::BoundSuffix(b.bound));
+        }
+        for (i, q) in m.quantities.iter().enumerate() {
+            add(&mut q.terms.iter(), What::Quantity(u16::try_from(i).unwrap_or(u16::MAX)));
+        }
+        add(&mut m.not_numbers.iter(), What::NotNumber);
+        for d in &m.durations {
+            add(&mut d.terms.iter(), What::Duration(d.minutes));
+        }
+        terms.sort_by(|a, b| a.0[0].cmp(&b.0[0]).then(b.0.len().cmp(&a.0.len())));
+        let mut runs: Vec<(char, u32, u32)> = Vec::new();
+        for (i, (t, _)) in terms.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            match runs.last_mut() {
+                Some(last) if last.0 == t[0] => last.2 = i + 1,
+                _ => runs.push((t[0], i, i + 1)),
+            }
+        }
+        let size = (runs.len() * 2).next_power_of_two().max(16);
+        let mut firsts = vec![(EMPTY, 0u32, 0u32); size];
+        for run in runs {
+            let mut slot = slot_of(run.0, size);
+            while firsts.get(slot).is_some_and(|e| e.0 != EMPTY) {
+                slot = (slot + 1) & (size - 1);
+            }
+            if let Some(e) = firsts.get_mut(slot) {
+                *e = run;
+            }
+        }
+        let single = |map: &std::collections::BTreeMap<String, f64>| {
+            let mut v: Vec<(char, f64)> = map.iter().filter_map(|(k, v)| k.chars().next().map(|c| (normalise(c), *v))).collect();
+            v.sort_by_key(|e| e.0);
+            v
+        };
+        let longest = terms.iter().map(|t| t.0.len()).max().unwrap_or(0);
+        let (digits, units) = (single(&m.digits), single(&m.units));
+        let numeral_bits = digits.iter().chain(&units).fold(0u64, |bits, (c, _)| bits | 1 << (*c as u32 % 64));
+        Index { terms, firsts, numeral_bits, digits, units, cue_names, longest }
+    }
+
+    /// Every occurrence of every term in `text`, ordered by start.
+    pub fn scan(&self, text: &[char]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (start, c) in text.iter().enumerate() {
+            let Some((from, to)) = self.terms_starting(*c) else { continue };
+            for (term, what) in self.terms.get(from as usize..to as usize).unwrap_or_default() {
+                let end = start + term.len();
+                // The first char is equal by the index; compare the rest without a memcmp call.
+                let same = text.get(start..end).is_some_and(|t| t.iter().zip(term.iter()).skip(1).all(|(a, b)| a == b));
+                if same && at_word_edges(text, start, end) {
+                    hits.push(Hit { start, end, what: *what });
+                }
+            }
+        }
+        hits
+    }
+
+    /// The hits that start at `pos`, longest first (hits are ordered by start, then length).
+    pub fn at(hits: &[Hit], pos: usize) -> impl Iterator<Item = &Hit> {
+        let from = hits.partition_point(|h| h.start < pos);
+        hits.get(from..).unwrap_or_default().iter().take_while(move |h| h.start == pos)
+    }
+
+    /// The hits that start in `from..=to` (a window of the ordered hits).
+    pub fn starting_in(hits: &[Hit], from: usize, to: usize) -> &[Hit] {
+        let a = hits.partition_point(|h| h.start < from);
+        let b = hits.partition_point(|h| h.start <= to);
+        hits.get(a..b).unwrap_or_default()
+    }
+
+    fn terms_starting(&self, c: char) -> Option<(u32, u32)> {
+        let size = self.firsts.len();
+        let mut slot = slot_of(c, size);
+        for _ in 0..size {
+            match self.firsts.get(slot) {
+                Some(e) if e.0 == c => return Some((e.1, e.2)),
+                Some(e) if e.0 != EMPTY => slot = (slot + 1) & (size - 1),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether `c` is a Chinese digit or multiplier of the plan.
+    pub fn is_numeral(&self, c: char) -> bool {
+        self.numeral_bits & (1 << (c as u32 % 64)) != 0 && (self.digit(c).is_some() || self.unit(c).is_some())
+    }
+
+    pub fn digit(&self, c: char) -> Option<f64> {
+        lookup(&self.digits, c)
+    }
+
+    pub fn unit(&self, c: char) -> Option<f64> {
+        lookup(&self.units, c)
+    }
+}
+
+/// Marks a free slot of the hash table: no term starts with a NUL.
+const EMPTY: char = '\0';
+
+fn slot_of(c: char, size: usize) -> usize {
+    (c as u32).wrapping_mul(0x9E37_79B1) as usize >> 7 & (size - 1)
+}
+
+fn lookup(table: &[(char, f64)], c: char) -> Option<f64> {
+    table.binary_search_by(|e| e.0.cmp(&c)).ok().and_then(|i| table.get(i)).map(|e| e.1)
+}
+
+/// An English word must not start or end inside another word ("no" is not in "now").
+fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
+    let alnum = |i: usize| text.get(i).is_some_and(char::is_ascii_alphanumeric);
+    let first_alpha = text.get(start).is_some_and(char::is_ascii_alphabetic);
+    let last_alpha = end > 0 && text.get(end - 1).is_some_and(char::is_ascii_alphabetic);
+    let glued_before = first_alpha && start > 0 && alnum(start - 1);
+    let glued_after = last_alpha && alnum(end);
+    !glued_before && !glued_after
+}
+
+/// Full-width forms to ASCII (３ → 3, ，stays), ASCII to lower case: proctors type both.
+pub fn normalise(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' if !matches!(c, '，' | '；' | '：' | '！' | '？' | '（' | '）') => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '\u{3000}' => ' ',
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// A text ready for matching: normalised chars and the UTF-16 offset of each char position.
+pub struct Prepared<'t> {
+    pub chars: Vec<char>,
+    text: &'t str,
+    utf16: Vec<u32>,
+    bytes: Vec<usize>,
+}
+
+impl<'t> Prepared<'t> {
+    pub fn new(text: &'t str) -> Prepared<'t> {
+        let mut chars = Vec::with_capacity(text.len() / 2);
+        let mut utf16 = Vec::with_capacity(text.len() / 2 + 1);
+        let mut bytes = Vec::with_capacity(text.len() / 2 + 1);
+        let mut at = 0u32;
+        for (b, c) in text.char_indices() {
+            utf16.push(at);
+            bytes.push(b);
+            at += c.len_utf16() as u32;
+            chars.push(normalise(c));
+        }
+        utf16.push(at);
+        bytes.push(text.len());
+        Prepared { chars, text, utf16, bytes }
+    }
+
+    /// The original words at chars `start..end`.
+    pub fn original(&self, start: usize, end: usize) -> &'t str {
+        match (self.bytes.get(start), self.bytes.get(end)) {
+            (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or_default(),
+            _ => "",
+        }
+    }
+
+    /// UTF-16 offset of char position `i` (JS string index).
+    pub fn utf16(&self, i: usize) -> u32 {
+        self.utf16.get(i).or(self.utf16.last()).copied().unwrap_or(0)
+    }
+
+    /// Whether the char at `i` ends a clause (punctuation, line break).
+    pub fn is_clause_end(&self, i: usize) -> bool {
+        self.chars.get(i).is_some_and(|c| {
+            matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | '.' | ';' | '!' | '?' | '\n' | '\r' | '：' | ':' | '（' | '）' | '(' | ')')
+        })
+    }
+}

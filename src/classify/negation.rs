@@ -1,0 +1,95 @@
+//! Which terms count, and which are negated.
+//!
+//! A term inside a longer term of the same layer does not count on its own (迟到 inside 试卷迟到).
+//! A negator (未, 没有, no, …) governs the first signal or flag that starts within a few
+//! characters after it in the same clause, and every further one joined to it only by connectors
+//! (没有停电和断网). A negator that is part of a counted term (无声音, 未到) or of a non-negating
+//! word (非常, 无法, 未经) negates nothing. Hedges (预计) work the same way but make a flag unknown.
+
+use super::lexicon::{Hit, Index, Prepared, What};
+
+/// A term that counts, and what governs it.
+#[derive(Clone, Copy, Debug)]
+pub struct Term {
+    pub hit: Hit,
+    pub negated: bool,
+    pub hedged: bool,
+}
+
+/// The signals, cues and flags of `hits` that count, in text order, with their negation.
+pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -> Vec<Term> {
+    let layer = |w: What| match w {
+        What::Signal(_) | What::Cue(_) => Some(0u8),
+        What::Flag { .. } => Some(1),
+        _ => None,
+    };
+    let contained_in_longer = |h: &Hit, same: &dyn Fn(What) -> bool| {
+        Index::starting_in(hits, h.start.saturating_sub(longest), h.start)
+            .iter()
+            .any(|o| same(o.what) && h.end <= o.end && (o.end - o.start) > (h.end - h.start))
+    };
+    // One pass per layer: hits come by start, longest first, so a hit is inside a longer one
+    // exactly when the farthest-reaching earlier hit of its layer reaches past it.
+    let mut reach: [Option<(usize, usize)>; 2] = [None, None];
+    let mut terms: Vec<Term> = Vec::new();
+    for h in hits {
+        let Some(l) = layer(h.what) else { continue };
+        let Some(best) = reach.get_mut(usize::from(l)) else { continue };
+        let inside = best.is_some_and(|(start, end)| end >= h.end && (end > h.end || start < h.start));
+        if !inside {
+            terms.push(Term { hit: *h, negated: false, hedged: false });
+        }
+        if best.is_none_or(|(_, end)| h.end > end) {
+            *best = Some((h.start, h.end));
+        }
+    }
+    let n = p.chars.len();
+    let mut stop = vec![false; n];
+    let mut joins = vec![false; n];
+    for (i, c) in p.chars.iter().enumerate() {
+        stop[i] = p.is_clause_end(i);
+        joins[i] = c.is_whitespace();
+    }
+    for h in hits {
+        let cover = match h.what {
+            What::Break => &mut stop,
+            What::Connector | What::ListSep => &mut joins,
+            _ => continue,
+        };
+        for slot in cover.iter_mut().take(h.end).skip(h.start) {
+            *slot = true;
+        }
+    }
+    let overlaps = |a: &Hit, b: &Hit| a.start < b.end && b.start < a.end;
+    for g in hits.iter().filter(|h| matches!(h.what, What::Negator | What::Hedge)) {
+        let silenced = terms.iter().any(|t| overlaps(&t.hit, g))
+            || Index::starting_in(hits, g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
+            || contained_in_longer(g, &|w| w == g.what);
+        if silenced {
+            continue;
+        }
+        let first = terms.iter().position(|t| {
+            t.hit.start >= g.end
+                && t.hit.start - g.end <= scope_chars
+                && stop.get(g.end..t.hit.start).is_some_and(|gap| !gap.iter().any(|s| *s))
+        });
+        let Some(mut i) = first else { continue };
+        loop {
+            let negate = g.what == What::Negator;
+            if let Some(t) = terms.get_mut(i) {
+                if negate {
+                    t.negated = !t.negated;
+                } else {
+                    t.hedged = true;
+                }
+            }
+            let Some(cur) = terms.get(i).map(|t| t.hit) else { break };
+            let next = terms.iter().enumerate().skip(i + 1).find(|(_, t)| t.hit.start >= cur.end);
+            match next {
+                Some((j, t)) if joins.get(cur.end..t.hit.start).is_some_and(|gap| gap.iter().all(|x| *x)) => i = j,
+                _ => break,
+            }
+        }
+    }
+    terms
+}

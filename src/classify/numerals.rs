@@ -1,0 +1,344 @@
+//! Numbers in a proctor's words: Arabic, Chinese (两, 二十五, 一百二十) and English (two,
+//! twenty) numerals; counts with measure words (两个考场, 3名考生, two rooms); room lists (3号、5号考场,
+//! rooms 3 and 5); durations (半小时, 1小时20分, 一个半小时, 90 minutes); shares (一半, 三分之一, 30%);
+//! quantity words (多个, 几个, 大量); and bounds (以上, 超过, 以内, within). The words are plan
+//! data; this module only knows how they combine.
+
+use super::facts::{Bound, Num};
+use super::lexicon::{Hit, Index, Prepared, What};
+use super::spec::{Numbers, Target};
+
+/// A value read from chars `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reading {
+    pub num: Num,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the numbers of a text say.
+#[derive(Clone, Debug, Default)]
+pub struct Counts {
+    pub rooms: Option<Reading>,
+    pub candidates: Option<Reading>,
+    pub minutes: Option<Reading>,
+    pub fraction: Option<Reading>,
+    /// Where "large numbers" of candidates are said without a figure.
+    pub large: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Script {
+    Arabic,
+    Chinese,
+    Word,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    value: f64,
+    start: usize,
+    end: usize,
+    script: Script,
+}
+
+/// Reads every count, duration and share in the text.
+pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts {
+    let tokens = tokens(p, hits, index);
+    let mut out = Counts::default();
+    let mut room_ids: Vec<(f64, usize, usize)> = Vec::new();
+    let mut pending: Vec<(f64, usize, usize)> = Vec::new();
+    // A room list continues when the next number starts here (after 、 or and).
+    let mut list_next: Option<usize> = None;
+    let mut list_confirmed = false;
+    for (ti, t) in tokens.iter().enumerate() {
+        if list_next != Some(t.start) {
+            pending.clear();
+            list_confirmed = false;
+        }
+        list_next = None;
+        let before = hit_ending(hits, skip_back(p, t.start));
+        let bound_before = before.and_then(|h| match h.what {
+            What::BoundPrefix(b) => Some(b),
+            _ => None,
+        });
+        // English room lists start with the noun: room 3, rooms 3 and 5.
+        let room_before = before.is_some_and(|h| {
+            matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. })
+        });
+        let ordinal_before = hit_ending(hits, t.start).is_some_and(|h| h.what == What::OrdinalPrefix);
+        let mut value = t.value;
+        let mut bound = bound_before.unwrap_or(Bound::Exact);
+        let mut pos = skip(p, t.end);
+        if let Some(h) = first(hits, pos, |w| w == What::FractionInfix) {
+            if let Some(den) = tokens.get(ti + 1).filter(|n| n.start == skip(p, h.end)) {
+                if value > 0.0 {
+                    set_max(&mut out.fraction, Reading { num: Num::exact(den.value / value), start: t.start, end: den.end });
+                }
+            }
+            continue;
+        }
+        if let Some(h) = first(hits, pos, |w| w == What::Percent) {
+            set_max(&mut out.fraction, Reading { num: Num::exact(value / 100.0), start: t.start, end: h.end });
+            continue;
+        }
+        let mut counted = false;
+        if let Some(h) = first(hits, pos, |w| w == What::Classifier) {
+            pos = skip(p, h.end);
+            counted = true;
+        }
+        if let Some(h) = first(hits, pos, |w| w == What::Half) {
+            value += 0.5;
+            pos = skip(p, h.end);
+        }
+        if let Some(h) = first(hits, pos, |w| matches!(w, What::BoundSuffix(_))) {
+            if let What::BoundSuffix(b) = h.what {
+                bound = b;
+            }
+            pos = skip(p, h.end);
+        }
+        let Some(m) = first(hits, pos, |w| {
+            matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)
+        }) else {
+            if room_before || list_confirmed {
+                room_ids.push((value, t.start, t.end));
+            }
+            continue;
+        };
+        let after = skip(p, m.end);
+        let suffix = first(hits, after, |w| matches!(w, What::BoundSuffix(_)));
+        let bound_after = |b: Bound| match suffix.map(|h| h.what) {
+            Some(What::BoundSuffix(s)) => s,
+            _ => b,
+        };
+        let end_after = |e: usize| suffix.map_or(e, |h| h.end);
+        match m.what {
+            What::Measure { target: Target::Minutes, factor } => {
+                let mut minutes = value * factor;
+                let mut end = m.end;
+                // 1小时20分, 1 hour 20 minutes: a smaller unit straight after adds on.
+                if let Some(next) = tokens.get(ti + 1).filter(|n| n.start == after) {
+                    let unit = first(hits, skip(p, next.end), |w| matches!(w, What::Measure { target: Target::Minutes, .. }));
+                    if let Some(What::Measure { factor: f2, .. }) = unit.map(|u| u.what) {
+                        if f2 < factor {
+                            minutes += next.value * f2;
+                            end = unit.map_or(end, |u| u.end);
+                        }
+                    }
+                }
+                let tail = first(hits, skip(p, end), |w| matches!(w, What::BoundSuffix(_)));
+                if let Some(What::BoundSuffix(b)) = tail.map(|h| h.what) {
+                    bound = b;
+                    end = tail.map_or(end, |h| h.end);
+                }
+                set_max(&mut out.minutes, Reading { num: Num { value: minutes, bound }, start: t.start, end });
+            }
+            What::Measure { target: Target::Candidates, .. } => {
+                let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
+                set_max(&mut out.candidates, r);
+            }
+            What::Measure { target: Target::Rooms, .. } => {
+                let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
+                set_max(&mut out.rooms, r);
+            }
+            What::RoomNoun if (counted || t.script != Script::Arabic) && !ordinal_before => {
+                let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
+                set_max(&mut out.rooms, r);
+            }
+            What::RoomNoun => {
+                room_ids.append(&mut pending);
+                room_ids.push((value, t.start, m.end));
+            }
+            What::Ordinal => {
+                pending.push((value, t.start, m.end));
+                let next = skip(p, m.end);
+                if first(hits, next, |w| w == What::RoomNoun).is_some() {
+                    room_ids.append(&mut pending);
+                } else if let Some(sep) = first(hits, next, |w| w == What::ListSep) {
+                    list_next = Some(skip(p, sep.end));
+                } else {
+                    pending.clear();
+                }
+            }
+            What::ListSep if t.script == Script::Arabic || room_before || list_confirmed => {
+                if room_before || list_confirmed {
+                    room_ids.push((value, t.start, t.end));
+                    list_confirmed = true;
+                } else {
+                    pending.push((value, t.start, t.end));
+                }
+                list_next = Some(skip(p, m.end));
+            }
+            _ if room_before || list_confirmed => room_ids.push((value, t.start, t.end)),
+            _ => {}
+        }
+    }
+    if let (Some(first), Some(last)) = (room_ids.first(), room_ids.last()) {
+        let mut distinct: Vec<f64> = room_ids.iter().map(|r| r.0).collect();
+        distinct.sort_by(f64::total_cmp);
+        distinct.dedup();
+        let r = Reading { num: Num::exact(distinct.len() as f64), start: first.1, end: last.2 };
+        set_max(&mut out.rooms, r);
+    }
+    quantities(p, hits, spec, &mut out);
+    for h in hits {
+        if let What::Duration(minutes) = h.what {
+            let tail = first(hits, skip(p, h.end), |w| matches!(w, What::BoundSuffix(_)));
+            let (bound, end) = match tail.map(|t| (t.what, t.end)) {
+                Some((What::BoundSuffix(b), e)) => (b, e),
+                _ => (Bound::Exact, h.end),
+            };
+            let bound = hit_ending(hits, skip_back(p, h.start))
+                .and_then(|b| if let What::BoundPrefix(b) = b.what { Some(b) } else { None })
+                .unwrap_or(bound);
+            set_max(&mut out.minutes, Reading { num: Num { value: minutes, bound }, start: h.start, end });
+        }
+    }
+    out
+}
+
+/// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.
+fn quantities(p: &Prepared, hits: &[Hit], spec: &Numbers, out: &mut Counts) {
+    for h in hits {
+        let What::Quantity(qi) = h.what else { continue };
+        let Some(q) = spec.quantities.get(usize::from(qi)) else { continue };
+        let mut pos = skip(p, h.end);
+        while let Some(l) = first(hits, pos, |w| matches!(w, What::Linker | What::Classifier)) {
+            pos = skip(p, l.end);
+        }
+        let noun = Index::at(hits, pos).find_map(|m| match m.what {
+            What::RoomNoun | What::Measure { target: Target::Rooms, .. } => Some((Target::Rooms, m.end)),
+            What::Measure { target: Target::Candidates, .. } => Some((Target::Candidates, m.end)),
+            _ => None,
+        });
+        let target = noun.map(|n| n.0);
+        if !q.applies_to.is_empty() && !q.applies_to.contains(&target.unwrap_or(Target::Candidates)) {
+            continue;
+        }
+        let end = noun.map_or(h.end, |n| n.1);
+        let reading = |num: Num| Reading { num, start: h.start, end };
+        match target {
+            Some(Target::Rooms) => {
+                let num = match q.count {
+                    Some(c) => Num { value: c, bound: q.bound },
+                    None => Num { value: 2.0, bound: Bound::AtLeast },
+                };
+                set_max(&mut out.rooms, reading(num));
+            }
+            _ => {
+                if let (Some(c), Some(_)) = (q.count, target) {
+                    set_max(&mut out.candidates, reading(Num { value: c, bound: q.bound }));
+                }
+                if let Some(f) = q.fraction {
+                    set_max(&mut out.fraction, reading(Num::exact(f)));
+                }
+                if q.large && out.large.is_none() {
+                    out.large = Some((h.start, end));
+                }
+            }
+        }
+    }
+}
+
+/// Every numeral of the text, except where a quantity, duration or non-number word starts.
+fn tokens(p: &Prepared, hits: &[Hit], index: &Index) -> Vec<Token> {
+    let chars = &p.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        let blocked = || Index::at(hits, start).any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_) | What::NotNumber));
+        if chars.get(i).is_some_and(char::is_ascii_digit) {
+            while chars.get(i).is_some_and(char::is_ascii_digit)
+                || (chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) && i > start)
+            {
+                i += 1;
+            }
+            let s: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            if let (Ok(v), false) = (s.parse::<f64>(), blocked()) {
+                out.push(Token { value: v, start, end: i, script: Script::Arabic });
+            }
+            continue;
+        }
+        let is_zh = |c: &char| index.is_numeral(*c);
+        if chars.get(i).is_some_and(is_zh) {
+            while chars.get(i).is_some_and(is_zh) {
+                i += 1;
+            }
+            if !blocked() {
+                if let Some(v) = chinese_value(chars.get(start..i).unwrap_or_default(), index) {
+                    out.push(Token { value: v, start, end: i, script: Script::Chinese });
+                }
+            }
+            continue;
+        }
+        i += 1;
+    }
+    for h in hits {
+        if let What::Word(v) = h.what {
+            if !out.iter().any(|t| t.start < h.end && h.start < t.end) {
+                out.push(Token { value: v, start: h.start, end: h.end, script: Script::Word });
+            }
+        }
+    }
+    out.sort_by_key(|t| t.start);
+    out
+}
+
+/// 二十五 → 25, 一百二十 → 120, 十 → 10, 二〇二六 → 2026 (digits alone read positionally).
+fn chinese_value(run: &[char], index: &Index) -> Option<f64> {
+    if run.iter().all(|c| index.unit(*c).is_none()) {
+        return run.iter().try_fold(0.0, |acc, c| index.digit(*c).map(|d| acc * 10.0 + d));
+    }
+    let (mut total, mut section, mut digit) = (0.0, 0.0, None::<f64>);
+    for c in run {
+        if let Some(d) = index.digit(*c) {
+            digit = Some(d);
+        } else if let Some(u) = index.unit(*c) {
+            if u >= 10_000.0 {
+                total = (total + section + digit.unwrap_or(0.0)) * u;
+                section = 0.0;
+            } else {
+                section += digit.unwrap_or(1.0) * u;
+            }
+            digit = None;
+        }
+    }
+    Some(total + section + digit.unwrap_or(0.0))
+}
+
+fn set_max(slot: &mut Option<Reading>, r: Reading) {
+    if slot.is_none_or(|s| r.num.value > s.num.value) {
+        *slot = Some(r);
+    }
+}
+
+fn first(hits: &[Hit], pos: usize, want: impl Fn(What) -> bool) -> Option<Hit> {
+    Index::at(hits, pos).find(|h| want(h.what)).copied()
+}
+
+/// The longest hit that ends exactly at `pos` (hits are at most 32 chars long in practice; the
+/// window keeps this from scanning the whole text).
+fn hit_ending(hits: &[Hit], pos: usize) -> Option<Hit> {
+    Index::starting_in(hits, pos.saturating_sub(32), pos)
+        .iter()
+        .filter(|h| h.end == pos && h.end > h.start)
+        .max_by_key(|h| h.end - h.start)
+        .copied()
+}
+
+/// Past spaces from `pos`.
+fn skip(p: &Prepared, mut pos: usize) -> usize {
+    while p.chars.get(pos).is_some_and(|c| *c == ' ') {
+        pos += 1;
+    }
+    pos
+}
+
+/// Back over spaces before `pos`.
+fn skip_back(p: &Prepared, mut pos: usize) -> usize {
+    while pos > 0 && p.chars.get(pos - 1).is_some_and(|c| *c == ' ') {
+        pos -= 1;
+    }
+    pos
+}

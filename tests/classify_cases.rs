@@ -1,0 +1,145 @@
+//! The classifier against `tests/data/classify_cases.json`: each case's kind, severity and (where
+//! given) questions; plus properties every case must have.
+
+use exam_incident::classify::{classify_value, Classification};
+use exam_incident::plan::{default_plan, Plan};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    text: Option<String>,
+    facts: Option<serde_json::Value>,
+    kind: Option<String>,
+    severity: Option<String>,
+    questions: Option<Vec<String>>,
+    note: Option<String>,
+}
+
+fn cases() -> Vec<Case> {
+    serde_json::from_str(include_str!("data/classify_cases.json")).expect("cases parse")
+}
+
+fn run(plan: &Plan, c: &Case) -> Classification {
+    let mut input = serde_json::Map::new();
+    if let Some(t) = &c.text {
+        input.insert("text".into(), t.clone().into());
+    }
+    if let Some(f) = &c.facts {
+        input.insert("facts".into(), f.clone());
+    }
+    classify_value(plan, &serde_json::Value::Object(input)).expect("classify")
+}
+
+#[test]
+fn every_case_classifies_as_expected() {
+    let plan = default_plan().unwrap();
+    let cases = cases();
+    assert!(cases.len() >= 150, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for c in &cases {
+        let got = run(&plan, c);
+        let sev = got.severity.map(|s| s.as_str().to_string());
+        let qs: Vec<String> = got.questions.iter().map(|q| q.id.clone()).collect();
+        let mut wrong = got.kind != c.kind || sev != c.severity;
+        if let Some(want) = &c.questions {
+            wrong |= &qs != want;
+        }
+        if wrong {
+            failures.push(format!(
+                "{:?} {:?}: want {:?}/{:?} q{:?}, got {:?}/{:?} q{:?} ({})",
+                c.text.as_deref().unwrap_or(""),
+                c.facts,
+                c.kind,
+                c.severity,
+                c.questions,
+                got.kind,
+                sev,
+                qs,
+                c.note.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn severity_is_never_below_the_plan() {
+    let plan = default_plan().unwrap();
+    for c in &cases() {
+        let got = run(&plan, c);
+        for cand in &got.candidates {
+            let k = plan.kind(&cand.kind).expect("known kind");
+            assert!(cand.severity >= k.severity, "{:?}: {} {:?}", c.text, cand.kind, cand.severity);
+        }
+        if let (Some(kind), Some(sev)) = (&got.kind, got.severity) {
+            assert!(sev >= plan.kind(kind).unwrap().severity, "{:?}", c.text);
+        }
+    }
+}
+
+#[test]
+fn each_kind_has_six_phrasings_and_every_boundary_both_sides() {
+    let cases = cases();
+    let plan = default_plan().unwrap();
+    for k in &plan.doc().kinds {
+        let n = cases.iter().filter(|c| c.kind.as_deref() == Some(&k.id) && c.text.is_some()).count();
+        assert!(n >= 6, "{}: {n} phrasings", k.id);
+    }
+    assert!(cases.iter().filter(|c| c.kind.is_none()).count() >= 20);
+}
+
+#[test]
+fn evidence_offsets_are_utf16_and_point_at_the_words() {
+    let plan = default_plan().unwrap();
+    for c in cases().iter().filter(|c| c.text.is_some()) {
+        let text = c.text.as_deref().unwrap();
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let got = run(&plan, c);
+        for e in got.candidates.iter().flat_map(|c| &c.evidence) {
+            if let (Some(s), Some(end)) = (e.start, e.end) {
+                let slice = String::from_utf16(&utf16[s as usize..end as usize]).unwrap();
+                assert_eq!(slice, e.matched, "{text}");
+            }
+        }
+        for n in &got.negated {
+            assert_eq!(String::from_utf16(&utf16[n.start as usize..n.end as usize]).unwrap(), n.matched);
+        }
+    }
+}
+
+#[test]
+fn numerals_durations_counts_and_phases_are_read() {
+    let plan = default_plan().unwrap();
+    let facts = |text: &str| run(&plan, &Case { text: Some(text.into()), facts: None, kind: None, severity: None, questions: None, note: None }).facts;
+    for (text, minutes) in [
+        ("停电1小时20分", 80.0), ("停电一个半小时", 90.0), ("停电半小时", 30.0), ("power cut, 90 minutes", 90.0),
+        ("停电四十分钟", 40.0), ("停电两个半小时", 150.0), ("停电1.5小时", 90.0), ("停电 1 hour 20 minutes", 80.0),
+        ("停电二十五分钟", 25.0), ("停电十分钟", 10.0), ("停电３０分钟", 30.0), ("an hour and a half without power (power cut)", 90.0),
+    ] {
+        assert_eq!(facts(text).outage_minutes, Some(minutes), "{text}");
+    }
+    for (text, rooms) in [
+        ("3号、5号考场作弊", 2), ("两个考场作弊", 2), ("3个考场作弊", 3), ("多个考场作弊", 2), ("3号考场作弊", 1),
+        ("3、5、7号考场作弊", 3), ("第2考场和第4考场作弊", 2), ("cheating in two rooms", 2), ("cheating in rooms 3 and 5", 2),
+        ("两个以上考场作弊", 2), ("３号考场和５号考场作弊", 2),
+    ] {
+        assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
+    }
+    assert_eq!(facts("一半考生迟到").candidates_fraction, Some(0.5));
+    assert_eq!(facts("三分之一的考生迟到").candidates_fraction, Some(0.333));
+    assert_eq!(facts("百分之三十的考生迟到").candidates_fraction, Some(0.3));
+    assert_eq!(facts("大批考生迟到").candidates_large, Some(true));
+    assert_eq!(facts("十二名考生迟到").candidates_affected, Some(12));
+    assert_eq!(facts("停电已恢复").restored, Some(true));
+    assert_eq!(facts("停电尚未恢复").restored, Some(false));
+    assert_eq!(facts("停电，预计20分钟恢复").restored, None);
+    assert_eq!(facts("区域性停电").regional, Some(true));
+    assert_eq!(facts("不是区域停电").regional, Some(false));
+    for (text, phase) in [
+        ("押运途中试卷被盗", "transport"), ("保密室试卷被盗", "storage"), ("开考前试卷被盗", "before_exam"),
+        ("考试期间试卷丢失", "during_exam"), ("收卷后试卷丢失", "after_exam"), ("考试结束后答题卡丢失", "after_exam"),
+    ] {
+        assert_eq!(facts(text).phase.map(|p| p.as_str()), Some(phase), "{text}");
+    }
+}
