@@ -286,8 +286,6 @@ async function fillDisposal(page, { cause, result }) {
 }
 
 async function ensureApproval(page) {
-  const f = await findings(page);
-  if (!f.errors.some((e) => /approv/.test(e.code || ""))) return;
   await ensureList(page, "/approvals", [{ "/decision": "作废两考场试卷", "/by_role": "station", "/at": await localTime(page, -1) }]);
 }
 

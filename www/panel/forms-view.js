@@ -14,7 +14,7 @@ const ORDER = {
   room_record: ["station_name", "site", "room", "occupation", "level", "subject", "exam_date", "start_time", "end_time", "expected_count", "present_count", "absent_count", "absent_candidate_ids", "violations", "incidents", "proctors", "patrol_inspector"],
   disposal_report: ["incident_ref", "incident_kind", "severity", "cause", "process", "result", "social_impact", "submitted_by", "submitted_at", "approvals", "evaluation", "accountability"],
   readiness_check: ["site", "exam_date", "evacuation_plan_posted", "hotline_staffed", "hotline_number", "on_duty_staff", "leader_contacts", "spare_papers_available", "training_done", "drill_done"],
-  "": ["name", "role", "site", "room", "outage_started_at", "restored", "restored_at", "regional", "compensated_minutes"],
+  "": ["name", "role", "site", "room", "occupation", "level", "subject", "session", "rooms", "candidate_ids", "missing_item", "outage_started_at", "restored", "restored_at", "regional", "compensated_minutes"],
 };
 const LONG = new Set(["summary", "measures_taken", "cause", "process", "result", "social_impact", "text", "description", "handling", "lessons", "improvements", "action", "decision"]);
 const ENUM_LABELS = {
@@ -81,6 +81,10 @@ export class FormEditor {
     this.onChange = onChange;
     this.onSubmit = onSubmit;
     this.title = title;
+    // Errors show under a field once it was touched, or everywhere for a prefilled form and
+    // after a submit attempt; warnings always show.
+    this.showAll = Object.keys(this.data).length > 2;
+    this.touched = new Set();
     this.msgs = new Map();
     this.controls = new Map();
     this.root = h("div", { class: "form-editor", data: { form } });
@@ -114,7 +118,7 @@ export class FormEditor {
     el.append(rootMsg);
     this.renderObject(el, this.schema, [], this.form);
     const actions = h("div", { class: "actions no-print" },
-      h("button", { type: "submit", class: "primary" }, t("submit", L)),
+      h("button", { type: "submit", class: "primary", onclick: (e) => { e.preventDefault(); this.submit(); } }, t("submit", L)),
       h("button", { type: "button", onclick: () => download(`${this.form}.json`, this.data) }, t("exportJson", L)),
       h("button", { type: "button", onclick: () => this.print() }, t("print", L)),
     );
@@ -266,7 +270,7 @@ export class FormEditor {
         control = h("input", { id, type: "date", props: { value: val ?? "" } });
       } else if (tk === "time") {
         control = h("input", { id, type: "time", props: { value: val ?? "" } });
-      } else if (LONG.has(String(last)) || (s.maxLength && s.maxLength > 500)) {
+      } else if (LONG.has(String(last)) || (s.maxLength && s.maxLength > 2000)) {
         control = h("textarea", { id, rows: 3, props: { value: val ?? "" } });
       } else {
         control = h("input", { id, type: tk === "tel" ? "tel" : "text", autocomplete: "off", props: { value: val == null ? "" : String(val) } });
@@ -279,6 +283,8 @@ export class FormEditor {
       });
     }
     control.dataset.path = pointer(path);
+    control.addEventListener("change", () => { this.touched.add(pointer(path)); this.validateSoon(); });
+    control.addEventListener("blur", () => { if (!this.touched.has(pointer(path))) { this.touched.add(pointer(path)); this.validateSoon(); } });
     const msg = this.msgBox(path);
     control.setAttribute("aria-describedby", msg.id);
     if (required) control.setAttribute("aria-required", "true");
@@ -324,7 +330,9 @@ export class FormEditor {
       return this.result;
     }
     this.result = r;
+    const visible = (f) => this.showAll || [...this.touched].some((t) => f.path === t || f.path.startsWith(t + "/") || t.startsWith(f.path + "/"));
     const place = (f, level) => {
+      if (level === "error" && !visible(f)) return;
       let p = f.path || "";
       while (!this.msgs.has(p) && p !== "") p = p.slice(0, p.lastIndexOf("/"));
       const box = this.msgs.get(p) || this.msgs.get("");
@@ -342,6 +350,7 @@ export class FormEditor {
   }
 
   submit() {
+    this.showAll = true;
     this.validateSoon.cancel();
     const r = this.validate();
     if (r && r.ok) {

@@ -15,7 +15,7 @@ const TYPES = {
   ".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".ts": "text/plain; charset=utf-8",
 };
 
-export async function startServer({ headers = {}, pages = {} } = {}) {
+export async function startServer({ headers = {}, pages = {}, root = WWW } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
@@ -26,7 +26,7 @@ export async function startServer({ headers = {}, pages = {} } = {}) {
       return;
     }
     let rel = decodeURIComponent(url.pathname);
-    let base = WWW;
+    let base = root;
     if (rel.startsWith("/hosts/")) { base = HOSTS; rel = rel.slice("/hosts".length); }
     if (rel.endsWith("/")) rel += "index.html";
     const file = path.join(base, path.normalize(rel));
