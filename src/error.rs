@@ -26,6 +26,36 @@ pub enum ErrorKind {
     BadTime { field: String, value: String },
     /// An argument beyond the size the component accepts.
     TooLarge { field: String, limit: usize },
+    /// The step needs the consent of `role` and no approver of that role was given.
+    ApprovalRequired { step: String, role: String },
+    /// The step is a branch whose option was not (or not yet) chosen at `decision`.
+    StepNotActive { step: String, decision: String },
+    /// The step was already completed, decided or skipped.
+    AlreadyDone(String),
+    /// `decide` on a step that has no options.
+    NotADecision(String),
+    /// `complete` on a decision step: it is settled with `decide`.
+    DecisionRequired(String),
+    /// `skip` on a step the plan does not mark optional.
+    StepNotOptional(String),
+    /// `requestApproval` on a step that needs nobody's consent.
+    ApprovalNotRequired(String),
+    /// A time before the incident was discovered.
+    BeforeDiscovery { field: String, value: String },
+    /// Saved state that is not what this component writes; `detail` says where.
+    BadState(String),
+    /// Saved state of a format version this build does not read.
+    UnsupportedVersion(String),
+    /// The hash chain of the log is broken at entry `index`.
+    LogTampered { index: usize },
+    /// The response was made under another plan (or plan version) than the active one.
+    PlanMismatch { saved: String, active: String },
+    /// The log reached the number of entries one response may hold.
+    LogFull(usize),
+    /// No saved response with this id.
+    NotSaved(String),
+    /// Browser storage failed (`storage_full`, `storage_disabled`, `storage_error`).
+    Storage { code: &'static str, detail: String },
 }
 
 impl Error {
@@ -63,6 +93,21 @@ impl Error {
             ErrorKind::BadArgument { .. } => "bad_argument",
             ErrorKind::BadTime { .. } => "bad_time",
             ErrorKind::TooLarge { .. } => "too_large",
+            ErrorKind::ApprovalRequired { .. } => "approval_required",
+            ErrorKind::StepNotActive { .. } => "step_not_active",
+            ErrorKind::AlreadyDone(_) => "already_done",
+            ErrorKind::NotADecision(_) => "not_a_decision",
+            ErrorKind::DecisionRequired(_) => "decision_required",
+            ErrorKind::StepNotOptional(_) => "step_not_optional",
+            ErrorKind::ApprovalNotRequired(_) => "approval_not_required",
+            ErrorKind::BeforeDiscovery { .. } => "before_discovery",
+            ErrorKind::BadState(_) => "bad_state",
+            ErrorKind::UnsupportedVersion(_) => "unsupported_version",
+            ErrorKind::LogTampered { .. } => "log_tampered",
+            ErrorKind::PlanMismatch { .. } => "plan_mismatch",
+            ErrorKind::LogFull(_) => "log_full",
+            ErrorKind::NotSaved(_) => "not_saved",
+            ErrorKind::Storage { code, .. } => code,
         }
     }
 
@@ -96,6 +141,63 @@ impl Error {
             ErrorKind::TooLarge { field, limit } => Text::new(
                 format!("{field} 过大（上限 {limit}）"),
                 format!("{field} is too large (limit {limit})"),
+            ),
+            ErrorKind::ApprovalRequired { step, role } => Text::new(
+                format!("步骤 \"{step}\" 须经 {role} 批准：请提供该角色的批准人"),
+                format!("step \"{step}\" needs the consent of {role}: give an approver of that role"),
+            ),
+            ErrorKind::StepNotActive { step, decision } => Text::new(
+                format!("步骤 \"{step}\" 不在已选定的处理分支上（决定 \"{decision}\"）"),
+                format!("step \"{step}\" is not on the branch chosen at decision \"{decision}\""),
+            ),
+            ErrorKind::AlreadyDone(step) => Text::new(format!("步骤 \"{step}\" 已完成"), format!("step \"{step}\" is already settled")),
+            ErrorKind::NotADecision(step) => Text::new(
+                format!("步骤 \"{step}\" 不是决定事项，请用 complete"),
+                format!("step \"{step}\" is not a decision; use complete"),
+            ),
+            ErrorKind::DecisionRequired(step) => Text::new(
+                format!("步骤 \"{step}\" 是决定事项，请用 decide 选择一个选项"),
+                format!("step \"{step}\" is a decision; use decide with one of its options"),
+            ),
+            ErrorKind::StepNotOptional(step) => Text::new(
+                format!("步骤 \"{step}\" 是必须执行的步骤，不能略过"),
+                format!("step \"{step}\" is required and cannot be skipped"),
+            ),
+            ErrorKind::ApprovalNotRequired(step) => Text::new(
+                format!("步骤 \"{step}\" 无须批准"),
+                format!("step \"{step}\" needs nobody's approval"),
+            ),
+            ErrorKind::BeforeDiscovery { field, value } => Text::new(
+                format!("{field} 的时间 {} 早于发现事件的时间", clip(value)),
+                format!("{field}: {} is before the incident was discovered", clip(value)),
+            ),
+            ErrorKind::BadState(detail) => Text::new(
+                format!("保存的处置记录无法读取：{}", clip_to(detail, 200)),
+                format!("the saved response cannot be read: {}", clip_to(detail, 200)),
+            ),
+            ErrorKind::UnsupportedVersion(v) => Text::new(
+                format!("保存的处置记录格式版本 {} 不受支持", clip(v)),
+                format!("the saved response is in format version {}, which this build does not read", clip(v)),
+            ),
+            ErrorKind::LogTampered { index } => Text::new(
+                format!("处置记录已被改动：第 {index} 条记录的校验值不符"),
+                format!("the response log has been altered: entry {index} does not match its hash chain"),
+            ),
+            ErrorKind::PlanMismatch { saved, active } => Text::new(
+                format!("该处置记录依据预案 {saved} 制作，当前预案为 {active}：请先载入原预案"),
+                format!("the response was made under plan {saved} but the active plan is {active}: load that plan first"),
+            ),
+            ErrorKind::LogFull(limit) => Text::new(
+                format!("处置记录已达上限（{limit} 条）"),
+                format!("the response log is full ({limit} entries)"),
+            ),
+            ErrorKind::NotSaved(id) => Text::new(
+                format!("没有保存的处置记录 \"{}\"", clip(id)),
+                format!("no saved response \"{}\"", clip(id)),
+            ),
+            ErrorKind::Storage { code, detail } => Text::new(
+                format!("浏览器存储失败（{code}）：{}；处置记录仍保留在内存中", clip_to(detail, 120)),
+                format!("browser storage failed ({code}): {}; the response is kept in memory", clip_to(detail, 120)),
             ),
         }
     }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod forms;
 pub mod guide;
 pub mod plan;
+pub mod response;
 pub mod text;
 pub mod time;
 

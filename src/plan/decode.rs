@@ -111,6 +111,9 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
             "thresholds" => {
                 let _ = decode_at::<std::collections::BTreeMap<String, Threshold>>(value, key, problems);
             }
+            "phone_script" => {
+                let _ = decode_at::<PhoneScript>(value, key, problems);
+            }
             "name" | "source" => {
                 let _ = decode_at::<crate::text::Text>(value, key, problems);
             }
@@ -151,12 +154,12 @@ fn decode_extension(key: &str, value: &Value, problems: &mut Problems) {
 /// Every top-level field of a plan document.
 pub const PLAN_FIELDS: &[&str] = &[
     "format", "id", "version", "name", "source", "timezone", "thresholds", "principles", "roles", "anchors",
-    "reporting", "step_groups", "kinds", "readiness", "classifier", "forms", "messages",
+    "reporting", "step_groups", "kinds", "readiness", "phone_script", "classifier", "forms", "messages",
 ];
 
 const REQUIRED_PLAN_FIELDS: &[&str] = &[
     "format", "id", "version", "name", "source", "timezone", "thresholds", "principles", "roles", "reporting",
-    "step_groups", "kinds", "readiness", "classifier", "forms", "messages",
+    "step_groups", "kinds", "readiness", "phone_script", "classifier", "forms", "messages",
 ];
 
 /// `kinds[3]` + `steps[2].actor` → `kinds[3].steps[2].actor`.

@@ -59,6 +59,8 @@ pub struct PlanDocument {
     pub kinds: Vec<Kind>,
     /// 应急保障: what must be in place before an exam.
     pub readiness: Vec<ReadinessItem>,
+    /// Sentence templates of the read-aloud initial report (口头、电话报告).
+    pub phone_script: PhoneScript,
     /// Lexicon, negation, numerals, rules and questions of the classifier.
     pub classifier: crate::classify::spec::ClassifierSpec,
     /// Form rules.
@@ -232,4 +234,26 @@ pub struct ReadinessItem {
     pub field: String,
     pub text: Text,
     pub clause: String,
+}
+
+/// Sentence templates of the read-aloud initial report. Placeholders in `{braces}` are filled by
+/// the response engine (`site`, `room`, `reporter_role`, `reporter_name`, `discovered_at`, `kind`,
+/// `severity`, `measures`, `reported_to`, `now`); unknown values read as `unknown`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct PhoneScript {
+    pub clause: String,
+    pub opening: Text,
+    /// How the room is spoken after the site, `{room}` filled in; left out when the room is unknown.
+    pub room: Text,
+    pub event: Text,
+    pub measures: Text,
+    pub no_measures: Text,
+    pub closing: Text,
+    pub major: Text,
+    pub general: Text,
+    pub unknown: Text,
+    /// Joins the list of measures.
+    pub separator: Text,
 }

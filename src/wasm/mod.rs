@@ -4,3 +4,6 @@
 pub mod convert;
 pub mod plan_api;
 mod state;
+mod reminders;
+mod response_api;
+mod storage;

@@ -1,0 +1,88 @@
+//! Checks on what callers hand in: times, people, free text, ids. Limits keep one response
+//! within what browser storage holds; they are mechanism, not plan content.
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::plan::Plan;
+use crate::time::{parse_time, Instant};
+
+use super::model::Person;
+
+pub const MAX_NAME: usize = 100;
+pub const MAX_NOTE: usize = 2000;
+pub const MAX_ID: usize = 200;
+pub const MAX_PLACE: usize = 200;
+pub const MAX_PEOPLE: usize = 100;
+pub const MAX_DETAILS_BYTES: usize = 16 * 1024;
+/// Entries one response may hold (a busy incident has a few dozen).
+pub const MAX_LOG: usize = 5000;
+/// The largest saved response accepted by `fromJSON`, in bytes of JSON.
+pub const MAX_SAVED_BYTES: usize = 4 * 1024 * 1024;
+
+/// A time in the plan's zone, written back in that zone.
+pub fn time(plan: &Plan, field: &str, s: &str) -> Result<Instant> {
+    let tz = plan.timezone();
+    parse_time(s, tz)
+        .map(|t| t.with_timezone(&tz))
+        .ok_or_else(|| Error::new(ErrorKind::BadTime { field: field.to_string(), value: s.to_string() }))
+}
+
+pub fn person(plan: &Plan, field: &str, p: &Person) -> Result<()> {
+    text(&format!("{field}.name"), &p.name, MAX_NAME)?;
+    if p.name.trim().is_empty() {
+        return Err(Error::bad_argument(format!("{field}.name"), "a name"));
+    }
+    if plan.role(&p.role).is_none() {
+        return Err(Error::bad_argument(format!("{field}.role"), "a role id of the plan"));
+    }
+    Ok(())
+}
+
+pub fn opt_person(plan: &Plan, field: &str, p: Option<&Person>) -> Result<()> {
+    p.map_or(Ok(()), |p| person(plan, field, p))
+}
+
+pub fn text(field: &str, s: &str, max: usize) -> Result<()> {
+    if s.chars().count() > max {
+        return Err(Error::too_large(field, max));
+    }
+    Ok(())
+}
+
+pub fn opt_text(field: &str, s: Option<&str>, max: usize) -> Result<()> {
+    s.map_or(Ok(()), |s| text(field, s, max))
+}
+
+/// A response id doubles as a storage key: letters, digits, `-`, `_`, `.`, at most 64.
+pub fn response_id(id: &str) -> Result<()> {
+    let ok = !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::bad_argument("id", "1–64 letters, digits, '-', '_' or '.'"))
+    }
+}
+
+/// Kind-specific details: a small JSON object. Whole floats become integers so that the value
+/// survives a trip through JavaScript unchanged (its hash depends on that).
+pub fn details(d: Option<Map<String, Value>>) -> Result<Option<Map<String, Value>>> {
+    let Some(d) = d else { return Ok(None) };
+    let size = serde_json::to_string(&d).map(|s| s.len()).unwrap_or(usize::MAX);
+    if size > MAX_DETAILS_BYTES {
+        return Err(Error::too_large("details", MAX_DETAILS_BYTES));
+    }
+    Ok(Some(d.into_iter().map(|(k, v)| (k, normalise(v))).collect()))
+}
+
+fn normalise(v: Value) -> Value {
+    match v {
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
+            _ => Value::Number(n),
+        },
+        Value::Array(a) => Value::Array(a.into_iter().map(normalise).collect()),
+        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, normalise(v))).collect()),
+        other => other,
+    }
+}

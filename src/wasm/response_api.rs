@@ -1,0 +1,498 @@
+//! `IncidentResponse`: the response engine as a JS class. Every method converts and checks its
+//! JS arguments first, then borrows the core briefly, then (with no borrow held) autosaves,
+//! re-arms reminders and calls JS callbacks — so a throwing callback or argument can never
+//! leave the object borrowed.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::FixedOffset;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use super::convert::{js_error, json_of, opt_string, out, to_js};
+use super::reminders::Reminders;
+use super::state::active_plan;
+use super::storage::LocalStore;
+use crate::error::{Error, ErrorKind, Result};
+use crate::response::store::{self, Store};
+use crate::response::{Act, Person, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES};
+use crate::text::Text;
+use crate::time::{format_time, Instant};
+
+const MAX_INIT_BYTES: usize = 64 * 1024;
+const MAX_NOTE: usize = 2000;
+
+/// How the last autosave went.
+#[derive(Clone, Debug, Default, Serialize)]
+#[derive(tsify::Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageStatus {
+    /// True when the last save succeeded.
+    pub ok: bool,
+    /// The `localStorage` key of this response.
+    pub key: String,
+    /// `storage_full`, `storage_disabled` or `storage_error` after a failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub message: Option<Text>,
+    /// When the last successful save happened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub saved_at: Option<String>,
+}
+
+pub struct Inner {
+    pub core: RefCell<Response>,
+    store: Rc<dyn Store>,
+    storage: RefCell<StorageStatus>,
+    on_storage_error: RefCell<Option<js_sys::Function>>,
+    pub reminders: Reminders,
+}
+
+/// One incident being handled, step by step: what to do next, who does it, by when, with whose
+/// consent; every action logged with a hash chain and autosaved to `localStorage` under
+/// `exam-incident/v1/response/<id>`.
+#[wasm_bindgen]
+pub struct IncidentResponse {
+    inner: Rc<Inner>,
+}
+
+/// The current time, read in the binding only, in the plan's zone.
+pub fn now_instant(tz: FixedOffset) -> Instant {
+    let ms = js_sys::Date::now();
+    chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default().with_timezone(&tz)
+}
+
+fn throw(e: Error) -> JsValue {
+    js_error(&e)
+}
+
+fn decode<T: DeserializeOwned>(value: serde_json::Value, field: &str, expected: &str) -> Result<T> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let at = if inner == "." { field.to_string() } else { format!("{field}.{inner}") };
+        Error::bad_argument(at, format!("{expected} ({})", crate::error::clip_to(&e.into_inner().to_string(), 120)))
+    })
+}
+
+fn person(value: &JsValue, field: &str) -> Result<Option<Person>> {
+    let v = json_of(value, field, 4096)?;
+    if v.is_null() {
+        return Ok(None);
+    }
+    decode(v, field, "{ name, role }").map(Some)
+}
+
+fn required(value: &JsValue, field: &str, max: usize) -> Result<String> {
+    opt_string(value, field, max)?.ok_or_else(|| Error::bad_argument(field, "a string"))
+}
+
+fn act(at: &JsValue, by: &Option<JsValue>, approved_by: &Option<JsValue>, note: &Option<JsValue>) -> Result<Act> {
+    Ok(Act {
+        at: required(at, "at", 64)?,
+        by: person(&undef(by), "by")?,
+        approved_by: person(&undef(approved_by), "approvedBy")?,
+        note: opt_string(&undef(note), "note", MAX_NOTE)?,
+    })
+}
+
+/// An optional argument as a value (`undefined` when left out).
+fn undef(v: &Option<JsValue>) -> JsValue {
+    v.clone().unwrap_or(JsValue::UNDEFINED)
+}
+
+fn lead(value: Option<f64>) -> f64 {
+    value.filter(|v| v.is_finite() && *v >= 0.0).unwrap_or(0.0)
+}
+
+impl IncidentResponse {
+    fn wrap(core: Response) -> IncidentResponse {
+        let key = store::key_of(core.id());
+        let inner = Inner {
+            core: RefCell::new(core),
+            store: Rc::new(LocalStore),
+            storage: RefCell::new(StorageStatus { key, ..StorageStatus::default() }),
+            on_storage_error: RefCell::new(None),
+            reminders: Reminders::default(),
+        };
+        IncidentResponse { inner: Rc::new(inner) }
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Response) -> Result<T>) -> std::result::Result<T, JsValue> {
+        let core = self.inner.core.try_borrow().map_err(|_| throw(busy()))?;
+        f(&core).map_err(throw)
+    }
+
+    /// Runs a change on the core, then autosaves and re-arms reminders with no borrow held.
+    fn change<T>(&self, f: impl FnOnce(&mut Response) -> Result<T>) -> std::result::Result<T, JsValue> {
+        let result = {
+            let mut core = self.inner.core.try_borrow_mut().map_err(|_| throw(busy()))?;
+            f(&mut core)
+        };
+        let value = result.map_err(throw)?;
+        self.autosave();
+        Reminders::refresh(&self.inner);
+        Ok(value)
+    }
+
+    /// Saves; a failure is recorded in `storageStatus()` and passed to `onStorageError`, and
+    /// the response carries on in memory.
+    fn autosave(&self) -> bool {
+        let Ok(core) = self.inner.core.try_borrow() else { return false };
+        let key = store::key_of(core.id());
+        let text = core.to_json();
+        let tz = core.plan().timezone();
+        drop(core);
+        let result = self.inner.store.set(&key, &text);
+        let callback = {
+            let Ok(mut st) = self.inner.storage.try_borrow_mut() else { return result.is_ok() };
+            st.key = key;
+            match &result {
+                Ok(()) => {
+                    st.ok = true;
+                    st.code = None;
+                    st.message = None;
+                    st.saved_at = Some(format_time(&now_instant(tz)));
+                    None
+                }
+                Err(e) => {
+                    let err = e.to_error();
+                    st.ok = false;
+                    st.code = Some(err.code().to_string());
+                    st.message = Some(err.message());
+                    self.inner.on_storage_error.try_borrow().ok().and_then(|c| c.clone()).map(|c| (c, err))
+                }
+            }
+        };
+        if let Some((cb, err)) = callback {
+            // The failure is already recorded in storageStatus(); a throwing handler changes nothing.
+            let _ = cb.call1(&JsValue::NULL, &js_error(&err));
+        }
+        result.is_ok()
+    }
+
+    fn ts<T: Serialize>(&self, f: impl FnOnce(&Response) -> Result<T>) -> std::result::Result<JsValue, JsValue> {
+        let v = self.read(f)?;
+        to_js(&v)
+    }
+
+    fn now_or(&self, now: &Option<JsValue>) -> std::result::Result<String, JsValue> {
+        let given = opt_string(&undef(now), "now", 64).map_err(throw)?;
+        match given {
+            Some(s) => Ok(s),
+            None => self.read(|c| Ok(format_time(&now_instant(c.plan().timezone())))),
+        }
+    }
+}
+
+fn busy() -> Error {
+    Error::new(ErrorKind::BadState("the response is in use by a call still running".into()))
+}
+
+#[wasm_bindgen]
+impl IncidentResponse {
+    /// Opens a response for a classified incident under the active plan and saves it.
+    /// Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "ResponseInit")] init: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+        let init: ResponseInit = json_of(&init, "init", MAX_INIT_BYTES)
+            .and_then(|v| if v.is_object() { decode(v, "init", "a ResponseInit object") } else { Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }")) })
+            .map_err(throw)?;
+        let plan = active_plan().map_err(throw)?;
+        let me = IncidentResponse::wrap(Response::open(plan, init).map_err(throw)?);
+        me.autosave();
+        Ok(me)
+    }
+
+    /// Restores a response from `toJSON()` output (object or JSON text), checking its hash chain
+    /// and replaying its log; then saves it. Throws `bad_state`, `unsupported_version`,
+    /// `log_tampered`, `plan_mismatch`, `too_large`.
+    #[wasm_bindgen(js_name = fromJSON)]
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "SavedResponse | string")] saved: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+        let plan = active_plan().map_err(throw)?;
+        let r = match opt_string(&saved, "saved", MAX_SAVED_BYTES) {
+            Ok(Some(text)) => Response::from_json(plan, &text),
+            Ok(None) => Err(Error::new(ErrorKind::BadState("nothing to restore".into()))),
+            Err(e) if e.code() == "too_large" => Err(e),
+            Err(_) => json_of(&saved, "saved", MAX_SAVED_BYTES).and_then(|v| Response::from_value(plan, v)),
+        }
+        .map_err(throw)?;
+        let me = IncidentResponse::wrap(r);
+        me.autosave();
+        Ok(me)
+    }
+
+    /// Restores the response saved in this browser under `id` (see `savedResponses()`). A
+    /// corrupt entry is moved to quarantine and its error thrown. Throws `not_saved`,
+    /// `bad_state`, `log_tampered`, `unsupported_version`, `plan_mismatch`, storage codes.
+    pub fn restore(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+        let id = required(&id, "id", 64).map_err(throw)?;
+        let plan = active_plan().map_err(throw)?;
+        let r = store::load(&LocalStore, plan, &id).map_err(throw)?;
+        let me = IncidentResponse::wrap(r);
+        me.autosave();
+        Ok(me)
+    }
+
+    /// The response's id (its storage key is `exam-incident/v1/response/<id>`).
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.inner.core.try_borrow().map(|c| c.id().to_string()).unwrap_or_default()
+    }
+
+    /// The current kind (after any reclassification).
+    #[wasm_bindgen(getter)]
+    pub fn kind(&self) -> String {
+        self.inner.core.try_borrow().map(|c| c.kind().to_string()).unwrap_or_default()
+    }
+
+    /// The steps in order with their status at `now` (default: the browser's clock).
+    #[wasm_bindgen(unchecked_return_type = "StepState[]")]
+    pub fn steps(&self, #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>) -> std::result::Result<JsValue, JsValue> {
+        let now = self.now_or(&now)?;
+        self.ts(|c| c.steps(&now))
+    }
+
+    /// Completes a step. Approval-gated steps need `approvedBy` (or `by`) of the required role.
+    /// Returns warnings (e.g. `out_of_order`), also recorded in the log. Throws
+    /// `approval_required`, `step_not_active`, `already_done`, `decision_required`, `unknown_step`, …
+    #[wasm_bindgen(unchecked_return_type = "Warning[]")]
+    pub fn complete(
+        &self,
+        #[wasm_bindgen(js_name = stepId, unchecked_param_type = "string")] step_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
+        #[wasm_bindgen(js_name = approvedBy, unchecked_optional_param_type = "Person")] approved_by: Option<JsValue>,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let step = required(&step_id, "stepId", 200).map_err(throw)?;
+        let act = act(&at, &by, &approved_by, &note).map_err(throw)?;
+        let w = self.change(|c| c.complete(&step, act))?;
+        to_js(&w)
+    }
+
+    /// Settles a decision step with one of its options; that option's steps become active, the
+    /// others skipped. Throws `approval_required`, `unknown_option`, `not_a_decision`, …
+    #[wasm_bindgen(unchecked_return_type = "Warning[]")]
+    pub fn decide(
+        &self,
+        #[wasm_bindgen(js_name = stepId, unchecked_param_type = "string")] step_id: JsValue,
+        #[wasm_bindgen(js_name = optionId, unchecked_param_type = "string")] option_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(js_name = approvedBy, unchecked_optional_param_type = "Person")] approved_by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let step = required(&step_id, "stepId", 200).map_err(throw)?;
+        let option = required(&option_id, "optionId", 200).map_err(throw)?;
+        let act = act(&at, &by, &approved_by, &note).map_err(throw)?;
+        let w = self.change(|c| c.decide(&step, &option, act))?;
+        to_js(&w)
+    }
+
+    /// Logs that a step's approval was asked for; it reads `awaiting_approval` until settled.
+    #[wasm_bindgen(js_name = requestApproval)]
+    pub fn request_approval(
+        &self,
+        #[wasm_bindgen(js_name = stepId, unchecked_param_type = "string")] step_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
+    ) -> std::result::Result<(), JsValue> {
+        let step = required(&step_id, "stepId", 200).map_err(throw)?;
+        let act = act(&at, &by, &None, &note).map_err(throw)?;
+        self.change(|c| c.request_approval(&step, act))
+    }
+
+    /// Leaves out an optional step. Throws `step_not_optional`, …
+    pub fn skip(
+        &self,
+        #[wasm_bindgen(js_name = stepId, unchecked_param_type = "string")] step_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
+    ) -> std::result::Result<(), JsValue> {
+        let step = required(&step_id, "stepId", 200).map_err(throw)?;
+        let act = act(&at, &by, &None, &note).map_err(throw)?;
+        self.change(|c| c.skip(&step, act))
+    }
+
+    /// Sets the time a deadline counts from (e.g. `outage_started`).
+    #[wasm_bindgen(js_name = setAnchor)]
+    pub fn set_anchor(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
+    ) -> std::result::Result<(), JsValue> {
+        let anchor = required(&id, "id", 200).map_err(throw)?;
+        let act = act(&at, &by, &None, &note).map_err(throw)?;
+        self.change(|c| c.set_anchor(&anchor, act))
+    }
+
+    /// The incident is of another kind: the log and the steps done stay, the rest is re-planned.
+    pub fn reclassify(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] note: Option<JsValue>,
+    ) -> std::result::Result<(), JsValue> {
+        let kind = required(&kind, "kind", 200).map_err(throw)?;
+        let act = act(&at, &by, &None, &note).map_err(throw)?;
+        self.change(|c| c.reclassify(&kind, act))
+    }
+
+    /// Records an observation in the log.
+    #[wasm_bindgen(js_name = addNote)]
+    pub fn add_note(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
+    ) -> std::result::Result<(), JsValue> {
+        let act = act(&at, &by, &None, &Some(text)).map_err(throw)?;
+        self.change(|c| c.note(act))
+    }
+
+    /// The append-only log, each entry hash-chained to the previous one.
+    #[wasm_bindgen(unchecked_return_type = "LogEntry[]")]
+    pub fn log(&self) -> std::result::Result<JsValue, JsValue> {
+        self.ts(|c| Ok(c.log().to_vec()))
+    }
+
+    /// True when every log entry fits the hash chain.
+    #[wasm_bindgen(js_name = verifyLog)]
+    pub fn verify_log(&self) -> bool {
+        self.inner.core.try_borrow().is_ok_and(|c| c.verify_log())
+    }
+
+    /// True when every required step on the chosen branches is done.
+    #[wasm_bindgen(js_name = isClosed)]
+    pub fn is_closed(&self) -> bool {
+        self.inner.core.try_borrow().is_ok_and(|c| c.is_closed())
+    }
+
+    /// Counts, closure and the next reminder at `now` (`leadMinutes` early).
+    pub fn summary(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
+    ) -> std::result::Result<Ts<Summary>, JsValue> {
+        let now = self.now_or(&now)?;
+        self.ts(|c| c.summary(&now, lead(lead_minutes))).map(Ts::new_unchecked)
+    }
+
+    /// The next reminder after `now`, or `undefined`.
+    #[wasm_bindgen(js_name = nextReminder, unchecked_return_type = "Reminder | undefined")]
+    pub fn next_reminder(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let now = self.now_or(&now)?;
+        let r: Option<Reminder> = self.read(|c| {
+            let t = crate::time::parse_time(&now, c.plan().timezone())
+                .ok_or_else(|| Error::new(ErrorKind::BadTime { field: "now".into(), value: now.clone() }))?;
+            Ok(c.next_reminder(t, lead(lead_minutes)))
+        })?;
+        match r {
+            Some(r) => to_js(&r),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Calls `callback(reminder)` when a step falls due (`due_soon`, `leadMinutes` before its
+    /// deadline, if given) and when it becomes overdue; steps already overdue are announced
+    /// right away. Returns an id for `offReminder`.
+    #[wasm_bindgen(js_name = onReminder)]
+    pub fn on_reminder(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "(reminder: Reminder) => void")] callback: JsValue,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
+    ) -> std::result::Result<u32, JsValue> {
+        if !callback.is_function() {
+            return Err(throw(Error::bad_argument("callback", "a function")));
+        }
+        Ok(Reminders::subscribe(&self.inner, callback.into(), lead(lead_minutes)))
+    }
+
+    /// Stops a reminder subscription; false if the id is unknown.
+    #[wasm_bindgen(js_name = offReminder)]
+    pub fn off_reminder(&self, id: u32) -> bool {
+        self.inner.reminders.unsubscribe(id)
+    }
+
+    /// A form prefilled from what the response knows. Throws `unknown_form`.
+    #[wasm_bindgen(js_name = draftReport, unchecked_return_type = "Record<string, unknown>")]
+    pub fn draft_report(&self, #[wasm_bindgen(unchecked_param_type = "\"initial_report\" | \"staged_report\" | \"room_record\" | \"disposal_report\" | \"readiness_check\"")] form: JsValue) -> std::result::Result<JsValue, JsValue> {
+        let form = required(&form, "form", 100).map_err(throw)?;
+        self.ts(|c| c.draft_report(&form))
+    }
+
+    /// The initial report as a short text to read out (口头、电话报告), in both languages.
+    #[wasm_bindgen(js_name = phoneScript)]
+    pub fn phone_script(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Person")] caller: Option<JsValue>,
+    ) -> std::result::Result<Ts<Text>, JsValue> {
+        let now = self.now_or(&now)?;
+        let caller = person(&undef(&caller), "caller").map_err(throw)?;
+        self.ts(|c| c.phone_script(&now, caller.as_ref())).map(Ts::new_unchecked)
+    }
+
+    /// The saved form: `fromJSON(toJSON())` restores it, and writing it again gives the same JSON.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> std::result::Result<Ts<SavedResponse>, JsValue> {
+        self.ts(|c| Ok(c.to_saved())).map(Ts::new_unchecked)
+    }
+
+    /// How the last autosave went.
+    #[wasm_bindgen(js_name = storageStatus)]
+    pub fn storage_status(&self) -> std::result::Result<Ts<StorageStatus>, JsValue> {
+        let st = self.inner.storage.try_borrow().map(|s| s.clone()).map_err(|_| throw(busy()))?;
+        out(Ok(st)).map(Ts::new_unchecked)
+    }
+
+    /// Called with the `Error` (code `storage_full`, `storage_disabled`, `storage_error`) when
+    /// an autosave fails; `null` to stop.
+    #[wasm_bindgen(js_name = onStorageError)]
+    pub fn on_storage_error(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "((error: Error) => void) | null")] callback: JsValue,
+    ) -> std::result::Result<(), JsValue> {
+        let cb = if callback.is_function() {
+            Some(js_sys::Function::from(callback))
+        } else if callback.is_null() || callback.is_undefined() {
+            None
+        } else {
+            return Err(throw(Error::bad_argument("callback", "a function or null")));
+        };
+        *self.inner.on_storage_error.try_borrow_mut().map_err(|_| throw(busy()))? = cb;
+        Ok(())
+    }
+
+    /// Saves now (e.g. after space was freed); returns whether it worked (see `storageStatus()`).
+    pub fn save(&self) -> bool {
+        self.autosave()
+    }
+
+    /// Stops reminders (also done by `free()`).
+    pub fn dispose(&self) {
+        self.inner.reminders.clear();
+    }
+}
+
+impl Drop for IncidentResponse {
+    fn drop(&mut self) {
+        self.inner.reminders.clear();
+    }
+}
