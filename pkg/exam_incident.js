@@ -1,8 +1,370 @@
 /* @ts-self-types="./exam_incident.d.ts" */
 
 /**
+ * One incident being handled, step by step: what to do next, who does it, by when, with whose
+ * consent; every action logged with a hash chain and autosaved to `localStorage` under
+ * `exam-incident/v1/response/<id>`.
+ */
+export class IncidentResponse {
+    static __wrap(ptr) {
+        const obj = Object.create(IncidentResponse.prototype);
+        obj.__wbg_ptr = ptr;
+        IncidentResponseFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        IncidentResponseFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_incidentresponse_free(ptr, 0);
+    }
+    /**
+     * Records an observation in the log.
+     * @param {string} at
+     * @param {string} text
+     * @param {Person} [by]
+     */
+    addNote(at, text, by) {
+        const ret = wasm.incidentresponse_addNote(this.__wbg_ptr, at, text, isLikeNone(by) ? 0 : addToExternrefTable0(by));
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * Completes a step. Approval-gated steps need `approvedBy` (or `by`) of the required role.
+     * Returns warnings (e.g. `out_of_order`), also recorded in the log. Throws
+     * `approval_required`, `step_not_active`, `already_done`, `decision_required`, `unknown_step`, …
+     * @param {string} stepId
+     * @param {string} at
+     * @param {Person} [by]
+     * @param {string} [note]
+     * @param {Person} [approvedBy]
+     * @returns {Warning[]}
+     */
+    complete(stepId, at, by, note, approvedBy) {
+        const ret = wasm.incidentresponse_complete(this.__wbg_ptr, stepId, at, isLikeNone(by) ? 0 : addToExternrefTable0(by), isLikeNone(note) ? 0 : addToExternrefTable0(note), isLikeNone(approvedBy) ? 0 : addToExternrefTable0(approvedBy));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Settles a decision step with one of its options; that option's steps become active, the
+     * others skipped. Throws `approval_required`, `unknown_option`, `not_a_decision`, …
+     * @param {string} stepId
+     * @param {string} optionId
+     * @param {string} at
+     * @param {Person} [approvedBy]
+     * @param {string} [note]
+     * @param {Person} [by]
+     * @returns {Warning[]}
+     */
+    decide(stepId, optionId, at, approvedBy, note, by) {
+        const ret = wasm.incidentresponse_decide(this.__wbg_ptr, stepId, optionId, at, isLikeNone(approvedBy) ? 0 : addToExternrefTable0(approvedBy), isLikeNone(note) ? 0 : addToExternrefTable0(note), isLikeNone(by) ? 0 : addToExternrefTable0(by));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Stops reminders (also done by `free()`).
+     */
+    dispose() {
+        wasm.incidentresponse_dispose(this.__wbg_ptr);
+    }
+    /**
+     * A form prefilled from what the response knows. Throws `unknown_form`.
+     * @param {"initial_report" | "staged_report" | "room_record" | "disposal_report" | "readiness_check"} form
+     * @returns {Record<string, unknown>}
+     */
+    draftReport(form) {
+        const ret = wasm.incidentresponse_draftReport(this.__wbg_ptr, form);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Restores a response from `toJSON()` output (object or JSON text), checking its hash chain
+     * and replaying its log; then saves it. Throws `bad_state`, `unsupported_version`,
+     * `log_tampered`, `plan_mismatch`, `too_large`.
+     * @param {SavedResponse | string} saved
+     * @returns {IncidentResponse}
+     */
+    static fromJSON(saved) {
+        const ret = wasm.incidentresponse_fromJSON(saved);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return IncidentResponse.__wrap(ret[0]);
+    }
+    /**
+     * The response's id (its storage key is `exam-incident/v1/response/<id>`).
+     * @returns {string}
+     */
+    get id() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.incidentresponse_id(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * True when every required step on the chosen branches is done.
+     * @returns {boolean}
+     */
+    isClosed() {
+        const ret = wasm.incidentresponse_isClosed(this.__wbg_ptr);
+        return ret !== 0;
+    }
+    /**
+     * The current kind (after any reclassification).
+     * @returns {string}
+     */
+    get kind() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.incidentresponse_kind(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * The append-only log, each entry hash-chained to the previous one.
+     * @returns {LogEntry[]}
+     */
+    log() {
+        const ret = wasm.incidentresponse_log(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Opens a response for a classified incident under the active plan and saves it.
+     * Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
+     * @param {ResponseInit} init
+     */
+    constructor(init) {
+        const ret = wasm.incidentresponse_new(init);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        this.__wbg_ptr = ret[0];
+        IncidentResponseFinalization.register(this, this.__wbg_ptr, this);
+        return this;
+    }
+    /**
+     * The next reminder after `now`, or `undefined`.
+     * @param {string} [now]
+     * @param {number} [leadMinutes]
+     * @returns {Reminder | undefined}
+     */
+    nextReminder(now, leadMinutes) {
+        const val1 = +(isLikeNone(leadMinutes) ? 0 : leadMinutes);
+        const ret = wasm.incidentresponse_nextReminder(this.__wbg_ptr, isLikeNone(now) ? 0 : addToExternrefTable0(now), !isLikeNone(leadMinutes), val1);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Stops a reminder subscription; false if the id is unknown.
+     * @param {number} id
+     * @returns {boolean}
+     */
+    offReminder(id) {
+        const ret = wasm.incidentresponse_offReminder(this.__wbg_ptr, id);
+        return ret !== 0;
+    }
+    /**
+     * Calls `callback(reminder)` when a step falls due (`due_soon`, `leadMinutes` before its
+     * deadline, if given) and when it becomes overdue; steps already overdue are announced
+     * right away. Returns an id for `offReminder`.
+     * @param {(reminder: Reminder) => void} callback
+     * @param {number} [leadMinutes]
+     * @returns {number}
+     */
+    onReminder(callback, leadMinutes) {
+        const ret = wasm.incidentresponse_onReminder(this.__wbg_ptr, callback, !isLikeNone(leadMinutes), isLikeNone(leadMinutes) ? 0 : leadMinutes);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0] >>> 0;
+    }
+    /**
+     * Called with the `Error` (code `storage_full`, `storage_disabled`, `storage_error`) when
+     * an autosave fails; `null` to stop.
+     * @param {((error: Error) => void) | null} callback
+     */
+    onStorageError(callback) {
+        const ret = wasm.incidentresponse_onStorageError(this.__wbg_ptr, callback);
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * The initial report as a short text to read out (口头、电话报告), in both languages.
+     * @param {string} [now]
+     * @param {Person} [caller]
+     * @returns {Text}
+     */
+    phoneScript(now, caller) {
+        const ret = wasm.incidentresponse_phoneScript(this.__wbg_ptr, isLikeNone(now) ? 0 : addToExternrefTable0(now), isLikeNone(caller) ? 0 : addToExternrefTable0(caller));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The incident is of another kind: the log and the steps done stay, the rest is re-planned.
+     * @param {string} kind
+     * @param {string} at
+     * @param {Person} [by]
+     * @param {string} [note]
+     */
+    reclassify(kind, at, by, note) {
+        const ret = wasm.incidentresponse_reclassify(this.__wbg_ptr, kind, at, isLikeNone(by) ? 0 : addToExternrefTable0(by), isLikeNone(note) ? 0 : addToExternrefTable0(note));
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * Logs that a step's approval was asked for; it reads `awaiting_approval` until settled.
+     * @param {string} stepId
+     * @param {string} at
+     * @param {Person} [by]
+     * @param {string} [note]
+     */
+    requestApproval(stepId, at, by, note) {
+        const ret = wasm.incidentresponse_requestApproval(this.__wbg_ptr, stepId, at, isLikeNone(by) ? 0 : addToExternrefTable0(by), isLikeNone(note) ? 0 : addToExternrefTable0(note));
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * Restores the response saved in this browser under `id` (see `savedResponses()`). A
+     * corrupt entry is moved to quarantine and its error thrown. Throws `not_saved`,
+     * `bad_state`, `log_tampered`, `unsupported_version`, `plan_mismatch`, storage codes.
+     * @param {string} id
+     * @returns {IncidentResponse}
+     */
+    static restore(id) {
+        const ret = wasm.incidentresponse_restore(id);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return IncidentResponse.__wrap(ret[0]);
+    }
+    /**
+     * Saves now (e.g. after space was freed); returns whether it worked (see `storageStatus()`).
+     * @returns {boolean}
+     */
+    save() {
+        const ret = wasm.incidentresponse_save(this.__wbg_ptr);
+        return ret !== 0;
+    }
+    /**
+     * Sets the time a deadline counts from (e.g. `outage_started`).
+     * @param {string} id
+     * @param {string} at
+     * @param {Person} [by]
+     * @param {string} [note]
+     */
+    setAnchor(id, at, by, note) {
+        const ret = wasm.incidentresponse_setAnchor(this.__wbg_ptr, id, at, isLikeNone(by) ? 0 : addToExternrefTable0(by), isLikeNone(note) ? 0 : addToExternrefTable0(note));
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * Leaves out an optional step. Throws `step_not_optional`, …
+     * @param {string} stepId
+     * @param {string} at
+     * @param {Person} [by]
+     * @param {string} [note]
+     */
+    skip(stepId, at, by, note) {
+        const ret = wasm.incidentresponse_skip(this.__wbg_ptr, stepId, at, isLikeNone(by) ? 0 : addToExternrefTable0(by), isLikeNone(note) ? 0 : addToExternrefTable0(note));
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
+        }
+    }
+    /**
+     * The steps in order with their status at `now` (default: the browser's clock).
+     * @param {string} [now]
+     * @returns {StepState[]}
+     */
+    steps(now) {
+        const ret = wasm.incidentresponse_steps(this.__wbg_ptr, isLikeNone(now) ? 0 : addToExternrefTable0(now));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * How the last autosave went.
+     * @returns {StorageStatus}
+     */
+    storageStatus() {
+        const ret = wasm.incidentresponse_storageStatus(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Counts, closure and the next reminder at `now` (`leadMinutes` early).
+     * @param {string} [now]
+     * @param {number} [leadMinutes]
+     * @returns {Summary}
+     */
+    summary(now, leadMinutes) {
+        const val1 = +(isLikeNone(leadMinutes) ? 0 : leadMinutes);
+        const ret = wasm.incidentresponse_summary(this.__wbg_ptr, isLikeNone(now) ? 0 : addToExternrefTable0(now), !isLikeNone(leadMinutes), val1);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The saved form: `fromJSON(toJSON())` restores it, and writing it again gives the same JSON.
+     * @returns {SavedResponse}
+     */
+    toJSON() {
+        const ret = wasm.incidentresponse_toJSON(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * True when every log entry fits the hash chain.
+     * @returns {boolean}
+     */
+    verifyLog() {
+        const ret = wasm.incidentresponse_verifyLog(this.__wbg_ptr);
+        return ret !== 0;
+    }
+}
+if (Symbol.dispose) IncidentResponse.prototype[Symbol.dispose] = IncidentResponse.prototype.free;
+
+/**
  * The kind's ordered steps, decisions, deadlines and forms. Throws `unknown_kind`.
- * @param {any} kind
+ * @param {string} kind
  * @returns {Guidance}
  */
 export function guide(kind) {
@@ -58,6 +420,17 @@ export function planJson() {
 }
 
 /**
+ * Removes a saved response (quarantined copies stay). Throws `bad_argument` or a storage code.
+ * @param {string} id
+ */
+export function removeSavedResponse(id) {
+    const ret = wasm.removeSavedResponse(id);
+    if (ret[1]) {
+        throw takeFromExternrefTable0(ret[0]);
+    }
+}
+
+/**
  * Goes back to the embedded default plan.
  * @returns {PlanInfo}
  */
@@ -68,9 +441,27 @@ export function resetPlan() {
     }
     return takeFromExternrefTable0(ret[0]);
 }
+
+/**
+ * Responses saved in this browser (newest discovery first). Entries that cannot be read are
+ * moved to `exam-incident/v1/quarantine/response/<id>` (kept, not deleted) and listed in
+ * `quarantined`. Throws `storage_disabled` / `storage_error` when storage cannot be read.
+ * @returns {SavedList}
+ */
+export function savedResponses() {
+    const ret = wasm.savedResponses();
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
+        __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
+            const ret = Error(getStringFromWasm0(arg0, arg1));
+            return ret;
+        },
         __wbg_String_8564e559799eccda: function(arg0, arg1) {
             const ret = String(arg1);
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -84,6 +475,15 @@ function __wbg_get_imports() {
         },
         __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
             const ret = arg0 === null;
+            return ret;
+        },
+        __wbg___wbindgen_is_object_8b968c3ab8e96595: function(arg0) {
+            const val = arg0;
+            const ret = typeof(val) === 'object' && val !== null;
+            return ret;
+        },
+        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
+            const ret = typeof(arg0) === 'string';
             return ret;
         },
         __wbg___wbindgen_is_symbol_f846131a047725ea: function(arg0) {
@@ -105,8 +505,73 @@ function __wbg_get_imports() {
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
             throw new Error(getStringFromWasm0(arg0, arg1));
         },
+        __wbg__wbg_cb_unref_09736879a3f67559: function(arg0) {
+            arg0._wbg_cb_unref();
+        },
+        __wbg_call_a410eb4b59ed5965: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = arg0.call(arg1, arg2);
+            return ret;
+        }, arguments); },
+        __wbg_clearTimeout_113b1cde814ec762: function(arg0) {
+            const ret = clearTimeout(arg0);
+            return ret;
+        },
+        __wbg_getItem_49556a3e59cfb688: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg1.getItem(getStringFromWasm0(arg2, arg3));
+            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            var len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        }, arguments); },
+        __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
+            const ret = Reflect.get(arg0, arg1);
+            return ret;
+        }, arguments); },
+        __wbg_instanceof_Object_97e16a01fd368661: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Object;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Window_5cf453f5639aa1a2: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Window;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_isPrototypeOf_ad527b072b042d2d: function(arg0, arg1) {
+            const ret = arg0.isPrototypeOf(arg1);
+            return ret;
+        },
+        __wbg_key_63ff854ef83f5a09: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = arg1.key(arg2 >>> 0);
+            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            var len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        }, arguments); },
+        __wbg_length_ea72997cbff8f351: function() { return handleError(function (arg0) {
+            const ret = arg0.length;
+            return ret;
+        }, arguments); },
+        __wbg_localStorage_6827cfe6db14a9f6: function() { return handleError(function (arg0) {
+            const ret = arg0.localStorage;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        }, arguments); },
         __wbg_new_37eb45aaf5eeb820: function() {
             const ret = new Array();
+            return ret;
+        },
+        __wbg_new_7075786089b89c5e: function() {
+            const ret = new Map();
             return ret;
         },
         __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
@@ -117,28 +582,77 @@ function __wbg_get_imports() {
             const ret = new Object();
             return ret;
         },
+        __wbg_now_463ac581d2fc7ea3: function() {
+            const ret = Date.now();
+            return ret;
+        },
+        __wbg_removeItem_6db621e167d16a1c: function() { return handleError(function (arg0, arg1, arg2) {
+            arg0.removeItem(getStringFromWasm0(arg1, arg2));
+        }, arguments); },
+        __wbg_setItem_cfa3cb31f271776a: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            arg0.setItem(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
+        }, arguments); },
+        __wbg_setTimeout_a60d83bec06b4345: function() { return handleError(function (arg0, arg1) {
+            const ret = setTimeout(arg0, arg1);
+            return ret;
+        }, arguments); },
         __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
+            const ret = arg0.set(arg1, arg2);
+            return ret;
+        },
         __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
             arg0[arg1 >>> 0] = arg2;
         },
         __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
             arg0[arg1] = arg2;
         },
+        __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
+            const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
+        __wbg_static_accessor_GLOBAL_e4293fb22cbe77da: function() {
+            const ret = typeof global === 'undefined' ? undefined : global;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
+        __wbg_static_accessor_SELF_53bb20457401453d: function() {
+            const ret = typeof self === 'undefined' ? undefined : self;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
+        __wbg_static_accessor_WINDOW_b5e0810bfecb7feb: function() {
+            const ret = typeof window === 'undefined' ? undefined : window;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
         __wbg_stringify_0a0fbf2ef722380a: function() { return handleError(function (arg0) {
             const ret = JSON.stringify(arg0);
             return ret;
         }, arguments); },
-        __wbindgen_generic_0000000000000001: function(arg0) {
+        __wbindgen_generic_0000000000000001: function(arg0, arg1) {
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 6, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h01cdc7ee74fdf729);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000002: function(arg0) {
             // Cast intrinsic for `F64 -> Externref`.
             const ret = arg0;
             return ret;
         },
-        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000003: function(arg0) {
+            // Cast intrinsic for `I64 -> Externref`.
+            const ret = arg0;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000005: function(arg0) {
+            // Cast intrinsic for `U64 -> Externref`.
+            const ret = BigInt.asUintN(64, arg0);
             return ret;
         },
         __wbindgen_init_externref_table: function() {
@@ -156,11 +670,23 @@ function __wbg_get_imports() {
     };
 }
 
+function wasm_bindgen__convert__closures_____invoke__h01cdc7ee74fdf729(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h01cdc7ee74fdf729(arg0, arg1);
+}
+
+const IncidentResponseFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_incidentresponse_free(ptr, 1));
+
 function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();
     wasm.__wbindgen_externrefs.set(idx, obj);
     return idx;
 }
+
+const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(state => wasm.__wbindgen_destroy_closure(state.a, state.b));
 
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {
@@ -194,6 +720,34 @@ function handleError(f, args) {
 
 function isLikeNone(x) {
     return x === undefined || x === null;
+}
+
+function makeMutClosure(arg0, arg1, f) {
+    const state = { a: arg0, b: arg1, cnt: 1 };
+    const real = (...args) => {
+
+        // First up with a closure we increment the internal reference
+        // count. This ensures that the Rust closure environment won't
+        // be deallocated while we're invoking it.
+        state.cnt++;
+        const a = state.a;
+        state.a = 0;
+        try {
+            return f(a, state.b, ...args);
+        } finally {
+            state.a = a;
+            real._wbg_cb_unref();
+        }
+    };
+    real._wbg_cb_unref = () => {
+        if (--state.cnt === 0) {
+            wasm.__wbindgen_destroy_closure(state.a, state.b);
+            state.a = 0;
+            CLOSURE_DTORS.unregister(state);
+        }
+    };
+    CLOSURE_DTORS.register(real, state, state);
+    return real;
 }
 
 function passStringToWasm0(arg, malloc, realloc) {

@@ -1,20 +1,282 @@
 //! The forms' section of the plan (`forms` and `messages` in `plans/sd101/forms.json`): form
-//! rules as data and the bilingual texts of findings. Plan content; the mechanisms are elsewhere.
+//! rules as data and the bilingual texts of findings. Plan content; the mechanisms are elsewhere
+//! (`fields.rs` walks field specs, `rules*.rs` run the cross-field rules, `schema.rs` turns the
+//! same specs into JSON Schemas).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use crate::plan::{PlanDocument, Problems};
 use crate::text::Text;
 
+/// The `forms` section: limits, phone-number shapes, shared shapes and the five forms.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
-pub struct FormsSpec {}
+pub struct FormsSpec {
+    #[serde(default)]
+    pub limits: Limits,
+    /// What a mainland phone number looks like (保障(二)¶2: hotline and mobile phones).
+    #[serde(default)]
+    pub phone: PhoneSpec,
+    /// Field shapes shared by several forms (`person`, …), referred to by `"shape"`.
+    #[serde(default)]
+    pub shapes: BTreeMap<String, Field>,
+    /// The forms by id; the ids are `FORM_IDS`.
+    #[serde(default)]
+    pub forms: BTreeMap<String, FormSpec>,
+}
+
+/// Sizes beyond which input is refused (bounded time on any input).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Characters of a string field unless the field says otherwise.
+    pub max_chars: usize,
+    /// Items of an array field unless the field says otherwise.
+    pub max_items: usize,
+    /// Bytes of the whole form as JSON; beyond it validation throws `too_large`.
+    pub max_bytes: usize,
+    /// Findings reported at most; the rest are summed up in one `too_many_findings`.
+    pub max_findings: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_chars: 2000, max_items: 200, max_bytes: 512 * 1024, max_findings: 200 }
+    }
+}
+
+/// Mainland China numbers: mobiles `1[3-9]` + 9 digits; landlines with an area code
+/// (`0531-88888888`, `053188888888`), optionally an extension.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct PhoneSpec {
+    /// Digits a mobile number has in all (11).
+    pub mobile_digits: usize,
+    /// The second digits a mobile number may have after its leading `1` (`"3456789"`).
+    pub mobile_second: String,
+    /// Digits of the area code including its leading `0` (3 or 4).
+    pub area_digits: Vec<usize>,
+    /// Digits of the local number (7 or 8); it may not start with `0` or `1`.
+    pub local_digits: Vec<usize>,
+    /// Most digits of an extension (after `-`, `转`, `ext` or `#`).
+    pub max_extension_digits: usize,
+    /// An international `+86` / `0086` prefix may come first.
+    pub allow_country_code: bool,
+    pub clause: String,
+}
+
+impl Default for PhoneSpec {
+    fn default() -> Self {
+        PhoneSpec {
+            mobile_digits: 11,
+            mobile_second: "3456789".into(),
+            area_digits: vec![3, 4],
+            local_digits: vec![7, 8],
+            max_extension_digits: 6,
+            allow_country_code: true,
+            clause: String::new(),
+        }
+    }
+}
+
+/// One report form: its title, its fields and its cross-field rules.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct FormSpec {
+    pub title: Text,
+    pub clause: String,
+    pub fields: BTreeMap<String, Field>,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+}
+
+/// What a field holds. Vocabulary types (`kind`, `role`, `report_form`, `subject`, `severity`)
+/// take their values from the plan itself, so a site's own plan changes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    /// RFC 3339, or local `YYYY-MM-DDTHH:MM[:SS]` in the plan's time zone.
+    Time,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `HH:MM` (or `HH:MM:SS`).
+    Clock,
+    /// A clock time or a full time (the record sheet's incident times).
+    ClockOrTime,
+    Phone,
+    /// One of `values`.
+    Enum,
+    Kind,
+    Role,
+    ReportForm,
+    Subject,
+    Severity,
+    Object,
+    Array,
+}
+
+/// Which numbers a `phone` field accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum PhoneKind {
+    #[default]
+    Any,
+    Mobile,
+}
+
+/// A field's spec. Absent, `null` and `""` all count as "not given".
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The type; may be left out when `shape` names a shared shape.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub ty: Option<FieldType>,
+    /// A shared shape from `forms.shapes` this field has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// Values of an `enum` field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Fields of an `object`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, Field>,
+    /// An `object` whose other keys are the portal's business (no `unknown_field`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open: bool,
+    /// Items of an `array`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Field>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<usize>,
+    /// Fewest items as a plan threshold (`mass_cheating_rooms`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_items_threshold: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_chars: Option<usize>,
+    /// Least value of a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Items of an array must differ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unique: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<PhoneKind>,
+    /// Finding codes to use instead of the generic ones (`too_few` → `no_proctor_signed`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub codes: BTreeMap<String, String>,
+}
+
+/// Blocks submission (`error`) or advises (`warning`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    #[default]
+    Error,
+    Warning,
+}
+
+/// A condition on the data: the value at `path` is given (no `is`), or equals `is`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Cond {
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | number | boolean"))]
+    pub is: Option<Value>,
+}
+
+/// A cross-field rule. Paths are JSON Pointers into the form; with `each` (an array's pointer)
+/// the rule runs once per item and paths without a leading `/` are relative to the item.
+/// `check` names the mechanism as `{ "order": { "first": …, "then": …, "at": … } }` (an
+/// externally tagged enum: serde's internally tagged and flattened forms buffer through its
+/// `Content` type, which costs tens of KB of wasm).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub check: Check,
+    /// The finding code (a key of `messages`).
+    pub code: String,
+    #[serde(default)]
+    pub level: Level,
+    pub clause: String,
+    /// The rule applies only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Cond>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each: Option<String>,
+}
+
+/// The mechanisms a rule can use.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Check {
+    /// `field` must be given.
+    Required { field: String },
+    /// The time (or clock) at `first` is not after the one at `then`; the finding goes to `at`.
+    Order { first: String, then: String, at: String },
+    /// `to` is at most `threshold` minutes after `from`; the finding goes to `to`.
+    Within { from: String, to: String, threshold: String },
+    /// The number of minutes at `field` is at most the minutes from `from` to `to`.
+    NotLonger { field: String, from: String, to: String },
+    /// The time at `field` is not after `now` (only when `now` is given).
+    NotFuture { field: String },
+    /// The severity at `severity` is the plan's severity of the kind at `kind`.
+    KindSeverity { kind: String, severity: String },
+    /// The role at `to` is one the role at `from` reports to in `reporting.chain` (for the
+    /// severity of the kind at `kind`).
+    Chain { from: String, to: String, kind: String },
+    /// The field at `field` must be of the shape `cases[value at selector]`, where there is one.
+    Variant { selector: String, field: String, cases: BTreeMap<String, Field> },
+    /// An outage longer than `threshold` minutes (restored, or still out at `now` or `until`),
+    /// or a regional one, needs the decision at `decision`.
+    Escalation { started: String, restored_at: String, until: String, regional: String, decision: String, threshold: String },
+    /// The integer at `total` equals the sum of those at `parts`.
+    Sum { total: String, parts: Vec<String> },
+    /// The array at `items` has as many items as the integer at `count`; finding at `items`.
+    CountOf { count: String, items: String },
+    /// Times at `items`/*/`at` do not go backwards.
+    Ascending { items: String, at: String },
+    /// The value at `field` equals the value at `as`.
+    Same {
+        field: String,
+        #[serde(rename = "as")]
+        other: String,
+    },
+    /// For a kind whose steps need approvals, the array at `approvals` holds one by one of
+    /// those roles (`role` is the item's role field).
+    KindApprovals { kind: String, approvals: String, role: String },
+    /// The boolean at `field` is `true`.
+    ExpectTrue { field: String },
+}
 
 /// Bilingual finding texts by code, with `{param}` placeholders.
 pub type Messages = BTreeMap<String, Text>;
 
-/// Checks the section against the rest of the plan.
-pub fn check(_doc: &PlanDocument, _problems: &mut Problems) {}
+pub use super::check::check;

@@ -46,7 +46,7 @@ pub fn plan_json() -> String {
 
 /// The kind's ordered steps, decisions, deadlines and forms. Throws `unknown_kind`.
 #[wasm_bindgen]
-pub fn guide(kind: JsValue) -> Result<Ts<Guidance>, JsValue> {
+pub fn guide(#[wasm_bindgen(unchecked_param_type = "string")] kind: JsValue) -> Result<Ts<Guidance>, JsValue> {
     let r = opt_string(&kind, "kind", 200)
         .and_then(|k| k.ok_or_else(|| crate::Error::bad_argument("kind", "a kind id string")))
         .and_then(|k| active_plan().and_then(|p| guide::guide(&p, &k)));

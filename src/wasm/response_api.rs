@@ -107,8 +107,16 @@ fn undef(v: &Option<JsValue>) -> JsValue {
     v.clone().unwrap_or(JsValue::UNDEFINED)
 }
 
-fn lead(value: Option<f64>) -> f64 {
-    value.filter(|v| v.is_finite() && *v >= 0.0).unwrap_or(0.0)
+/// `leadMinutes`: absent means 0. Taken as a JsValue, not `Option<f64>`, because the glue's own
+/// number coercion of an arbitrary value (a 20,000-deep array) overflows the JS stack.
+fn lead(value: &JsValue) -> Result<f64> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(0.0);
+    }
+    match value.as_f64() {
+        Some(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(Error::bad_argument("leadMinutes", "a number of minutes ≥ 0")),
+    }
 }
 
 impl IncidentResponse {
@@ -384,10 +392,10 @@ impl IncidentResponse {
     pub fn summary(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
-        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: JsValue,
     ) -> std::result::Result<Ts<Summary>, JsValue> {
         let now = self.now_or(&now)?;
-        self.ts(|c| c.summary(&now, lead(lead_minutes))).map(Ts::new_unchecked)
+        self.ts(|c| c.summary(&now, lead(&lead_minutes)?)).map(Ts::new_unchecked)
     }
 
     /// The next reminder after `now`, or `undefined`.
@@ -395,13 +403,13 @@ impl IncidentResponse {
     pub fn next_reminder(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
-        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let now = self.now_or(&now)?;
         let r: Option<Reminder> = self.read(|c| {
             let t = crate::time::parse_time(&now, c.plan().timezone())
                 .ok_or_else(|| Error::new(ErrorKind::BadTime { field: "now".into(), value: now.clone() }))?;
-            Ok(c.next_reminder(t, lead(lead_minutes)))
+            Ok(c.next_reminder(t, lead(&lead_minutes)?))
         })?;
         match r {
             Some(r) => to_js(&r),
@@ -416,18 +424,23 @@ impl IncidentResponse {
     pub fn on_reminder(
         &self,
         #[wasm_bindgen(unchecked_param_type = "(reminder: Reminder) => void")] callback: JsValue,
-        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: Option<f64>,
+        #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: JsValue,
     ) -> std::result::Result<u32, JsValue> {
         if !callback.is_function() {
             return Err(throw(Error::bad_argument("callback", "a function")));
         }
-        Ok(Reminders::subscribe(&self.inner, callback.into(), lead(lead_minutes)))
+        let lead = lead(&lead_minutes).map_err(|e| throw(e))?;
+        Ok(Reminders::subscribe(&self.inner, callback.into(), lead))
     }
 
     /// Stops a reminder subscription; false if the id is unknown.
     #[wasm_bindgen(js_name = offReminder)]
-    pub fn off_reminder(&self, id: u32) -> bool {
-        self.inner.reminders.unsubscribe(id)
+    pub fn off_reminder(&self, #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue) -> bool {
+        // Not `u32`: the glue's `>>> 0` coercion of an arbitrary value can throw or overflow.
+        match id.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => self.inner.reminders.unsubscribe(n as u32),
+            _ => false,
+        }
     }
 
     /// A form prefilled from what the response knows. Throws `unknown_form`.

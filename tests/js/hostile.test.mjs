@@ -78,10 +78,11 @@ test("every class constructor and method survives every hostile value", () => {
     for (const [vname, v] of Object.entries(HOSTILE)) check(`new ${name}(${vname})`, () => new C(v));
     const factory = VALID_INSTANCES[name];
     if (!factory) continue;
-    const methods = Object.getOwnPropertyNames(C.prototype).filter((m) => m !== "constructor" && m !== "free" && typeof C.prototype[m] === "function");
+    const isMethod = (o, m) => typeof Object.getOwnPropertyDescriptor(o, m)?.value === "function";
+    const methods = Object.getOwnPropertyNames(C.prototype).filter((m) => !["constructor", "free", "dispose"].includes(m) && !m.startsWith("__") && isMethod(C.prototype, m));
     for (const m of methods) {
       const obj = factory();
-      const arity = Math.max(C.prototype[m].length, 1);
+      const arity = Math.max(Object.getOwnPropertyDescriptor(C.prototype, m).value.length, 1);
       for (const [vname, v] of Object.entries(HOSTILE)) {
         for (let pos = 0; pos < arity; pos++) {
           const args = Array.from({ length: arity }, (_, i) => (i === pos ? v : undefined));
@@ -93,7 +94,7 @@ test("every class constructor and method survives every hostile value", () => {
       if (typeof obj.steps === "function") assert.ok(Array.isArray(obj.steps("2026-06-13T10:00:00+08:00")));
       obj.free?.();
     }
-    const statics = Object.getOwnPropertyNames(C).filter((m) => typeof C[m] === "function" && !["length", "name", "prototype"].includes(m) && !m.startsWith("__"));
+    const statics = Object.getOwnPropertyNames(C).filter((m) => !["length", "name", "prototype"].includes(m) && !m.startsWith("__") && isMethod(C, m));
     for (const m of statics) {
       for (const [vname, v] of Object.entries(HOSTILE)) check(`${name}.${m}(${vname})`, () => C[m](v));
     }

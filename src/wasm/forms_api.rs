@@ -1,0 +1,71 @@
+//! `validateReport` and `reportSchema`: convert, call the core (`crate::forms`), convert back.
+
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use super::convert::{json_of, opt_string, out};
+use super::state::active_plan;
+use crate::error::Error;
+use crate::forms::{report_schema, validate_report, Report, ValidateOptions};
+
+/// Largest form accepted across the boundary (the plan's own `limits.max_bytes` applies after).
+const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+
+fn form_id(form: &JsValue) -> Result<String, Error> {
+    opt_string(form, "form", 100)?.ok_or_else(|| Error::bad_argument("form", "a FormId string"))
+}
+
+fn options(opts: &JsValue) -> Result<ValidateOptions, Error> {
+    let v = json_of(opts, "opts", 4096)?;
+    if v.is_null() {
+        return Ok(ValidateOptions::default());
+    }
+    let obj = v.as_object().ok_or_else(|| Error::bad_argument("opts", "an object { now?: string }"))?;
+    let now = match obj.get("now") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(Error::bad_argument("opts.now", "an RFC 3339 time string")),
+    };
+    Ok(ValidateOptions { now })
+}
+
+/// Checks a report form before the portal submits it. Returns every finding at once:
+/// `errors` block submission, `warnings` advise (a late initial report is a warning).
+/// Each finding has a JSON Pointer `path` to the offending field, a stable `code`, a
+/// bilingual `message` and its `params`.
+///
+/// Throws (`Error` with `code`): `unknown_form`, `bad_argument` (data not an object, bad
+/// `opts`), `bad_time` (malformed `opts.now`), `too_large`.
+#[wasm_bindgen(js_name = validateReport)]
+pub fn validate_report_js(
+    #[wasm_bindgen(unchecked_param_type = "FormId")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] opts: Option<JsValue>,
+) -> Result<Ts<Report>, JsValue> {
+    let r = (|| {
+        let form = form_id(&form)?;
+        let opts = options(&opts.unwrap_or(JsValue::UNDEFINED))?;
+        let data = json_of(&data, "data", MAX_FORM_BYTES)?;
+        let plan = active_plan()?;
+        validate_report(&plan, &form, &data, &opts)
+    })();
+    out(r).map(Ts::new_unchecked)
+}
+
+/// The JSON Schema (draft 2020-12) of a form under the active plan: structural rules only
+/// (cross-field rules are `validateReport`'s). `title` is Chinese, `description` English.
+/// Throws `unknown_form`.
+#[wasm_bindgen(js_name = reportSchema, unchecked_return_type = "Record<string, unknown>")]
+pub fn report_schema_js(#[wasm_bindgen(unchecked_param_type = "FormId")] form: JsValue) -> Result<JsValue, JsValue> {
+    let r = form_id(&form).and_then(|form| {
+        let plan = active_plan()?;
+        report_schema(&plan, &form)
+    });
+    out(r)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const FORM_ID_TS: &'static str = r#"
+/** The report forms of the plan. */
+export type FormId = "initial_report" | "staged_report" | "room_record" | "disposal_report" | "readiness_check";
+"#;
