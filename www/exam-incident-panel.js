@@ -53,6 +53,7 @@ export class ExamIncidentPanel extends HTMLElement {
 
   disconnectedCallback() {
     clearInterval(this.timer);
+    this.disconnectedCallbackResponse();
     this.started = false;
   }
 
@@ -124,7 +125,7 @@ export class ExamIncidentPanel extends HTMLElement {
       guideForms: (r) => ei.guide(this.responseInfo(r).kind).forms,
       responseInfo: (r) => this.responseInfo(r),
       startResponse: (init) => this.startResponse(init),
-      afterAction: (step) => this.afterAction(step),
+      afterAction: (step, warnings) => this.afterAction(step, warnings),
       setResponse: (r) => this.setResponse(r),
       openForm: (form) => { this.ui.form = form; this.go("forms", true); },
       draft: (form) => {
@@ -165,9 +166,20 @@ export class ExamIncidentPanel extends HTMLElement {
   }
 
   setResponse(r) {
+    if (this.response && this.response !== r) {
+      try { this.response.dispose?.(); } catch { /* already gone */ }
+    }
     this.response = r;
     this.ui.responseId = r ? idOf(r) : null;
-    if (r) this.persist();
+    if (r) {
+      // The class saves itself at every change; it reports failures here.
+      r.onStorageError?.((e) => this.storageError(e));
+      // Reminders (due soon, overdue) are announced in the status line.
+      r.onReminder?.((rem) => this.announce(`⏰ ${t("reminder", this.lang)}: ${tx(rem.text, this.lang)} (${this.ctx().roleTitle(rem.actor)})`, rem.kind === "overdue"), 2);
+      const st = r.storageStatus?.();
+      if (st && st.ok === false) this.storageError(st);
+      else this.persist();
+    }
     writeUi(this.ui, (e) => this.storageError(e));
   }
 
@@ -175,12 +187,16 @@ export class ExamIncidentPanel extends HTMLElement {
     try { save(this.response); } catch (e) { this.storageError(e); }
   }
 
-  afterAction(step) {
-    this.persist();
+  disconnectedCallbackResponse() {
+    try { this.response?.dispose?.(); } catch { /* gone */ }
+  }
+
+  afterAction(step, warnings = []) {
     const now = this.ctx().now();
     const s = this.response.steps(now).find((x) => x.id === step.id);
     this.ctx().emit("incident-step", { responseId: idOf(this.response), step: step.id, status: s?.status, chosen: s?.chosen });
     this.renderPanel(step.id);
+    if (warnings.length) this.announce(warnings.map((w) => `${t("warning", this.lang)}${tx(w.message, this.lang)}`).join(" "), false);
   }
 
   storageError(e) {

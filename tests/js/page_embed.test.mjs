@@ -57,9 +57,9 @@ test("the README snippet pasted into a blank page works, and report-ready reache
     posted.push(JSON.parse(route.request().postData()));
     await route.fulfill({ status: 201, body: "{}", contentType: "application/json" });
   });
-  await page.goto(`${srv.origin}/hosts/snippet.html`);
+  await page.goto(`${srv.origin}/hosts/empty.html`);
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await page.goto(`${srv.origin}/hosts/snippet.html`);
   await panelReady(page);
   assert.equal(await page.locator("exam-incident-panel [role=tab]").count(), 5);
   const exp = await exportsOf(page);

@@ -19,5 +19,7 @@ export function has(name) {
 /** The error's bilingual text, whatever shape it came in. */
 export function errorText(e, lang) {
   if (e && e.text && typeof e.text === "object") return e.text[lang] || e.text.zh || String(e.message);
-  return String(e && e.message ? e.message : e);
+  if (e && e.message) return String(e.message);
+  if (e && e.code) return String(e.code);
+  return String(e);
 }

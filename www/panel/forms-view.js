@@ -307,11 +307,13 @@ export class FormEditor {
   }
 
   changed() {
+    this.root.dataset.pending = "1";
     this.validateSoon();
   }
 
   /** Runs validateReport and places every finding under its field. */
   validate() {
+    delete this.root.dataset.pending;
     const L = this.lang;
     for (const m of this.msgs.values()) clear(m);
     for (const c of this.controls.values()) c.removeAttribute("aria-invalid");

@@ -86,6 +86,9 @@ const S = {
   selectNone: ["—", "—"],
   entries: ["条记录", " entries"],
   at: ["时间", "Time"],
+  requestApproval: ["请求批准", "Request approval"],
+  warning: ["提醒：", "Note: "],
+  reminder: ["提醒", "Reminder"],
 };
 
 export function t(key, lang, params) {

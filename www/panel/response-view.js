@@ -74,7 +74,7 @@ export function responseView(ctx) {
   // Phone script (what to say when phoning the report in).
   if (typeof r.phoneScript === "function") {
     let script = null;
-    try { script = r.phoneScript(now); } catch (e) { script = { zh: errorText(e, "zh"), en: errorText(e, "en") }; }
+    try { script = r.phoneScript(now, ctx.ui.name ? { name: ctx.ui.name, role: ctx.ui.role || "site_staff" } : undefined); } catch (e) { script = { zh: errorText(e, "zh"), en: errorText(e, "en") }; }
     if (script) root.append(h("section", { class: "phone" }, h("h3", {}, t("phone", L)), h("p", { class: "script" }, tx(script, L))));
   }
   ctx.countdownRoot = root;
@@ -101,8 +101,8 @@ function stepItem(ctx, r, s, who) {
   const by = () => (who.value.trim() ? { name: who.value.trim(), role: s.actor } : undefined);
   const act = (fn) => {
     try {
-      fn();
-      ctx.afterAction(s);
+      const warnings = fn();
+      ctx.afterAction(s, Array.isArray(warnings) ? warnings : []);
     } catch (e) {
       li.append(h("p", { class: "finding error", role: "alert" }, errorText(e, L)));
     }
@@ -136,12 +136,31 @@ function stepItem(ctx, r, s, who) {
       const chosen = radios.find(([, rd]) => rd.checked);
       if (!chosen) { radios[0][1].focus(); return; }
       const approvedBy = s.requiresApproval && apName.value.trim() ? { name: apName.value.trim(), role: apRole.value } : undefined;
-      act(() => r.decide(s.id, chosen[0].id, at.value || localInput(), approvedBy));
+      act(() => r.decide(s.id, chosen[0].id, at.value || localInput(), approvedBy, undefined, by()));
     } }, t("decide", L)));
     li.append(fs);
   } else {
     const row = h("div", { class: "row" });
-    row.append(h("button", { type: "button", class: "small", onclick: () => act(() => r.complete(s.id, ctx.now(), by())) }, t("markDone", L)));
+    let approval = null;
+    if (s.requiresApproval) {
+      // An approval-gated step: who approved, in which role, when.
+      const apName = h("input", { type: "text", id: nextId(), autocomplete: "off" });
+      const apRole = ctx.roleSelect(s.requiresApproval);
+      apRole.id = nextId();
+      const at = h("input", { type: "datetime-local", id: nextId(), step: "1", props: { value: localInput() } });
+      approval = { apName, apRole, at };
+      li.append(h("fieldset", { class: "grid approval" }, h("legend", {}, t("approval", L)),
+        h("div", { class: "field" }, h("label", { for: apName.id }, t("approverName", L)), apName),
+        h("div", { class: "field" }, h("label", { for: apRole.id }, t("approverRole", L)), apRole),
+        h("div", { class: "field" }, h("label", { for: at.id }, t("approvedAt", L)), at)));
+      if (typeof r.requestApproval === "function" && s.status !== "awaiting_approval") {
+        row.append(h("button", { type: "button", class: "small", onclick: () => act(() => r.requestApproval(s.id, ctx.now(), by())) }, t("requestApproval", L)));
+      }
+    }
+    row.append(h("button", { type: "button", class: "small", onclick: () => act(() => {
+      const approvedBy = approval && approval.apName.value.trim() ? { name: approval.apName.value.trim(), role: approval.apRole.value } : undefined;
+      return r.complete(s.id, approval?.at.value || ctx.now(), by(), undefined, approvedBy);
+    }) }, t("markDone", L)));
     if (s.optional && typeof r.skip === "function") row.append(h("button", { type: "button", class: "small", onclick: () => act(() => r.skip(s.id, ctx.now(), by())) }, t("skip", L)));
     li.append(row);
   }

@@ -8,8 +8,8 @@ import { severityBadge } from "./classify-view.js";
 export function savedView(ctx) {
   const L = ctx.lang;
   const root = h("section", { class: "saved-view" }, h("h2", {}, t("saved", L)));
-  if (!has("IncidentResponse")) {
-    root.append(h("p", { class: "notice" }, t("missing", L) + "IncidentResponse"));
+  if (!has("IncidentResponse") || !has("savedResponses")) {
+    root.append(h("p", { class: "notice" }, t("missing", L) + "IncidentResponse, savedResponses"));
     return root;
   }
   let list;

@@ -65,7 +65,7 @@ mark { background: #ffe066; color: #1a1a1a; padding: 0 0.1rem; border-radius: 0.
 .step { margin: 0.5rem 0; padding: 0.4rem 0.6rem; border: 1px solid #d0d0d0; border-radius: 0.4rem; }
 .step.overdue { border-color: #a4161a; background: #fdf3f3; }
 .step.done, .step.skipped { background: #f3f8f4; }
-.step.inactive { opacity: 0.8; background: #fafafa; }
+.step.inactive { background: #fafafa; border-style: dashed; }
 .step-text { margin: 0.2rem 0; }
 .status { font-size: 0.8rem; padding: 0.05rem 0.45rem; border-radius: 0.8rem; background: #e0e0e0; color: #1a1a1a; }
 .status.done { background: #1e6b30; color: #fff; }

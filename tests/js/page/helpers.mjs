@@ -38,7 +38,7 @@ export async function fill(page, path, value) {
   await f.waitFor({ timeout: T });
   const tag = await f.evaluate((el) => `${el.tagName}:${el.type}`);
   if (tag.startsWith("SELECT")) await f.selectOption(String(value));
-  else if (tag === "INPUT:checkbox") await f.setChecked(Boolean(value));
+  else if (tag === "INPUT:checkbox") await f.setChecked(value === true || value === "true");
   else await f.fill(String(value));
 }
 
@@ -49,7 +49,7 @@ export async function findings(page) {
     const p = document.querySelector("exam-incident-panel").shadowRoot;
     return p.querySelector(".form-summary p");
   }, null, { timeout: T });
-  await page.waitForTimeout(400); // the validation is debounced 200 ms
+  await page.waitForFunction(() => !document.querySelector("exam-incident-panel").shadowRoot.querySelector(".form-editor[data-pending]"), null, { timeout: T });
   return page.evaluate(() => {
     const p = document.querySelector("exam-incident-panel").shadowRoot;
     const list = (sel) => [...p.querySelectorAll(sel)].map((e) => ({ code: e.dataset.code, path: e.dataset.path, text: e.textContent }));
@@ -58,7 +58,11 @@ export async function findings(page) {
 }
 
 export async function expectValid(page, label) {
-  await page.waitForFunction(() => document.querySelector("exam-incident-panel").shadowRoot.querySelector(".form-summary .ok"), null, { timeout: T })
+  // the editor marks itself data-pending while a debounced validation is due
+  await page.waitForFunction(() => {
+    const root = document.querySelector("exam-incident-panel").shadowRoot;
+    return !root.querySelector(".form-editor[data-pending]") && root.querySelector(".form-summary .ok");
+  }, null, { timeout: T })
     .catch(async () => assert.fail(`${label}: form not valid: ${JSON.stringify(await findings(page))}`));
 }
 
@@ -70,7 +74,8 @@ export async function events(page, name) {
 export async function submit(page, form) {
   const before = (await events(page, "report-ready")).length;
   await page.locator("exam-incident-panel .form-editor button[type=submit]").click();
-  await page.waitForFunction((n) => window.__events.filter((e) => e.name === "report-ready").length > n, before, { timeout: T });
+  await page.waitForFunction((n) => window.__events.filter((e) => e.name === "report-ready").length > n, before, { timeout: T })
+    .catch(async () => assert.fail(`${form}: no report-ready; findings ${JSON.stringify(await findings(page))}`));
   const ev = (await events(page, "report-ready")).at(-1);
   assert.equal(ev.detail.form, form);
   return ev.detail;
