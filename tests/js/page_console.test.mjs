@@ -82,7 +82,7 @@ test("general incident: 「3号考场突然停电」, restored in 20 minutes →
   if (missing().length) return t.skip(`pkg lacks ${missing().join(", ")} (not merged yet)`);
   const page = await open(t);
   const started = Date.now();
-  await describe(t, page, "3号考场突然停电", "power_or_equipment_failure", "general", "停电");
+  await describe(t, page, "3号考场突然停电", "power_or_equipment_failure", "general", "停电", { outage_minutes: 20 });
   // start: discovered now, the outage began now
   await page.locator("exam-incident-panel .start-form input[name=name]").fill("王老师");
   await page.locator("exam-incident-panel .start-form input[name=room]").fill("3号考场");
@@ -120,13 +120,20 @@ test("general incident: 「3号考场突然停电」, restored in 20 minutes →
   const disposal = await submit(page, "disposal_report");
   assert.equal(disposal.data.severity, "general");
   await page.screenshot({ path: artifacts("general-disposal-1366.png"), fullPage: true });
+  // the print view: only the form, no tabs or buttons
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("exam-incident-panel [role=tablist]").isVisible(), false);
+  assert.equal(await page.locator("exam-incident-panel .form-editor button[type=submit]").isVisible(), false);
+  assert.equal(await page.locator("exam-incident-panel .print-title").isVisible(), true);
+  await page.screenshot({ path: artifacts("general-disposal-print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
   assert.deepEqual(page.problems(), []);
 });
 
 test("a reload mid-flow restores the incident, its steps and the half-filled form", async (t) => {
   if (missing().length) return t.skip(`pkg lacks ${missing().join(", ")} (not merged yet)`);
   const page = await open(t);
-  await describe(t, page, "3号考场突然停电", "power_or_equipment_failure", "general", "停电");
+  await describe(t, page, "3号考场突然停电", "power_or_equipment_failure", "general", "停电", { outage_minutes: 20 });
   await page.locator("exam-incident-panel .start-form input[name=name]").fill("李老师");
   await page.locator("exam-incident-panel .start-form button[type=submit]").click();
   await page.locator('exam-incident-panel [data-step="initial_report"] button', { hasText: /标记完成/ }).click();
@@ -252,10 +259,17 @@ test("screenshots at 1366×768 and 390×844 (phone), and axe at phone width", as
 // ---- steps shared by the flows ----
 
 /** Types the description; with classify in the package the kind comes from it, else it is picked. */
-async function describe(t, page, text, kind, severity, word) {
+async function describe(t, page, text, kind, severity, word, answers = {}) {
   await page.locator("exam-incident-panel textarea").first().fill(text);
   if (exportsAvailable.includes("classify")) {
     await page.locator(`exam-incident-panel .kind-title[data-kind="${kind}"]`).waitFor();
+    // clarifying questions: answer those the scenario knows
+    for (const [fact, value] of Object.entries(answers)) {
+      const q = page.locator(`exam-incident-panel .questions [data-fact="${fact}"]`);
+      await q.waitFor();
+      await q.fill(String(value));
+    }
+    await page.locator(`exam-incident-panel .classification .badge.${severity}`).waitFor();
     assert.equal(await page.locator(`exam-incident-panel .classification .badge.${severity}`).count(), 1);
     assert.ok((await page.locator("exam-incident-panel .classification mark").allTextContents()).join("").includes(word));
     await page.waitForFunction(() => window.__events.some((e) => e.name === "incident-classified"));

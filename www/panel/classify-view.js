@@ -72,7 +72,7 @@ export function classifyView(ctx) {
   root.append(
     h("h2", {}, t("describe", L)),
     h("label", { for: taId }, t("describe", L), h("small", { class: "hint" }, ` ${t("describeHint", L)}`)),
-    ta, result, questions, picker, start,
+    ta, result, questions, start, picker,
   );
 
   let cls = null;
@@ -115,7 +115,7 @@ export function classifyView(ctx) {
         h("span", { class: "kind-title", data: { kind: cls.kind } }, tx(ctx.kindTitles[cls.kind], L))),
       mirror,
     );
-    const words = (top?.evidence || []).map((e) => e.matched).filter(Boolean);
+    const words = [...new Set((top?.evidence || []).filter((e) => e.source === "text").map((e) => e.matched).filter(Boolean))];
     if (words.length) result.append(h("p", { class: "evidence" }, `${t("matched", L)}：`, words.map((w, i) => [i ? "、" : "", h("q", {}, w)])));
     const alts = cls.candidates.slice(1, 4);
     if (alts.length) {
@@ -128,7 +128,9 @@ export function classifyView(ctx) {
     clear(questions);
     if (!cls?.questions?.length) return;
     const fs = h("fieldset", {}, h("legend", {}, t("questions", L)));
-    for (const q of cls.questions) {
+    for (const q0 of cls.questions) {
+      // A question names the fact its answer sets (`fact`, else its id).
+      const q = { ...q0, id: q0.fact || q0.id };
       const id = nextId();
       let control;
       const cur = ui.answers[q.id];
@@ -146,6 +148,7 @@ export function classifyView(ctx) {
         control.addEventListener("change", () => { ui.answers[q.id] = control.value === "" ? "" : control.value === "true"; soon(); });
         if (!BOOL_FACTS.has(q.id)) control.dataset.question = q.id;
       }
+      control.dataset.fact = q.id;
       fs.append(h("div", { class: "field" }, h("label", { for: id }, tx(q.text, L)), control));
     }
     questions.append(fs);
