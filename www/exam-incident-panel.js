@@ -1,0 +1,295 @@
+// <exam-incident-panel lang="zh|en" site="…" room="…" plan="/site-plan.json">
+// A drop-in proctor panel for exam-site incidents. Shadow DOM, styles through a constructable
+// stylesheet (no inline <style>, so a strict CSP holds), plain ES modules, no network of its own
+// beyond the package's .wasm and an optional same-origin plan.
+//
+// Events (bubbling, composed): incident-classified {text, classification},
+// incident-step {responseId, step, status, action}, report-ready {form, data, responseId} (only
+// when validateReport passes), storage-error {code, message}.
+import { load, ei, has, errorText } from "./panel/engine.js";
+import { h, clear, nowIn } from "./panel/dom.js";
+import { t, tx } from "./panel/i18n.js";
+import { sheet } from "./panel/styles.js";
+import { classifyView } from "./panel/classify-view.js";
+import { responseView, tickCountdowns } from "./panel/response-view.js";
+import { formsView } from "./panel/forms-view.js";
+import { readinessView } from "./panel/readiness-view.js";
+import { savedView } from "./panel/saved-view.js";
+import { save, restoreSaved, idOf } from "./panel/store.js";
+
+const TABS = [
+  ["incident", "tabIncident", classifyView],
+  ["response", "tabResponse", responseView],
+  ["forms", "tabForms", formsView],
+  ["readiness", "tabReadiness", readinessView],
+  ["saved", "tabSaved", savedView],
+];
+const UI_KEY = "exam-incident-panel/v1/ui";
+const FORM_FALLBACK = { initial_report: ["初次报告", "Initial report"], staged_report: ["阶段性报告", "Staged report"], room_record: ["考场情况记录单", "Exam room record"], disposal_report: ["处置报告", "Disposal report"], readiness_check: ["应急保障检查", "Readiness check"] };
+
+export class ExamIncidentPanel extends HTMLElement {
+  static observedAttributes = ["lang", "site", "room", "plan"];
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+    this.shadowRoot.adoptedStyleSheets = [sheet];
+    this.ui = readUi();
+    this.response = null;
+    this.tab = this.ui.tab || "incident";
+  }
+
+  get lang() { return this.getAttribute("lang") === "en" ? "en" : "zh"; }
+
+  connectedCallback() {
+    if (this.started) return;
+    this.started = true;
+    clear(this.shadowRoot).append(h("p", { class: "loading", role: "status" }, t("loading", this.lang)));
+    this.boot().catch((e) => {
+      clear(this.shadowRoot).append(h("p", { class: "finding error", role: "alert" }, `${t("loadFailed", this.lang)}: ${errorText(e, this.lang)}`));
+    });
+    this.timer = setInterval(() => this.tick(), 1000);
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.timer);
+    this.disconnectedCallbackResponse();
+    this.started = false;
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.ready || old === value) return;
+    if (name === "plan") this.loadSitePlan().then(() => this.render());
+    else this.render();
+  }
+
+  async boot() {
+    await load();
+    await this.loadSitePlan();
+    if (this.ui.responseId && has("IncidentResponse")) {
+      try { this.response = restoreSaved(this.ui.responseId); } catch (e) { this.storageError(e); this.ui.responseId = null; }
+    }
+    this.ready = true;
+    this.render();
+  }
+
+  async loadSitePlan() {
+    const url = this.getAttribute("plan");
+    this.planProblem = null;
+    try {
+      if (url) {
+        const res = await fetch(new URL(url, document.baseURI), { credentials: "same-origin" });
+        if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        ei.loadPlan(await res.text());
+      }
+    } catch (e) {
+      this.planProblem = e;
+    }
+    this.info = ei.planInfo();
+    try { this.planDoc = JSON.parse(ei.planJson()); } catch { this.planDoc = null; }
+  }
+
+  /** What the views share: language, plan, state and actions. */
+  ctx() {
+    const L = this.lang;
+    const info = this.info;
+    const doc = this.planDoc || {};
+    const terms = {};
+    for (const term of [...(doc.reporting?.forms || []), ...(doc.reporting?.subjects || [])]) terms[term.id] = term.title;
+    const c = {
+      lang: L, host: this, info, planDoc: this.planDoc, ui: this.ui, response: this.response, classification: null,
+      site: this.getAttribute("site") || "", room: this.getAttribute("room") || "",
+      kindTitles: Object.fromEntries(info.kinds.map((k) => [k.id, k.title])),
+      roleTitles: Object.fromEntries(info.roles.map((r) => [r.id, r.title])),
+      terms,
+      planLabel: `${tx(info.name, L)} · ${info.id} ${info.version}`,
+      now: () => nowIn(info.timezone),
+      saveUi: () => writeUi(this.ui, (e) => this.storageError(e)),
+      emit: (name, detail) => this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true })),
+      go: (tab) => this.go(tab, true),
+      refresh: (tab) => { if (!tab || tab === this.tab) this.renderPanel(); },
+      roleTitle: (id) => tx(c.roleTitles[id], L) || id,
+      roleSelect: (selected) => {
+        const s = h("select", {}, info.roles.map((r) => h("option", { value: r.id }, tx(r.title, L))));
+        s.value = selected;
+        return s;
+      },
+      formTitle: (f) => {
+        try { if (has("reportSchema")) { const s = ei.reportSchema(f); return L === "en" ? s.description || s.title : s.title; } } catch { /* fall through */ }
+        return (FORM_FALLBACK[f] || [f, f])[L === "en" ? 1 : 0];
+      },
+      anchorsFor: (kind) => {
+        const ids = new Set(ei.guide(kind).steps.map((s) => s.due?.from).filter((f) => f && f !== "discovered"));
+        return (doc.anchors || []).filter((a) => ids.has(a.id));
+      },
+      guideForms: (r) => ei.guide(this.responseInfo(r).kind).forms,
+      responseInfo: (r) => this.responseInfo(r),
+      startResponse: (init) => this.startResponse(init),
+      afterAction: (step, warnings) => this.afterAction(step, warnings),
+      setResponse: (r) => this.setResponse(r),
+      openForm: (form) => { this.ui.form = form; this.go("forms", true); },
+      draft: (form) => {
+        if (!this.response) return null;
+        try { return this.response.draftReport(form); } catch (e) { console.warn(e); return null; }
+      },
+      formKey: (form, scope) => `${scope || (this.response ? idOf(this.response) : "none")}|${form}`,
+      getFormData: (form, scope) => this.ui.forms?.[c.formKey(form, scope)],
+      setFormData: (form, data, scope) => { (this.ui.forms ||= {})[c.formKey(form, scope)] = data; c.saveUi(); },
+      reportReady: (form, data) => {
+        c.emit("report-ready", { form, data, responseId: this.response ? idOf(this.response) : null, plan: { id: info.id, version: info.version } });
+        this.announce(`${t("submitted", L)}${c.formTitle(form)}`);
+      },
+      storageError: (e) => this.storageError(e),
+    };
+    return c;
+  }
+
+  responseInfo(r) {
+    const log = r.log();
+    const open = log[0]?.open || {};
+    let kind = open.kind;
+    for (const e of log) if (e.action === "reclassify" && e.kind) kind = e.kind;
+    return { id: open.id || idOf(r), kind, site: open.site, room: open.room, discoveredAt: log[0]?.at };
+  }
+
+  startResponse(init) {
+    const L = this.lang;
+    try {
+      const clean = JSON.parse(JSON.stringify(init));
+      const r = new ei.IncidentResponse(clean);
+      this.setResponse(r);
+      this.ctx().emit("incident-step", { responseId: idOf(r), step: null, action: "open", kind: init.kind });
+      this.go("response", true);
+    } catch (e) {
+      this.announce(errorText(e, L), true);
+    }
+  }
+
+  setResponse(r) {
+    if (this.response && this.response !== r) {
+      try { this.response.dispose?.(); } catch { /* already gone */ }
+    }
+    this.response = r;
+    this.ui.responseId = r ? idOf(r) : null;
+    if (r) {
+      // The class saves itself at every change; it reports failures here.
+      r.onStorageError?.((e) => this.storageError(e));
+      // Reminders (due soon, overdue) are announced in the status line.
+      r.onReminder?.((rem) => this.announce(`⏰ ${t("reminder", this.lang)}: ${tx(rem.text, this.lang)} (${this.ctx().roleTitle(rem.actor)})`, rem.kind === "overdue"), 2);
+      const st = r.storageStatus?.();
+      if (st && st.ok === false) this.storageError(st);
+      else this.persist();
+    }
+    writeUi(this.ui, (e) => this.storageError(e));
+  }
+
+  persist() {
+    try { save(this.response); } catch (e) { this.storageError(e); }
+  }
+
+  disconnectedCallbackResponse() {
+    try { this.response?.dispose?.(); } catch { /* gone */ }
+  }
+
+  afterAction(step, warnings = []) {
+    const now = this.ctx().now();
+    const s = this.response.steps(now).find((x) => x.id === step.id);
+    this.ctx().emit("incident-step", { responseId: idOf(this.response), step: step.id, status: s?.status, chosen: s?.chosen });
+    this.renderPanel(step.id);
+    if (warnings.length) this.announce(warnings.map((w) => `${t("warning", this.lang)}${tx(w.message, this.lang)}`).join(" "), false);
+  }
+
+  storageError(e) {
+    const detail = { code: e?.code || "storage_error", message: errorText(e, this.lang) };
+    this.dispatchEvent(new CustomEvent("storage-error", { detail, bubbles: true, composed: true }));
+    this.announce(`${t("storageError", this.lang)}${detail.message}`, true);
+  }
+
+  announce(text, error) {
+    if (!this.status) return;
+    this.status.textContent = text;
+    this.status.className = `announce ${error ? "error" : "ok"}`;
+  }
+
+  go(tab, focus) {
+    this.tab = tab;
+    this.ui.tab = tab;
+    writeUi(this.ui, () => {});
+    for (const b of this.tabButtons || []) {
+      const on = b.dataset.tab === tab;
+      b.setAttribute("aria-selected", String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
+    this.renderPanel();
+    if (focus) this.panel.querySelector("h2")?.focus();
+  }
+
+  render() {
+    const L = this.lang;
+    const root = this.shadowRoot;
+    clear(root);
+    const header = h("header", {},
+      h("h1", { class: "title" }, t("title", L)),
+      h("p", { class: "plan" }, `${t("planLoaded", L)}：${tx(this.info.name, L)}（${this.info.id} ${this.info.version}）`));
+    if (this.planProblem) header.append(h("p", { class: "finding error", role: "alert" }, errorText(this.planProblem, L)));
+    const tablist = h("div", { role: "tablist", class: "tabs no-print", aria: { label: t("title", L) } });
+    this.tabButtons = TABS.map(([id, key]) => h("button", {
+      type: "button", role: "tab", id: `tab-${id}`, "aria-controls": "panel", data: { tab: id },
+      onclick: () => this.go(id, false),
+      onkeydown: (e) => {
+        const i = TABS.findIndex(([x]) => x === id);
+        const j = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : e.key === "Home" ? 0 : e.key === "End" ? TABS.length - 1 : null;
+        if (j === null) return;
+        e.preventDefault();
+        const n = TABS[(j + TABS.length) % TABS.length][0];
+        this.go(n, false);
+        this.tabButtons.find((b) => b.dataset.tab === n).focus();
+      },
+    }, t(key, L)));
+    tablist.append(...this.tabButtons);
+    this.status = h("p", { class: "announce", role: "status", "aria-live": "polite" });
+    this.panel = h("div", { role: "tabpanel", id: "panel", class: "panel" });
+    root.append(h("div", { class: "wrap", lang: L === "en" ? "en" : "zh-CN" }, header, tablist, this.status, this.panel));
+    this.go(this.tab, false);
+  }
+
+  renderPanel(focusStep) {
+    if (!this.panel) return;
+    const entry = TABS.find(([id]) => id === this.tab) || TABS[0];
+    this.panel.setAttribute("aria-labelledby", `tab-${entry[0]}`);
+    const c = this.ctx();
+    let view;
+    try {
+      view = entry[2](c);
+    } catch (e) {
+      console.error(e);
+      view = h("p", { class: "finding error", role: "alert" }, errorText(e, this.lang));
+    }
+    view.querySelector("h2")?.setAttribute("tabindex", "-1");
+    clear(this.panel).append(view);
+    if (focusStep) this.panel.querySelector(`[data-step="${CSS.escape(focusStep)}"] button, [data-step="${CSS.escape(focusStep)}"]`)?.focus?.();
+  }
+
+  tick() {
+    if (!this.ready || !this.panel) return;
+    if (this.tab === "response") {
+      tickCountdowns(this.panel, this.lang);
+      // Statuses change when deadlines pass: re-render twice a minute unless someone is typing.
+      this.ticks = (this.ticks || 0) + 1;
+      const active = this.shadowRoot.activeElement;
+      if (this.ticks % 30 === 0 && !(active && /INPUT|TEXTAREA|SELECT/.test(active.tagName))) this.renderPanel();
+    }
+  }
+
+  /** For portals and tests: the current response (an IncidentResponse) or null. */
+  get incident() { return this.response; }
+}
+
+function readUi() {
+  try { return JSON.parse(localStorage.getItem(UI_KEY)) || {}; } catch { return {}; }
+}
+function writeUi(ui, onError) {
+  try { localStorage.setItem(UI_KEY, JSON.stringify(ui)); } catch (e) { onError(Object.assign(e, { code: e?.name === "QuotaExceededError" ? "storage_full" : "storage_disabled" })); }
+}
+
+if (!customElements.get("exam-incident-panel")) customElements.define("exam-incident-panel", ExamIncidentPanel);

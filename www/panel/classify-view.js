@@ -1,0 +1,236 @@
+// Describe or pick the incident: live classification (debounced) of what the proctor types,
+// the matched words highlighted with <mark> elements built from text nodes, a severity badge,
+// the clarifying questions as inputs, every kind grouped major/general, and the start form.
+import { h, clear, nextId, debounce, localInput } from "./dom.js";
+import { t, tx } from "./i18n.js";
+import { ei, has, errorText } from "./engine.js";
+
+// Questions whose id names a fact get a typed input; the answer goes back as `facts`.
+const NUMBER_FACTS = new Set(["rooms_affected", "candidates_affected", "outage_minutes"]);
+const BOOL_FACTS = new Set(["restored", "regional"]);
+const PHASES = ["transport", "storage", "before_exam", "during_exam", "after_exam"];
+const PHASE_LABELS = { transport: ["运送途中", "in transport"], storage: ["保管期间", "in storage"], before_exam: ["考前", "before the exam"], during_exam: ["考试中", "during the exam"], after_exam: ["考后", "after the exam"] };
+
+/** [start, end) UTF-16 ranges of the text evidence in `text`. */
+export function evidenceRanges(text, cls) {
+  const out = [];
+  const chars = Array.from(text);
+  const u16 = (ci) => chars.slice(0, ci).join("").length;
+  for (const c of (cls?.candidates || []).slice(0, 1)) {
+    for (const e of c.evidence || []) {
+      if (e.source !== "text" || !e.matched) continue;
+      const s = e.start ?? e.offset ?? e.span?.[0];
+      const en = e.end ?? (s != null ? s + Array.from(e.matched).length : undefined) ?? e.span?.[1];
+      if (Number.isInteger(s) && Number.isInteger(en)) {
+        if (text.slice(s, en) === e.matched) { out.push([s, en]); continue; }
+        const a = u16(s), b = u16(en);
+        if (text.slice(a, b) === e.matched) { out.push([a, b]); continue; }
+      }
+      const i = text.indexOf(e.matched);
+      if (i >= 0) out.push([i, i + e.matched.length]);
+    }
+  }
+  out.sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const r of out) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
+
+/** The text with the ranges wrapped in <mark>: text nodes only. */
+export function highlight(text, ranges) {
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (s > at) frag.append(document.createTextNode(text.slice(at, s)));
+    frag.append(h("mark", {}, text.slice(s, e)));
+    at = e;
+  }
+  if (at < text.length) frag.append(document.createTextNode(text.slice(at)));
+  return frag;
+}
+
+export function severityBadge(sev, L) {
+  if (!sev) return null;
+  return h("span", { class: `badge ${sev}` }, sev === "major" ? t("major", L) : t("general", L));
+}
+
+export function classifyView(ctx) {
+  const L = ctx.lang;
+  const ui = ctx.ui;
+  ui.answers ||= {};
+  const root = h("section", { class: "classify-view" });
+  const taId = nextId();
+  const ta = h("textarea", { id: taId, rows: 3, placeholder: t("describeHint", L), props: { value: ui.text || "" } });
+  const result = h("div", { class: "classification", role: "status", "aria-live": "polite" });
+  const questions = h("div", { class: "questions" });
+  const picker = h("fieldset", { class: "kinds" }, h("legend", {}, t("pickKind", L)));
+  const start = h("div", { class: "start" });
+  root.append(
+    h("h2", {}, t("describe", L)),
+    h("label", { for: taId }, t("describe", L), h("small", { class: "hint" }, ` ${t("describeHint", L)}`)),
+    ta, result, questions, start, picker,
+  );
+
+  let cls = null;
+  const run = () => {
+    ui.text = ta.value;
+    ctx.saveUi();
+    if (!has("classify")) {
+      clear(result).append(h("p", { class: "notice" }, t("missing", L) + "classify"));
+      return;
+    }
+    const facts = {};
+    for (const [k, v] of Object.entries(ui.answers)) if (v !== "" && v != null) facts[k] = v;
+    if (!ta.value.trim() && !Object.keys(facts).length) { cls = null; clear(result); clear(questions); renderStart(); return; }
+    try {
+      cls = ei.classify({ text: ta.value, facts });
+    } catch (e) {
+      clear(result).append(h("p", { class: "finding error" }, errorText(e, L)));
+      return;
+    }
+    ctx.classification = cls;
+    if (cls.kind && !ui.picked) ui.kind = cls.kind;
+    renderResult();
+    renderQuestions();
+    syncPicker();
+    renderStart();
+    ctx.emit("incident-classified", { text: ta.value, classification: cls });
+  };
+  const soon = debounce(run, 300);
+  ta.addEventListener("input", () => { ui.picked = false; soon(); });
+
+  function renderResult() {
+    clear(result);
+    const text = ta.value;
+    const mirror = h("p", { class: "mirror", aria: { label: t("matched", L) } });
+    mirror.append(highlight(text, evidenceRanges(text, cls)));
+    if (!cls.kind) { result.append(h("p", { class: "notice" }, t("noMatch", L)), mirror); return; }
+    const top = cls.candidates[0];
+    result.append(
+      h("p", { class: "verdict" }, h("strong", {}, t("understood", L), "："), " ", severityBadge(cls.severity, L), " ",
+        h("span", { class: "kind-title", data: { kind: cls.kind } }, tx(ctx.kindTitles[cls.kind], L))),
+      mirror,
+    );
+    const words = [...new Set((top?.evidence || []).filter((e) => e.source === "text").map((e) => e.matched).filter(Boolean))];
+    if (words.length) result.append(h("p", { class: "evidence" }, `${t("matched", L)}：`, words.map((w, i) => [i ? "、" : "", h("q", {}, w)])));
+    const alts = cls.candidates.slice(1, 4);
+    if (alts.length) {
+      result.append(h("p", { class: "alts" }, `${t("alternatives", L)}：`, alts.map((c, i) => [i ? "；" : "",
+        h("button", { type: "button", class: "link", onclick: () => pick(c.kind) }, severityBadge(c.severity, L), " ", tx(ctx.kindTitles[c.kind], L))])));
+    }
+  }
+
+  function renderQuestions() {
+    clear(questions);
+    if (!cls?.questions?.length) return;
+    const fs = h("fieldset", {}, h("legend", {}, t("questions", L)));
+    for (const q0 of cls.questions) {
+      // A question names the fact its answer sets (`fact`, else its id).
+      const q = { ...q0, id: q0.fact || q0.id };
+      const id = nextId();
+      let control;
+      const cur = ui.answers[q.id];
+      if (NUMBER_FACTS.has(q.id)) {
+        control = h("input", { id, type: "number", min: "0", inputmode: "numeric", props: { value: cur ?? "" } });
+        control.addEventListener("input", () => { ui.answers[q.id] = control.value === "" ? "" : Number(control.value); soon(); });
+      } else if (q.id === "phase") {
+        control = h("select", { id }, h("option", { value: "" }, t("unknown", L)), PHASES.map((p) => h("option", { value: p }, L === "en" ? PHASE_LABELS[p][1] : PHASE_LABELS[p][0])));
+        control.value = cur ?? "";
+        control.addEventListener("change", () => { ui.answers[q.id] = control.value; soon(); });
+      } else {
+        // Yes/no questions (restored, regional, …) and any other id: a three-way choice.
+        control = h("select", { id }, h("option", { value: "" }, t("unknown", L)), h("option", { value: "true" }, t("yes", L)), h("option", { value: "false" }, t("no", L)));
+        control.value = cur === true ? "true" : cur === false ? "false" : "";
+        control.addEventListener("change", () => { ui.answers[q.id] = control.value === "" ? "" : control.value === "true"; soon(); });
+        if (!BOOL_FACTS.has(q.id)) control.dataset.question = q.id;
+      }
+      control.dataset.fact = q.id;
+      fs.append(h("div", { class: "field" }, h("label", { for: id }, tx(q.text, L)), control));
+    }
+    questions.append(fs);
+  }
+
+  // Every kind of the plan, grouped major / general, as radio buttons.
+  const radios = new Map();
+  for (const sev of ["major", "general"]) {
+    const group = h("fieldset", { class: `kind-group ${sev}` }, h("legend", {}, severityBadge(sev, L)));
+    for (const k of ctx.info.kinds.filter((k) => k.severity === sev)) {
+      const id = nextId();
+      const r = h("input", { type: "radio", name: "kind", id, value: k.id });
+      r.addEventListener("change", () => pick(k.id));
+      radios.set(k.id, r);
+      group.append(h("div", { class: "kind-option" }, r, h("label", { for: id }, tx(k.title, L))));
+    }
+    picker.append(group);
+  }
+  function syncPicker() {
+    for (const [id, r] of radios) r.checked = id === ui.kind;
+  }
+  function pick(kind) {
+    ui.kind = kind;
+    ui.picked = true;
+    ctx.saveUi();
+    syncPicker();
+    renderStart();
+  }
+
+  function renderStart() {
+    clear(start);
+    if (!ui.kind) return;
+    const kind = ctx.info.kinds.find((k) => k.id === ui.kind);
+    if (!kind) return;
+    const form = h("form", { class: "start-form", "aria-label": t("startTitle", L) });
+    const f = (label, control) => {
+      control.id ||= nextId();
+      return h("div", { class: "field" }, h("label", { for: control.id }, label), control);
+    };
+    const disc = h("input", { type: "datetime-local", name: "discoveredAt", required: true, props: { value: ui.discoveredAt || localInput() } });
+    const site = h("input", { type: "text", name: "site", autocomplete: "off", props: { value: ui.site ?? ctx.site ?? "" } });
+    const room = h("input", { type: "text", name: "room", autocomplete: "off", props: { value: ui.room ?? ctx.room ?? "" } });
+    const name = h("input", { type: "text", name: "name", autocomplete: "name", props: { value: ui.name ?? "" } });
+    const role = ctx.roleSelect(ui.role || "site_staff");
+    role.name = "role";
+    // Deadlines counted from a time other than discovery (the outage start) ask for that time.
+    const anchors = ctx.anchorsFor(kind.id);
+    const anchorInputs = anchors.map((a) => [a, h("input", { type: "datetime-local", name: `anchor-${a.id}`, props: { value: ui.anchors?.[a.id] || "" } })]);
+    form.append(
+      h("h3", {}, t("startTitle", L), "：", severityBadge(kind.severity, L), " ", tx(kind.title, L)),
+      h("div", { class: "grid" },
+        f(t("discoveredAt", L), disc),
+        anchorInputs.map(([a, inp]) => f(tx(a.title, L), inp)),
+        f(t("site", L), site), f(t("room", L), room), f(t("you", L), name), f(t("yourRole", L), role)),
+      h("button", { type: "submit", class: "primary" }, t("start", L)),
+    );
+    form.addEventListener("input", () => {
+      Object.assign(ui, { discoveredAt: disc.value, site: site.value, room: room.value, name: name.value, role: role.value });
+      ui.anchors = Object.fromEntries(anchorInputs.map(([a, inp]) => [a.id, inp.value]));
+      ctx.saveUi();
+    });
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const anchorsVal = {};
+      for (const [a, inp] of anchorInputs) if (inp.value) anchorsVal[a.id] = inp.value;
+      ctx.startResponse({
+        kind: kind.id,
+        discoveredAt: disc.value || localInput(),
+        site: site.value || undefined,
+        room: room.value || undefined,
+        by: name.value ? { name: name.value, role: role.value } : undefined,
+        anchors: Object.keys(anchorsVal).length ? anchorsVal : undefined,
+        note: ta.value || undefined,
+      });
+    });
+    if (!has("IncidentResponse")) form.append(h("p", { class: "notice" }, t("missing", L) + "IncidentResponse"));
+    start.append(form);
+  }
+
+  syncPicker();
+  if (ta.value || Object.keys(ui.answers).length) run();
+  else renderStart();
+  ctx.focusTarget = ta;
+  return root;
+}

@@ -1,0 +1,103 @@
+// DOM helpers. Every string goes in as a text node or a property: nothing here parses HTML,
+// so text a proctor typed or a plan supplied can never become markup.
+
+let uid = 0;
+/** A fresh id for label/for and aria-describedby pairs (unique in the shadow root). */
+export function nextId(prefix = "f") {
+  uid += 1;
+  return `${prefix}-${uid}`;
+}
+
+/**
+ * h("button", { class: "x", type: "button", onclick: fn, aria: { pressed: "true" } }, "text", node)
+ * Attributes are set with setAttribute (never `style`: the CSP forbids inline styles), `on*`
+ * keys add listeners, `props` sets DOM properties (value, checked).
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (k === "props") Object.assign(el, v);
+    else if (k === "aria") for (const [a, av] of Object.entries(v)) { if (av !== undefined && av !== null) el.setAttribute(`aria-${a}`, String(av)); }
+    else if (k === "data") for (const [a, av] of Object.entries(v)) el.dataset[a] = String(av);
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+/** Appends strings (as text nodes), nodes and nested arrays; skips null/undefined/false. */
+export function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  el.replaceChildren();
+  return el;
+}
+
+/** A <label> + control pair in a wrapper; returns { wrap, control, msg } with msg for findings. */
+export function field(labelText, control, { hint } = {}) {
+  if (!control.id) control.id = nextId();
+  const label = h("label", { for: control.id }, labelText);
+  const msg = h("div", { class: "msgs", id: nextId("m"), "aria-live": "polite" });
+  control.setAttribute("aria-describedby", msg.id);
+  const wrap = h("div", { class: "field" }, label, hint ? h("small", { class: "hint" }, hint) : null, control, msg);
+  return { wrap, control, msg, label };
+}
+
+export function debounce(fn, ms) {
+  let t;
+  const d = (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); };
+  d.flush = (...a) => { clearTimeout(t); fn(...a); };
+  d.cancel = () => clearTimeout(t);
+  return d;
+}
+
+/** Local date-time "YYYY-MM-DDTHH:MM" for a datetime-local input, from a Date. */
+export function localInput(d = new Date()) {
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** "now" as RFC 3339 in the given offset (+08:00), to the second. */
+export function nowIn(offset = "+08:00", ms = Date.now()) {
+  const m = /^([+-])(\d\d):(\d\d)$/.exec(offset) || ["", "+", "08", "00"];
+  const off = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  const d = new Date(ms + off * 60000);
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${offset}`;
+}
+
+/** Milliseconds since the epoch of an RFC 3339 string (NaN if unreadable). */
+export function parseTime(s) {
+  return typeof s === "string" ? Date.parse(s) : NaN;
+}
+
+/** "mm:ss" or "h:mm:ss" for a number of milliseconds (sign kept). */
+export function clock(ms) {
+  const neg = ms < 0;
+  let s = Math.floor(Math.abs(ms) / 1000);
+  const hh = Math.floor(s / 3600);
+  s -= hh * 3600;
+  const mm = Math.floor(s / 60);
+  s -= mm * 60;
+  const p = (n) => String(n).padStart(2, "0");
+  return `${neg ? "-" : ""}${hh ? `${hh}:${p(mm)}` : mm}:${p(s)}`;
+}
+
+/** Saves a JSON value as a file through a blob: URL (no network). */
+export function download(name, value) {
+  const blob = new Blob([JSON.stringify(value, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,182 @@
+// The response: steps with actor, status and a due countdown (the 10-minute initial report
+// first), decisions with their options and approval capture (who, role, when), progress, the
+// hash-chained log with a seal showing whether it verifies, and the phone script.
+import { h, clear, nextId, localInput, parseTime, clock } from "./dom.js";
+import { t, tx } from "./i18n.js";
+import { errorText } from "./engine.js";
+import { severityBadge } from "./classify-view.js";
+
+const LIVE = new Set(["pending", "overdue", "awaiting_approval"]);
+
+export function responseView(ctx) {
+  const L = ctx.lang;
+  const root = h("section", { class: "response-view" });
+  const r = ctx.response;
+  if (!r) {
+    root.append(h("h2", {}, t("steps", L)), h("p", { class: "notice" }, t("noResponse", L)));
+    return root;
+  }
+  const now = ctx.now();
+  let steps = [];
+  try {
+    steps = r.steps(now);
+  } catch (e) {
+    root.append(h("p", { class: "finding error" }, errorText(e, L)));
+    return root;
+  }
+  const info = ctx.responseInfo(r);
+  const kind = ctx.info.kinds.find((k) => k.id === info.kind);
+  root.append(h("h2", {}, t("steps", L), "：", severityBadge(kind?.severity, L), " ", tx(kind?.title, L)));
+  root.append(h("p", { class: "meta" },
+    `${t("discoveredAt", L)} ${fmt(info.discoveredAt)}`,
+    info.site ? ` · ${t("site", L)} ${info.site}` : "",
+    info.room ? ` · ${t("room", L)} ${info.room}` : "",
+    info.id ? ` · ${info.id}` : ""));
+
+  const required = steps.filter((s) => s.active !== false && !s.optional);
+  const done = required.filter((s) => s.status === "done" || s.status === "skipped").length;
+  const progId = nextId();
+  root.append(h("div", { class: "progress" },
+    h("label", { for: progId }, `${t("progress", L)} ${done}/${required.length}`),
+    h("progress", { id: progId, max: String(required.length || 1), value: String(done) })));
+
+  // Who is recording: name; the role defaults to the step's actor.
+  const who = h("input", { type: "text", id: nextId(), autocomplete: "name", props: { value: ctx.ui.name || "" } });
+  who.addEventListener("input", () => { ctx.ui.name = who.value; ctx.saveUi(); });
+  root.append(h("div", { class: "field inline" }, h("label", { for: who.id }, t("you", L)), who));
+
+  const list = h("ol", { class: "steps" });
+  for (const s of steps) list.append(stepItem(ctx, r, s, who));
+  root.append(list);
+
+  // Log with its seal.
+  const logBox = h("section", { class: "log", aria: { label: t("log", L) } });
+  let ok = false;
+  let entries = [];
+  try { ok = r.verifyLog(); entries = r.log(); } catch (e) { logBox.append(h("p", { class: "finding error" }, errorText(e, L))); }
+  logBox.append(h("h3", {}, t("log", L), " ", h("span", { class: `seal ${ok ? "ok" : "bad"}`, role: "status", data: { verified: String(ok) } }, ok ? `🔒 ${t("sealOk", L)}` : `⚠ ${t("sealBad", L)}`)));
+  const ol = h("ol", { class: "log-entries" });
+  const stepText = Object.fromEntries(steps.map((s) => [s.id, s.text]));
+  for (const e of entries) {
+    ol.append(h("li", {},
+      h("time", { datetime: e.at }, fmt(e.at)), " ",
+      h("strong", {}, e.action), " ",
+      e.step ? tx(stepText[e.step], L) || e.step : "",
+      e.option ? ` → ${e.option}` : "",
+      e.by ? ` · ${e.by.name} (${ctx.roleTitle(e.by.role)})` : "",
+      e.approvedBy ? ` · ${t("approval", L)}: ${e.approvedBy.name} (${ctx.roleTitle(e.approvedBy.role)})` : "",
+      e.note ? h("span", { class: "note" }, ` · ${e.note}`) : "",
+      h("code", { class: "hash", title: e.hash }, ` #${String(e.hash || "").slice(0, 8)}`)));
+  }
+  logBox.append(ol);
+  root.append(logBox);
+
+  // Phone script (what to say when phoning the report in).
+  if (typeof r.phoneScript === "function") {
+    let script = null;
+    try { script = r.phoneScript(now, ctx.ui.name ? { name: ctx.ui.name, role: ctx.ui.role || "site_staff" } : undefined); } catch (e) { script = { zh: errorText(e, "zh"), en: errorText(e, "en") }; }
+    if (script) root.append(h("section", { class: "phone" }, h("h3", {}, t("phone", L)), h("p", { class: "script" }, tx(script, L))));
+  }
+  ctx.countdownRoot = root;
+  return root;
+}
+
+function fmt(at) {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)/.exec(at || "");
+  return m ? `${m[1]} ${m[2]}` : at || "";
+}
+
+function stepItem(ctx, r, s, who) {
+  const L = ctx.lang;
+  const live = LIVE.has(s.status) && s.active !== false;
+  const li = h("li", { class: `step ${s.status}${s.active === false ? " inactive" : ""}`, data: { step: s.id, status: s.status } });
+  li.append(h("div", { class: "step-head" },
+    h("span", { class: `status ${s.status}` }, t(`status_${s.status}`, L)), " ",
+    h("strong", { class: "actor" }, ctx.roleTitle(s.actor)), " ",
+    s.dueAt && live ? h("span", { class: "countdown", data: { due: s.dueAt }, role: "timer" }, countdownText(s.dueAt, L)) : null,
+    s.active === false ? h("span", { class: "muted" }, t("inactive", L)) : null));
+  li.append(h("p", { class: "step-text" }, tx(s.text, L), " ", h("small", { class: "clause" }, `〔${s.clause}〕`)));
+  if (s.requiresApproval) li.append(h("p", { class: "needs" }, t("needsApproval", L), ctx.roleTitle(s.requiresApproval)));
+  if (s.doneAt) li.append(h("p", { class: "done-info" }, `✔ ${fmt(s.doneAt)}`, s.doneBy ? ` · ${s.doneBy.name}` : "", s.chosen ? ` → ${tx(s.options?.find((o) => o.id === s.chosen)?.text, L) || s.chosen}` : "", s.approvedBy ? ` · ${t("approval", L)}: ${s.approvedBy.name} (${ctx.roleTitle(s.approvedBy.role)})` : ""));
+  const by = () => (who.value.trim() ? { name: who.value.trim(), role: s.actor } : undefined);
+  const act = (fn) => {
+    try {
+      const warnings = fn();
+      ctx.afterAction(s, Array.isArray(warnings) ? warnings : []);
+    } catch (e) {
+      li.append(h("p", { class: "finding error", role: "alert" }, errorText(e, L)));
+    }
+  };
+  if (s.form && s.active !== false) {
+    li.append(h("button", { type: "button", class: "small", onclick: () => ctx.openForm(s.form) }, `${t("fillForm", L)}：${ctx.formTitle(s.form)}`));
+  }
+  if (!live) return li;
+  if (s.options?.length) {
+    const fs = h("fieldset", { class: "decision" }, h("legend", {}, t("decide", L)));
+    const name = nextId("opt");
+    const radios = s.options.map((o) => {
+      const id = nextId();
+      return [o, h("input", { type: "radio", name, id, value: o.id })];
+    });
+    for (const [o, rd] of radios) fs.append(h("div", { class: "kind-option" }, rd, h("label", { for: rd.id }, tx(o.text, L))));
+    let apName, apRole;
+    const at = h("input", { type: "datetime-local", id: nextId(), step: "1", props: { value: localInput() } });
+    if (s.requiresApproval) {
+      apName = h("input", { type: "text", id: nextId(), autocomplete: "off" });
+      apRole = ctx.roleSelect(s.requiresApproval);
+      apRole.id = nextId();
+      fs.append(h("div", { class: "grid approval" },
+        h("div", { class: "field" }, h("label", { for: apName.id }, t("approverName", L)), apName),
+        h("div", { class: "field" }, h("label", { for: apRole.id }, t("approverRole", L)), apRole),
+        h("div", { class: "field" }, h("label", { for: at.id }, t("approvedAt", L)), at)));
+    } else {
+      fs.append(h("div", { class: "field" }, h("label", { for: at.id }, t("at", L)), at));
+    }
+    fs.append(h("button", { type: "button", class: "primary", onclick: () => {
+      const chosen = radios.find(([, rd]) => rd.checked);
+      if (!chosen) { radios[0][1].focus(); return; }
+      const approvedBy = s.requiresApproval && apName.value.trim() ? { name: apName.value.trim(), role: apRole.value } : undefined;
+      act(() => r.decide(s.id, chosen[0].id, at.value || localInput(), approvedBy, undefined, by()));
+    } }, t("decide", L)));
+    li.append(fs);
+  } else {
+    const row = h("div", { class: "row" });
+    let approval = null;
+    if (s.requiresApproval) {
+      // An approval-gated step: who approved, in which role, when.
+      const apName = h("input", { type: "text", id: nextId(), autocomplete: "off" });
+      const apRole = ctx.roleSelect(s.requiresApproval);
+      apRole.id = nextId();
+      const at = h("input", { type: "datetime-local", id: nextId(), step: "1", props: { value: localInput() } });
+      approval = { apName, apRole, at };
+      li.append(h("fieldset", { class: "grid approval" }, h("legend", {}, t("approval", L)),
+        h("div", { class: "field" }, h("label", { for: apName.id }, t("approverName", L)), apName),
+        h("div", { class: "field" }, h("label", { for: apRole.id }, t("approverRole", L)), apRole),
+        h("div", { class: "field" }, h("label", { for: at.id }, t("approvedAt", L)), at)));
+      if (typeof r.requestApproval === "function" && s.status !== "awaiting_approval") {
+        row.append(h("button", { type: "button", class: "small", onclick: () => act(() => r.requestApproval(s.id, ctx.now(), by())) }, t("requestApproval", L)));
+      }
+    }
+    row.append(h("button", { type: "button", class: "small", onclick: () => act(() => {
+      const approvedBy = approval && approval.apName.value.trim() ? { name: approval.apName.value.trim(), role: approval.apRole.value } : undefined;
+      return r.complete(s.id, approval?.at.value || ctx.now(), by(), undefined, approvedBy);
+    }) }, t("markDone", L)));
+    if (s.optional && typeof r.skip === "function") row.append(h("button", { type: "button", class: "small", onclick: () => act(() => r.skip(s.id, ctx.now(), by())) }, t("skip", L)));
+    li.append(row);
+  }
+  return li;
+}
+
+export function countdownText(dueAt, L) {
+  const left = parseTime(dueAt) - Date.now();
+  if (Number.isNaN(left)) return "";
+  return left >= 0 ? `⏱ ${t("due", L)} ${clock(left)}` : `⏰ ${t("overdueBy", L)} ${clock(-left)}`;
+}
+
+/** Updates every countdown in `root` (called each second by the panel). */
+export function tickCountdowns(root, L) {
+  for (const el of root.querySelectorAll(".countdown")) {
+    el.textContent = countdownText(el.dataset.due, L);
+    el.classList.toggle("late", parseTime(el.dataset.due) < Date.now());
+  }
+}

@@ -1,0 +1,52 @@
+// Saved incidents: restore, delete, export.
+import { h, download } from "./dom.js";
+import { t, tx } from "./i18n.js";
+import { errorText, has } from "./engine.js";
+import { listSaved, removeSaved, restoreSaved } from "./store.js";
+import { severityBadge } from "./classify-view.js";
+
+export function savedView(ctx) {
+  const L = ctx.lang;
+  const root = h("section", { class: "saved-view" }, h("h2", {}, t("saved", L)));
+  if (!has("IncidentResponse") || !has("savedResponses")) {
+    root.append(h("p", { class: "notice" }, t("missing", L) + "IncidentResponse, savedResponses"));
+    return root;
+  }
+  let list;
+  try {
+    list = listSaved();
+  } catch (e) {
+    ctx.storageError(e);
+    root.append(h("p", { class: "finding error" }, t("storageError", L), errorText(e, L)));
+    return root;
+  }
+  if (!list.responses.length) root.append(h("p", {}, t("noSaved", L)));
+  const ul = h("ul", { class: "saved-list" });
+  const currentId = ctx.response ? ctx.responseInfo(ctx.response).id : null;
+  for (const s of list.responses) {
+    const kind = ctx.info.kinds.find((k) => k.id === s.kind);
+    const label = `${tx(kind?.title, L) || s.kind} ${s.discoveredAt || ""}`;
+    ul.append(h("li", { data: { id: s.id } },
+      h("div", {}, severityBadge(kind?.severity, L), " ", h("strong", {}, tx(kind?.title, L) || s.kind),
+        s.id === currentId ? h("span", { class: "badge current" }, t("active", L)) : null),
+      h("div", { class: "meta" }, s.discoveredAt || "", s.site ? ` · ${s.site}` : "", s.room ? ` · ${s.room}` : "", s.entries ? ` · ${s.entries}${t("entries", L)}` : ""),
+      h("div", { class: "row" },
+        h("button", { type: "button", class: "small", aria: { label: `${t("restore", L)}: ${label}` }, onclick: () => {
+          try { ctx.setResponse(restoreSaved(s.id)); ctx.go("response"); } catch (e) { ctx.storageError(e); ctx.refresh("saved"); }
+        } }, t("restore", L)),
+        h("button", { type: "button", class: "small", aria: { label: `${t("export", L)}: ${label}` }, onclick: () => {
+          try { download(`incident-${s.id}.json`, restoreSaved(s.id).toJSON()); } catch (e) { ctx.storageError(e); }
+        } }, t("export", L)),
+        h("button", { type: "button", class: "small danger", aria: { label: `${t("remove", L)}: ${label}` }, onclick: () => {
+          if (!window.confirm(t("confirmRemove", L))) return;
+          try {
+            removeSaved(s.id);
+            if (s.id === currentId) ctx.setResponse(null);
+          } catch (e) { ctx.storageError(e); }
+          ctx.refresh("saved");
+        } }, t("remove", L)))));
+  }
+  root.append(ul);
+  for (const q of list.quarantined || []) root.append(h("p", { class: "finding warning" }, `⚠ ${q.id}: ${q.code}`));
+  return root;
+}
