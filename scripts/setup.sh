@@ -2,7 +2,7 @@
 # Installs what building and testing need, skipping whatever is already there at the right
 # version: the wasm32 target, the wasm-bindgen CLI pinned to Cargo.lock, npm dev packages
 # (wasm-opt from binaryen, playwright-core, ajv, axe-core) and, with --browser, Debian's
-# chromium + chromium-driver for the browser tests.
+# chromium + chromium-driver (and a CJK font, for readable screenshots) for the browser tests.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -13,9 +13,9 @@ if [ "$have" != "$want" ]; then
   # --locked fails on this registry (a locked dependency is missing); fall back to a fresh resolve.
   cargo install wasm-bindgen-cli --version "=$want" --locked || cargo install wasm-bindgen-cli --version "=$want"
 fi
-if [ "${1:-}" = "--browser" ] && { ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; }; then
+if [ "${1:-}" = "--browser" ] && { ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ] || ! [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; }; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei
 fi
 if ! npm ls --silent >/dev/null 2>&1; then
   npm ci --no-audit --no-fund
