@@ -8,6 +8,7 @@ pub mod classify;
 pub mod error;
 pub mod forms;
 pub mod guide;
+pub mod json;
 pub mod plan;
 pub mod response;
 pub mod text;

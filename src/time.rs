@@ -2,7 +2,7 @@
 //! `datetime-local` input gives) in the plan's time zone. The core never reads the clock: whatever
 //! depends on "now" is handed it, through [`Clock`] or as a value.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
 
 /// A point in time with the offset it was given in.
 pub type Instant = DateTime<FixedOffset>;
@@ -47,56 +47,100 @@ pub fn parse_offset(s: &str) -> Option<FixedOffset> {
 
 /// Reads an RFC 3339 time, or a local one (seconds optional, `T` or a space between date and
 /// time) in `tz`. Returns `None` for anything else; callers turn that into a located error.
+///
+/// Read by hand rather than through chrono's format strings: a form holds dozens of times, and
+/// the format-string machinery costs microseconds a call and tens of kilobytes of wasm.
 pub fn parse_time(s: &str, tz: FixedOffset) -> Option<Instant> {
-    let s = s.trim();
-    if s.len() < 16 || s.len() > 40 {
+    let b = s.trim().as_bytes();
+    if b.len() < 16 || b.len() > 40 || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' {
         return None;
     }
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(t);
-    }
-    let normalized: String = s.replacen(' ', "T", 1);
-    // RFC 3339 requires seconds; portals often send `2026-06-13T09:32+08:00`.
-    if let Some(t) = with_offset_without_seconds(&normalized) {
-        return Some(t);
-    }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"] {
-        if let Ok(naive) = NaiveDateTime::parse_from_str(&normalized, fmt) {
-            return tz.from_local_datetime(&naive).single();
+    let date = parse_date_bytes(&b[..10])?;
+    let (hour, minute) = (digits(&b[11..13])?, digits(&b[14..16])?);
+    let mut rest = &b[16..];
+    let mut second = 0;
+    let mut nanos = 0;
+    if let [b':', s1, s2, tail @ ..] = rest {
+        second = digits(&[*s1, *s2])?;
+        rest = tail;
+        if let [b'.', tail @ ..] = rest {
+            let n = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+            if n == 0 || n > 9 {
+                return None;
+            }
+            let frac = digits(&tail[..n])?;
+            nanos = frac * 10u32.pow(9 - n as u32);
+            rest = &tail[n..];
         }
     }
-    None
+    let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    let local = date.and_time(time);
+    match rest {
+        [] => tz.from_local_datetime(&local).single(),
+        [b'Z' | b'z'] => Some(Utc0::offset().from_utc_datetime(&local)),
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let (h, m) = (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let secs = i32::try_from(h * 3600 + m * 60).ok()?;
+            let offset = FixedOffset::east_opt(if *sign == b'-' { -secs } else { secs })?;
+            offset.from_local_datetime(&local).single()
+        }
+        _ => None,
+    }
 }
 
-fn with_offset_without_seconds(s: &str) -> Option<Instant> {
-    if s.len() < 17 {
+/// UTC as a fixed offset.
+struct Utc0;
+impl Utc0 {
+    fn offset() -> FixedOffset {
+        FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!())
+    }
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.is_empty() {
         return None;
     }
-    let (head, tail) = s.split_at(16);
-    if !(tail.starts_with('+') || tail.starts_with('-') || tail == "Z") {
+    b.iter().try_fold(0u32, |acc, d| d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0')))
+}
+
+fn parse_date_bytes(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    DateTime::parse_from_rfc3339(&format!("{head}:00{tail}")).ok()
+    NaiveDate::from_ymd_opt(i32::try_from(digits(&b[..4])?).ok()?, digits(&b[5..7])?, digits(&b[8..10])?)
 }
 
 /// Writes a time as RFC 3339 with seconds and its offset: `2026-06-13T09:32:00+08:00`.
 pub fn format_time(t: &Instant) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    let off = t.offset().local_minus_utc();
+    let (sign, off) = if off < 0 { ('-', -off) } else { ('+', off) };
+    format!("{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}", format_date(t), t.hour(), t.minute(), t.second(), off / 3600, off % 3600 / 60)
+}
+
+/// The calendar date of `t` where it was given: `2026-06-13`.
+pub fn format_date(t: &Instant) -> String {
+    format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
+}
+
+/// The wall-clock time of `t` where it was given: `09:32`.
+pub fn format_clock(t: &Instant) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// Reads a calendar date `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    if s.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    parse_date_bytes(s.as_bytes())
 }
 
 /// Reads a wall-clock time `HH:MM` (or `HH:MM:SS`).
 pub fn parse_clock(s: &str) -> Option<NaiveTime> {
-    match s.len() {
-        5 => NaiveTime::parse_from_str(s, "%H:%M").ok(),
-        8 => NaiveTime::parse_from_str(s, "%H:%M:%S").ok(),
+    let b = s.as_bytes();
+    match b {
+        [h1, h2, b':', m1, m2] => NaiveTime::from_hms_opt(digits(&[*h1, *h2])?, digits(&[*m1, *m2])?, 0),
+        [h1, h2, b':', m1, m2, b':', s1, s2] => NaiveTime::from_hms_opt(digits(&[*h1, *h2])?, digits(&[*m1, *m2])?, digits(&[*s1, *s2])?),
         _ => None,
     }
 }
@@ -141,11 +185,16 @@ mod tests {
         let t = parse_time("2026-06-13T01:32:00Z", cst()).unwrap();
         assert_eq!(minutes_between(&t, &parse_time("2026-06-13T09:42", cst()).unwrap()), 10);
         assert!(parse_time("2026-06-13T09:32+08:00", cst()).is_some());
+        let t = parse_time("2026-06-13T09:32:15.250-05:30", cst()).unwrap();
+        assert_eq!(format_time(&t), "2026-06-13T09:32:15-05:30");
+        assert_eq!(format_date(&t), "2026-06-13");
+        assert_eq!(format_clock(&t), "09:32");
     }
 
     #[test]
     fn rejects_malformed_times() {
-        for bad in ["", "09:32", "2026-13-01T09:00", "2026-06-13T25:00", "yesterday at nine", "2026-06-13T09:32:00+8"] {
+        for bad in ["", "09:32", "2026-13-01T09:00", "2026-06-13T25:00", "yesterday at nine", "2026-06-13T09:32:00+8",
+            "2026-02-30T09:00", "2026-06-13T09:3x", "2026-06-13T09:32:60", "2026-06-13T09:32:00.+08:00", "2026-06-13T09:32:00+08:00x", "２０２６-06-13T09:32"] {
             assert!(parse_time(bad, cst()).is_none(), "{bad}");
         }
         assert!(parse_time(&"9".repeat(10_000), cst()).is_none());

@@ -46,10 +46,11 @@ pub fn decode_input(value: &Value) -> Result<ClassifyInput, Error> {
             if let Some(k) = f.keys().find(|k| !FACT_FIELDS.contains(&k.as_str())) {
                 return Err(Error::bad_argument(format!("facts.{}", crate::error::clip(k)), "a field of Facts (phase, signals, rooms_affected, candidates_affected, outage_minutes, restored, regional, candidates_fraction, candidates_large)"));
             }
-            let facts: Facts = serde_path_to_error::deserialize(Value::Object(f.clone())).map_err(|e| {
-                let path = e.path().to_string();
-                let top = path.split(['.', '[']).next().unwrap_or("");
-                Error::bad_argument(format!("facts.{path}"), expected(top))
+            let facts: Facts = crate::json::decode(obj.get("facts").unwrap_or(&Value::Null)).map_err(|e| {
+                let top = e.path.split(['.', '[']).next().unwrap_or("").to_string();
+                let top = if top.is_empty() { bad_fact_field(f) } else { top };
+                let path = if e.path.is_empty() { top.clone() } else { e.path };
+                Error::bad_argument(format!("facts.{path}"), expected(&top))
             })?;
             check_facts(&facts)?;
             Some(facts)
@@ -68,6 +69,18 @@ pub fn check_facts(f: &Facts) -> Result<(), Error> {
         return Err(Error::bad_argument("facts.candidates_fraction", expected("candidates_fraction")));
     }
     Ok(())
+}
+
+/// The field of `facts` a type error is in, when serde's message does not say: the first field
+/// whose value is not of the JSON type Facts gives it.
+fn bad_fact_field(f: &serde_json::Map<String, Value>) -> String {
+    let wrong = |k: &str, v: &Value| match k {
+        "phase" => !v.is_string() && !v.is_null(),
+        "signals" => !v.is_array() && !v.is_null(),
+        "restored" | "regional" | "candidates_large" => !v.is_boolean() && !v.is_null(),
+        _ => !v.is_number() && !v.is_null(),
+    };
+    f.iter().find(|(k, v)| wrong(k, v)).map(|(k, _)| k.clone()).unwrap_or_default()
 }
 
 fn expected(field: &str) -> &'static str {

@@ -44,7 +44,7 @@ pub fn decode_document(value: &Value, problems: &mut Problems) -> Option<PlanDoc
             None => {}
         }
     }
-    match serde_path_to_error::deserialize::<_, PlanDocument>(value) {
+    match crate::json::decode::<PlanDocument>(value) {
         Ok(doc) => Some(doc),
         Err(_) => {
             locate_all(obj, problems);
@@ -55,12 +55,10 @@ pub fn decode_document(value: &Value, problems: &mut Problems) -> Option<PlanDoc
 
 /// Decodes one value as `T`, reporting a failure at `prefix` + the path inside the value.
 pub fn decode_at<T: DeserializeOwned>(value: &Value, prefix: &str, problems: &mut Problems) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    match crate::json::decode::<T>(value) {
         Ok(t) => Some(t),
         Err(e) => {
-            let inner = e.path().to_string();
-            let path = join_path(prefix, if inner == "." { "" } else { &inner });
-            problems.push(path, ProblemKind::Shape(short(&e.into_inner().to_string())));
+            problems.push(join_path(prefix, &e.path), ProblemKind::Shape(short(&e.message)));
             None
         }
     }
@@ -131,9 +129,8 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
     }
     if problems.0.len() == before {
         // The whole failed but no part did: report the whole's own error.
-        if let Err(e) = serde_path_to_error::deserialize::<_, PlanDocument>(&Value::Object(obj.clone())) {
-            let inner = e.path().to_string();
-            problems.push(if inner == "." { String::new() } else { inner }, ProblemKind::Shape(short(&e.into_inner().to_string())));
+        if let Err(e) = crate::json::decode::<PlanDocument>(&Value::Object(obj.clone())) {
+            problems.push(e.path, ProblemKind::Shape(short(&e.message)));
         }
     }
 }

@@ -224,7 +224,7 @@ impl<'a> Drafter<'a> {
                 }
             }
         }
-        m.insert("exam_date".into(), json!(self.r.state().discovered.format("%Y-%m-%d").to_string()));
+        m.insert("exam_date".into(), json!(crate::time::format_date(&self.r.state().discovered)));
         m.insert("absent_candidate_ids".into(), json!([]));
         m.insert("violations".into(), json!([]));
         let handling = self.measures().join("；");
@@ -300,7 +300,7 @@ impl<'a> Drafter<'a> {
         if let Some(s) = &self.r.opened().site {
             m.insert("site".into(), json!(s));
         }
-        m.insert("exam_date".into(), json!(self.r.state().discovered.format("%Y-%m-%d").to_string()));
+        m.insert("exam_date".into(), json!(crate::time::format_date(&self.r.state().discovered)));
         m
     }
 }

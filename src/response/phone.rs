@@ -48,8 +48,8 @@ pub fn script(r: &Response, now: Instant, caller: Option<&Person>) -> Text {
     } else {
         ps.measures.fill(&[]).fill_each(&[("measures", (join(|t| &t.zh), join(|t| &t.en)))])
     };
-    let discovered = r.state().discovered.format("%Y-%m-%d %H:%M").to_string();
-    let now_s = now.format("%H:%M").to_string();
+    let discovered = format!("{} {}", crate::time::format_date(&r.state().discovered), crate::time::format_clock(&r.state().discovered));
+    let now_s = crate::time::format_clock(&now);
     let lines = [
         ps.opening.fill_each(&[
             ("site", (site.zh.clone(), site.en.clone())),

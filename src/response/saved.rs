@@ -70,10 +70,7 @@ pub fn decode(value: Value) -> Result<SavedResponse> {
         Some(v) => return Err(Error::new(ErrorKind::UnsupportedVersion(v.to_string()))),
         None => return Err(bad("missing `version`".into())),
     }
-    serde_path_to_error::deserialize::<_, SavedResponse>(value).map_err(|e| {
-        let path = e.path().to_string();
-        bad(format!("{path}: {}", crate::error::clip_to(&e.into_inner().to_string(), 120)))
-    })
+    crate::json::decode::<SavedResponse>(&value).map_err(|e| bad(format!("{}: {}", e.path, crate::error::clip_to(&e.message, 120))))
 }
 
 /// Checks the chain and the derived envelope fields without replaying (no plan needed).

@@ -37,10 +37,11 @@ pub fn opt_string(value: &JsValue, field: &str, max_chars: usize) -> Result<Opti
 }
 
 /// Writes a Rust value as a plain JS object (maps as objects, no `Map`s).
+///
+/// Through JSON text and `JSON.parse`: serde generates an encoder per (type, serializer) pair,
+/// and the crate already needs serde_json's for saved state, so this is the only one (wasm size).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| {
-        js_error(&Error::bad_argument("result", format!("serialisable data ({e})")))
-    })
+    to_js_plain(value).map_err(|e| js_error(&Error::bad_argument("result", format!("serialisable data ({e})"))))
 }
 
 /// A core error as a JS `Error`: `message` in both languages, `code`, `text: {zh, en}`, and
@@ -64,8 +65,9 @@ pub fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-fn to_js_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+fn to_js_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
+    let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    js_sys::JSON::parse(&text).map_err(|_| "JSON.parse refused the result".to_string())
 }
 
 /// Turns a core result into what a `#[wasm_bindgen]` function returns.

@@ -74,10 +74,9 @@ fn throw(e: Error) -> JsValue {
 }
 
 fn decode<T: DeserializeOwned>(value: serde_json::Value, field: &str, expected: &str) -> Result<T> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let at = if inner == "." { field.to_string() } else { format!("{field}.{inner}") };
-        Error::bad_argument(at, format!("{expected} ({})", crate::error::clip_to(&e.into_inner().to_string(), 120)))
+    crate::json::decode::<T>(&value).map_err(|e| {
+        let at = if e.path.is_empty() { field.to_string() } else { format!("{field}.{}", e.path) };
+        Error::bad_argument(at, format!("{expected} ({})", crate::error::clip_to(&e.message, 120)))
     })
 }
 
