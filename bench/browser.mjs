@@ -10,9 +10,13 @@ const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": 
 const page = `<!doctype html><script type="module">
 const t0 = performance.now();
 const m = await import("/pkg/exam_incident.js");
+const t1 = performance.now();
 await m.default();
+const t2 = performance.now();
 m.planInfo();
-window.initMs = performance.now() - t0;
+const t3 = performance.now();
+window.initMs = t3 - t0;
+window.parts = { glue: t1 - t0, instantiate: t2 - t1, plan: t3 - t2 };
 </script>`;
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, "http://x");
@@ -30,6 +34,7 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync"],
 });
 const times = [];
+const parts = [];
 try {
   for (let i = 0; i < 12; i++) {
     const ctx = await browser.newContext();
@@ -37,6 +42,7 @@ try {
     await p.goto(`http://127.0.0.1:${server.address().port}/`);
     await p.waitForFunction(() => window.initMs !== undefined, null, { timeout: 30000 });
     times.push(await p.evaluate(() => window.initMs));
+    parts.push(await p.evaluate(() => window.parts));
     await ctx.close();
   }
 } finally {
@@ -46,3 +52,4 @@ try {
 // The first load also compiles from scratch with a cold cache; report both.
 console.log(line("chromium init, first load", { median: times[0] }, "ms"));
 console.log(line("chromium init (fetch+compile+plan)", summary(times.slice(1)), "ms", 15));
+for (const k of ["glue", "instantiate", "plan"]) console.log(line(`  of which ${k}`, summary(parts.slice(1).map((p) => p[k])), "ms"));
