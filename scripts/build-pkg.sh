@@ -10,6 +10,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 wasm-bindgen --target web --out-dir "$tmp" --out-name exam_incident \
   target/wasm32-unknown-unknown/release/exam_incident.wasm
+# wasm-bindgen types the raw exports of InitOutput with `any`; they are opaque handles to
+# callers, so `unknown` says the same without putting `any` into the public types.
+sed -i '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$tmp/exam_incident.d.ts"
 node node_modules/binaryen/bin/wasm-opt -Oz "$tmp/exam_incident_bg.wasm" -o "$tmp/exam_incident_bg.wasm"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 cat > "$tmp/package.json" <<JSON
