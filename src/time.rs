@@ -69,10 +69,11 @@ pub fn parse_time(s: &str, tz: FixedOffset) -> Option<Instant> {
 }
 
 fn with_offset_without_seconds(s: &str) -> Option<Instant> {
-    if s.len() < 17 {
+    // `get` rather than `split_at`: byte 16 may fall inside a multi-byte character.
+    let (Some(head), Some(tail)) = (s.get(..16), s.get(16..)) else { return None };
+    if tail.is_empty() {
         return None;
     }
-    let (head, tail) = s.split_at(16);
     if !(tail.starts_with('+') || tail.starts_with('-') || tail == "Z") {
         return None;
     }
@@ -141,6 +142,14 @@ mod tests {
         let t = parse_time("2026-06-13T01:32:00Z", cst()).unwrap();
         assert_eq!(minutes_between(&t, &parse_time("2026-06-13T09:42", cst()).unwrap()), 10);
         assert!(parse_time("2026-06-13T09:32+08:00", cst()).is_some());
+    }
+
+    /// Fuzzing found it: a multi-byte character across byte 16 panicked in `split_at`.
+    #[test]
+    fn a_multibyte_character_at_byte_sixteen_is_not_a_time() {
+        assert_eq!(parse_time("2026-06-13T1一千万亿个考场5:00", cst()), None);
+        assert_eq!(parse_time("2026-06-13T09:3考+08:00", cst()), None);
+        assert_eq!(parse_time("2026-06-13T09:30考", cst()), None);
     }
 
     #[test]
