@@ -10,7 +10,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT/fuzz"
 secs=${1:-20}
 shift || true
-if ! cargo +nightly --version >/dev/null 2>&1; then
+if ! RUSTUP_AUTO_INSTALL=0 cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz: SKIPPED — no nightly toolchain (\`cargo +nightly\`); cargo-fuzz needs it. The stable replay test covers the targets."
   exit 0
 fi
