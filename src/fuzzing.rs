@@ -17,8 +17,11 @@ use crate::forms::{validate_report, ValidateOptions, FORM_IDS};
 use crate::plan::{default_plan, default_plan_json, Plan};
 use crate::response::{entry_hash, Act, Init, LogEntry, Person, Response, Status, GENESIS};
 
+/// A target: arbitrary bytes in, a panic on a finding.
+pub type Target = fn(&[u8]);
+
 /// The targets by name, as `fuzz/fuzz_targets/<name>.rs` and `fuzz/corpus/<name>/` call them.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("plan_load", plan_load),
     ("classify_text", classify_text),
     ("validate_form", validate_form),
@@ -243,7 +246,7 @@ pub fn mutate(v: &mut Value, what: u8, at: u8, with: u8, words: &[String]) {
     visit(v, target, &mut i, &mut |node| {
         let word = || Value::String(words[usize::from(with) % words.len()].clone());
         *node = match what % 12 {
-            0 | 1 | 2 => word(),
+            0..=2 => word(),
             3 => Value::Null,
             4 => json!(i64::from(with) - 64),
             5 => json!(f64::from(with) * 1e300),
