@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`.
-.PHONY: setup pkg serve test test-native test-wasm test-js bench
+.PHONY: setup pkg serve test test-native test-wasm test-js bench fuzz
 
 setup:
 	bash scripts/setup.sh
@@ -28,3 +28,9 @@ test-js:
 
 bench: pkg
 	bash scripts/bench.sh
+
+# cargo-fuzz targets for FUZZ_SECONDS each (nightly only; skips with a message without it).
+# `make test` runs the same targets on stable over the seeds (tests/fuzz_replay.rs).
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -7,6 +7,9 @@
 pub mod classify;
 pub mod error;
 pub mod forms;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod guide;
 pub mod json;
 pub mod plan;

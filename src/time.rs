@@ -77,7 +77,7 @@ pub fn parse_time(s: &str, tz: FixedOffset) -> Option<Instant> {
     let local = date.and_time(time);
     match rest {
         [] => tz.from_local_datetime(&local).single(),
-        [b'Z' | b'z'] => Some(Utc0::offset().from_utc_datetime(&local)),
+        [b'Z' | b'z'] => Some(FixedOffset::east_opt(0)?.from_utc_datetime(&local)),
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
             let (h, m) = (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?);
             if h > 23 || m > 59 {
@@ -88,14 +88,6 @@ pub fn parse_time(s: &str, tz: FixedOffset) -> Option<Instant> {
             offset.from_local_datetime(&local).single()
         }
         _ => None,
-    }
-}
-
-/// UTC as a fixed offset.
-struct Utc0;
-impl Utc0 {
-    fn offset() -> FixedOffset {
-        FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!())
     }
 }
 
@@ -189,6 +181,14 @@ mod tests {
         assert_eq!(format_time(&t), "2026-06-13T09:32:15-05:30");
         assert_eq!(format_date(&t), "2026-06-13");
         assert_eq!(format_clock(&t), "09:32");
+    }
+
+    /// Fuzzing found it: a multi-byte character across byte 16 panicked in `split_at`.
+    #[test]
+    fn a_multibyte_character_at_byte_sixteen_is_not_a_time() {
+        assert_eq!(parse_time("2026-06-13T1一千万亿个考场5:00", cst()), None);
+        assert_eq!(parse_time("2026-06-13T09:3考+08:00", cst()), None);
+        assert_eq!(parse_time("2026-06-13T09:30考", cst()), None);
     }
 
     #[test]

@@ -87,7 +87,7 @@ fn area_and_local(area: &str, local: &str, spec: &PhoneSpec) -> bool {
     let a = area.as_bytes();
     let l = local.as_bytes();
     spec.area_digits.contains(&a.len())
-        && a[0] == b'0'
+        && a.first() == Some(&b'0')
         && a.get(1).is_some_and(|d| *d != b'0')
         && spec.local_digits.contains(&l.len())
         && !matches!(l.first(), Some(b'0' | b'1'))

@@ -75,6 +75,8 @@ pub struct Response {
     plan: Rc<Plan>,
     log: Vec<LogEntry>,
     state: State,
+    /// Bytes of the saved form (`to_json`), kept so that no entry makes it unreadable.
+    saved_bytes: usize,
 }
 
 impl Response {
@@ -130,7 +132,8 @@ impl Response {
         }
         let first = chain::seal(&[], first);
         let open = first.open.clone().unwrap_or_else(unreachable_open);
-        let mut r = Response { plan, log: vec![first], state: State::new(open, discovered) };
+        let mut r = Response { plan, log: vec![first], state: State::new(open, discovered), saved_bytes: 0 };
+        r.saved_bytes = r.to_json().len();
         for (id, at) in anchors {
             let mut e = entry(Action::SetAnchor, &at, init.by.clone(), None, None);
             e.anchor = Some(id);
@@ -390,6 +393,13 @@ impl Response {
         let warnings = check::check(&self.plan, &self.state, &e, at)?;
         e.warnings = warnings.iter().map(|w| w.code.clone()).collect();
         let e = chain::seal(&self.log, e);
+        // The saved form must stay within what `from_json` reads back: an entry past that is
+        // refused (the caller keeps what they typed), never saved unreadable.
+        let bytes = self.saved_bytes + serde_json::to_string(&e).map_or(0, |s| s.len()) + 1;
+        if bytes > input::MAX_SAVED_BYTES {
+            return Err(Error::too_large("log", input::MAX_SAVED_BYTES));
+        }
+        self.saved_bytes = bytes;
         self.state.apply(&e, at);
         self.log.push(e);
         Ok(warnings)

@@ -108,7 +108,7 @@ pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
     input::response_id(&open.id).map_err(|_| bad("log[0]: bad response id".into()))?;
     plan.kind_or_err(&open.kind).map_err(|e| bad(format!("log[0]: {}", e.code())))?;
     let discovered = input::time(&plan, "at", &first.at).map_err(|_| bad("log[0].at: not a time".into()))?;
-    let mut r = Response { plan, log: vec![first], state: State::new(open, discovered) };
+    let mut r = Response { plan, log: vec![first], state: State::new(open, discovered), saved_bytes: 0 };
     for e in log {
         let seq = e.seq;
         r.replay(e).map_err(|err| bad(format!("log[{seq}]: {} ({})", err.code(), err.message().en)))?;
@@ -116,6 +116,7 @@ pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
     if r.state.kind != saved.kind {
         return Err(Error::new(ErrorKind::LogTampered { index: r.log.len() }));
     }
+    r.saved_bytes = r.to_json().len();
     Ok(r)
 }
 

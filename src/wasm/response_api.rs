@@ -52,6 +52,10 @@ pub struct Inner {
     store: Rc<dyn Store>,
     storage: RefCell<StorageStatus>,
     on_storage_error: RefCell<Option<js_sys::Function>>,
+    /// True while `onStorageError`'s handler runs: a handler that changes the response (whose
+    /// autosave fails again) is not called again from inside itself, which would recurse
+    /// until the JS stack overflows.
+    in_storage_handler: std::cell::Cell<bool>,
     pub reminders: Reminders,
 }
 
@@ -126,6 +130,7 @@ impl IncidentResponse {
             store: Rc::new(LocalStore),
             storage: RefCell::new(StorageStatus { key, ..StorageStatus::default() }),
             on_storage_error: RefCell::new(None),
+            in_storage_handler: std::cell::Cell::new(false),
             reminders: Reminders::default(),
         };
         IncidentResponse { inner: Rc::new(inner) }
@@ -178,8 +183,11 @@ impl IncidentResponse {
             }
         };
         if let Some((cb, err)) = callback {
-            // The failure is already recorded in storageStatus(); a throwing handler changes nothing.
-            let _ = cb.call1(&JsValue::NULL, &js_error(&err));
+            if !self.inner.in_storage_handler.replace(true) {
+                // The failure is already recorded in storageStatus(); a throwing handler changes nothing.
+                let _ = cb.call1(&JsValue::NULL, &js_error(&err));
+                self.inner.in_storage_handler.set(false);
+            }
         }
         result.is_ok()
     }
