@@ -357,7 +357,8 @@ export interface Warning {
 }
 
 /**
- * An id from a closed vocabulary with its bilingual name.
+ * An id with its bilingual name and clause: roles, anchors, report forms and subjects share
+ * this shape (and so one decoder in the wasm).
  */
 export interface Term {
     id: string;
@@ -1065,12 +1066,6 @@ export interface Span {
     end: number;
 }
 
-export interface Anchor {
-    id: string;
-    title: Text;
-    clause: string;
-}
-
 export interface BoundWords {
     bound: Bound;
     /**
@@ -1362,12 +1357,6 @@ export interface Reporting {
      * Who reports to whom (报告程序): each link says a role reports to another.
      */
     chain: ReportLink[];
-}
-
-export interface Role {
-    id: string;
-    title: Text;
-    clause: string;
 }
 
 export interface RoleInfo {

@@ -90,23 +90,11 @@ pub struct CitedText {
     pub clause: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
-pub struct Role {
-    pub id: String,
-    pub title: Text,
-    pub clause: String,
-}
+/// A role (who acts, who reports to whom): an id with its title and the clause that names it.
+pub type Role = Term;
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
-pub struct Anchor {
-    pub id: String,
-    pub title: Text,
-    pub clause: String,
-}
+/// A point in time a deadline can count from (besides `discovered`).
+pub type Anchor = Term;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -120,7 +108,8 @@ pub struct Reporting {
     pub chain: Vec<ReportLink>,
 }
 
-/// An id from a closed vocabulary with its bilingual name.
+/// An id with its bilingual name and clause: roles, anchors, report forms and subjects share
+/// this shape (and so one decoder in the wasm).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
