@@ -21,10 +21,18 @@ fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(plan_load classify_text validate_form response_from_json response_mutate)
 cargo +nightly fuzz build
+# libFuzzer prints a line per new input; keep it in a log and show the final stats, or the whole
+# log when a target fails.
+log_dir=$(mktemp -d)
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   echo "== fuzz $t for ${secs}s"
-  cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- \
-    -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+  if ! cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- \
+      -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log_dir/$t.log" 2>&1; then
+    tail -n 60 "$log_dir/$t.log"
+    echo "fuzz: $t FAILED (log above; the input is in fuzz/artifacts/$t/)"
+    exit 1
+  fi
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done ' "$log_dir/$t.log" || true
 done
 echo "fuzz: ${#targets[@]} target(s), ${secs}s each, no crash"
