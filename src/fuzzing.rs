@@ -318,7 +318,7 @@ fn visit(v: &mut Value, target: usize, i: &mut usize, f: &mut dyn FnMut(&mut Val
 /// Recomputes `prev`, `hash` and `head` of a saved response whose log still decodes.
 pub fn reseal(v: &mut Value) {
     let Some(log) = v.get("log").cloned() else { return };
-    let Ok(mut entries) = serde_json::from_value::<Vec<LogEntry>>(log) else { return };
+    let Ok(mut entries) = crate::json::decode::<Vec<LogEntry>>(&log) else { return };
     let mut prev = GENESIS.to_string();
     for e in &mut entries {
         e.prev = prev;

@@ -1,13 +1,32 @@
-//! The one way the crate turns JSON into typed data.
+//! The one way the crate turns JSON into typed data: `FromJson`, decoding from a parsed
+//! `serde_json::Value`.
 //!
-//! serde generates a decoder for every pair of (type, deserializer); in wasm each pair costs
-//! kilobytes. Everything is therefore parsed to a `serde_json::Value` first and decoded from
-//! `&Value` here, so each type's decoder exists once. Locating an error inside the value (which
-//! a path-tracking deserializer would do at the price of a second decoder per type) is done
-//! afterwards, from serde's message and the value itself.
+//! serde's derived decoders cost kilobytes of wasm per type (a visitor, a field enum and a map
+//! loop, generic over the deserializer); `#[derive(FromJson)]` (crate `exam-incident-derive`)
+//! writes each type as calls to the small generic helpers below, which are shared by every
+//! struct with a field of the same type. Errors carry the exact path inside the value
+//! (`steps[2].actor`), built on the way out so that a success costs nothing.
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+pub use exam_incident_derive::FromJson;
+
+/// A type that can be read from a JSON value.
+pub trait FromJson: Sized {
+    /// Decodes `value`.
+    ///
+    /// # Errors
+    /// What is wrong, and where inside `value`.
+    fn from_json(value: &Value) -> Result<Self, DecodeError>;
+
+    /// What a missing field of this type reads as (`None` for an `Option`; otherwise the field
+    /// is required unless it has a `#[serde(default)]`).
+    fn absent() -> Option<Self> {
+        None
+    }
+}
 
 /// Why a value did not decode, and where inside it (`steps[2].actor`, `""` for the value itself).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,113 +35,270 @@ pub struct DecodeError {
     pub message: String,
 }
 
+impl DecodeError {
+    fn new(message: String) -> DecodeError {
+        DecodeError {
+            path: String::new(),
+            message,
+        }
+    }
+
+    /// `value` is not `expected`.
+    pub fn invalid_type(value: &Value, expected: &str) -> DecodeError {
+        DecodeError::new(format!(
+            "invalid type: {}, expected {expected}",
+            describe(value)
+        ))
+    }
+
+    pub fn unknown_variant(found: &str, expected: &[&str]) -> DecodeError {
+        DecodeError::new(format!(
+            "unknown variant `{}`, expected {}",
+            crate::error::clip(found),
+            one_of(expected)
+        ))
+    }
+
+    /// The error happened inside the member `key` of the object it is reported for.
+    #[must_use]
+    pub fn at_key(mut self, key: &str) -> DecodeError {
+        self.path = match (self.path.is_empty(), self.path.starts_with('[')) {
+            (true, _) => key.to_string(),
+            (false, true) => format!("{key}{}", self.path),
+            (false, false) => format!("{key}.{}", self.path),
+        };
+        self
+    }
+
+    /// The error happened inside item `index` of the array it is reported for.
+    #[must_use]
+    pub fn at_index(mut self, index: usize) -> DecodeError {
+        self.path = match (self.path.is_empty(), self.path.starts_with('[')) {
+            (true, _) => format!("[{index}]"),
+            (false, true) => format!("[{index}]{}", self.path),
+            (false, false) => format!("[{index}].{}", self.path),
+        };
+        self
+    }
+}
+
 /// Decodes `T` from `value`.
 ///
 /// # Errors
-/// The serde message, with the place inside `value` it most likely refers to.
-pub fn decode<T: DeserializeOwned>(value: &Value) -> Result<T, DecodeError> {
-    T::deserialize(value).map_err(|e| {
-        let message = e.to_string();
-        let path = locate(value, &message).unwrap_or_default();
-        DecodeError { path, message }
-    })
+/// The first problem found, with its place inside `value`.
+pub fn decode<T: FromJson>(value: &Value) -> Result<T, DecodeError> {
+    T::from_json(value)
 }
 
-/// Finds what serde's message names: an unknown field by its key, an unknown variant or an
-/// invalid string by its value, a missing field by the first object that lacks it.
-fn locate(value: &Value, message: &str) -> Option<String> {
-    let quoted = |prefix: &str| -> Option<&str> {
-        let rest = &message[message.find(prefix)? + prefix.len()..];
-        let end = rest.find('`')?;
-        Some(&rest[..end])
-    };
-    if let Some(key) = quoted("unknown field `") {
-        return find(value, String::new(), &|v| v.as_object().is_some_and(|o| o.contains_key(key)), Some(key));
-    }
-    if let Some(variant) = quoted("unknown variant `") {
-        return find(value, String::new(), &|v| v.as_str() == Some(variant), None);
-    }
-    if let Some(field) = quoted("missing field `") {
-        return lacking(value, field);
-    }
-    // `invalid value: integer `-3`, expected …`, `invalid type: floating point `1.5`, …`
-    for prefix in ["integer `", "floating point `"] {
-        if let Some(n) = quoted(prefix).and_then(|n| n.parse::<f64>().ok()) {
-            return find(value, String::new(), &|v| v.as_f64() == Some(n), None);
-        }
-    }
-    // `invalid type: string "x", expected …`
-    let start = message.find(": string \"").map(|i| i + 10)?;
-    let rest = &message[start..];
-    let text = &rest[..rest.find("\", expected")?];
-    find(value, String::new(), &|v| v.as_str() == Some(text), None)
-}
-
-/// The object that most likely should have had `field`: of those lacking it, the one whose keys
-/// overlap most with an object of the same shape that has it.
-fn lacking(value: &Value, field: &str) -> Option<String> {
-    let mut objects: Vec<(String, &serde_json::Map<String, Value>)> = Vec::new();
-    collect_objects(value, String::new(), &mut objects);
-    let having: Vec<&serde_json::Map<String, Value>> = objects.iter().filter(|(_, o)| o.contains_key(field)).map(|(_, o)| *o).collect();
-    let overlap = |a: &serde_json::Map<String, Value>| {
-        having.iter().map(|b| a.keys().filter(|k| b.contains_key(*k)).count()).max().unwrap_or(0)
-    };
-    objects
-        .iter()
-        .filter(|(_, o)| !o.contains_key(field))
-        .map(|(p, o)| (overlap(o), p))
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, _)| *n)
-        .map(|(_, p)| p.clone())
-}
-
-fn collect_objects<'v>(value: &'v Value, path: String, out: &mut Vec<(String, &'v serde_json::Map<String, Value>)>) {
+fn describe(value: &Value) -> String {
     match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                collect_objects(v, join(&path, k), out);
-            }
-            out.push((path, map));
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                collect_objects(v, format!("{path}[{i}]"), out);
-            }
-        }
-        _ => {}
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string {:?}", crate::error::clip(s)),
+        Value::Array(_) => "array".into(),
+        Value::Object(_) => "object".into(),
     }
 }
 
-/// Depth-first search for the first node `hit` accepts; with `key`, the path goes on to that key.
-fn find(value: &Value, path: String, hit: &dyn Fn(&Value) -> bool, key: Option<&str>) -> Option<String> {
-    if hit(value) {
-        return Some(match key {
-            Some(k) => join(&path, k),
-            None => path,
-        });
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "nothing".into(),
+        [one] => format!("`{one}`"),
+        _ => format!(
+            "one of {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
-    match value {
-        Value::Object(map) => map.iter().find_map(|(k, v)| find(v, join(&path, k), hit, key)),
-        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| find(v, format!("{path}[{i}]"), hit, key)),
+}
+
+// Helpers called by the derived code.
+
+/// The value as an object.
+///
+/// # Errors
+/// When it is not one.
+pub fn object(value: &Value) -> Result<&Map<String, Value>, DecodeError> {
+    value
+        .as_object()
+        .ok_or_else(|| DecodeError::invalid_type(value, "an object"))
+}
+
+/// A field that must be there unless its type has an `absent` reading.
+///
+/// # Errors
+/// When it is missing or does not decode.
+pub fn field<T: FromJson>(object: &Map<String, Value>, key: &str) -> Result<T, DecodeError> {
+    match object.get(key) {
+        Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
+        None => T::absent().ok_or_else(|| DecodeError::new(format!("missing field `{key}`"))),
+    }
+}
+
+/// A field that reads as `default()` when missing.
+///
+/// # Errors
+/// When it is there and does not decode.
+pub fn field_or<T: FromJson>(
+    object: &Map<String, Value>,
+    key: &str,
+    default: fn() -> T,
+) -> Result<T, DecodeError> {
+    match object.get(key) {
+        Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
+        None => Ok(default()),
+    }
+}
+
+/// Refuses members not in `known`.
+///
+/// # Errors
+/// The first unknown member, located at itself.
+pub fn deny_unknown(object: &Map<String, Value>, known: &[&str]) -> Result<(), DecodeError> {
+    match object.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(k) => Err(DecodeError::new(format!(
+            "unknown field `{}`, expected {}",
+            crate::error::clip(k),
+            one_of(known)
+        ))
+        .at_key(k)),
+        None => Ok(()),
+    }
+}
+
+/// The only member of an object (an externally tagged enum variant).
+pub fn single_entry(value: &Value) -> Option<(&str, &Value)> {
+    let o = value.as_object()?;
+    let mut it = o.iter();
+    match (it.next(), it.next()) {
+        (Some((k, v)), None) => Some((k.as_str(), v)),
         _ => None,
     }
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+// The types the data is made of.
+
+impl FromJson for String {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        value
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| DecodeError::invalid_type(value, "a string"))
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        value
+            .as_bool()
+            .ok_or_else(|| DecodeError::invalid_type(value, "a boolean"))
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        value
+            .as_f64()
+            .ok_or_else(|| DecodeError::invalid_type(value, "a number"))
+    }
+}
+
+macro_rules! integer {
+    ($($t:ty),*) => {$(
+        impl FromJson for $t {
+            fn from_json(value: &Value) -> Result<Self, DecodeError> {
+                let n = match value {
+                    Value::Number(n) => n,
+                    _ => return Err(DecodeError::invalid_type(value, stringify!($t))),
+                };
+                n.as_u64().and_then(|u| <$t>::try_from(u).ok())
+                    .or_else(|| n.as_i64().and_then(|i| <$t>::try_from(i).ok()))
+                    .ok_or_else(|| DecodeError::new(format!("invalid value: {}, expected {}", describe(value), stringify!($t))))
+            }
+        }
+    )*};
+}
+integer!(u8, u16, u32, u64, usize, i32, i64);
+
+impl FromJson for Value {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        Ok(value.clone())
+    }
+}
+
+impl FromJson for Map<String, Value> {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        object(value).cloned()
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        match value {
+            Value::Null => Ok(None),
+            v => T::from_json(v).map(Some),
+        }
+    }
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: FromJson> FromJson for Box<T> {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        T::from_json(value).map(Box::new)
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        let items = value
+            .as_array()
+            .ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| T::from_json(v).map_err(|e| e.at_index(i)))
+            .collect()
+    }
+}
+
+/// Keys are read as JSON strings by `K` (a `String`, or an enum of names).
+impl<K: FromJson + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        object(value)?
+            .iter()
+            .map(|(k, v)| {
+                let key = K::from_json(&Value::String(k.clone())).map_err(|e| e.at_key(k))?;
+                T::from_json(v).map(|t| (key, t)).map_err(|e| e.at_key(k))
+            })
+            .collect()
+    }
+}
+
+impl<A: FromJson, B: FromJson> FromJson for (A, B) {
+    fn from_json(value: &Value) -> Result<Self, DecodeError> {
+        match value.as_array().map(Vec::as_slice) {
+            Some([a, b]) => Ok((
+                A::from_json(a).map_err(|e| e.at_index(0))?,
+                B::from_json(b).map_err(|e| e.at_index(1))?,
+            )),
+            _ => Err(DecodeError::invalid_type(value, "an array of two")),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
     use serde_json::json;
 
-    #[derive(Deserialize, Debug)]
+    #[derive(FromJson, Debug)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Step {
@@ -130,31 +306,102 @@ mod tests {
         actor: String,
         #[serde(default)]
         severity: Option<Sev>,
+        #[serde(rename = "in", default = "seven")]
+        within: u32,
     }
 
-    #[derive(Deserialize, Debug)]
+    fn seven() -> u32 {
+        7
+    }
+
+    #[derive(FromJson, Debug, PartialEq)]
     #[serde(rename_all = "snake_case")]
     enum Sev {
         Major,
+        AtLeast,
     }
 
-    #[derive(Deserialize, Debug)]
+    #[derive(FromJson, Debug)]
     #[allow(dead_code)]
     struct Kind {
         steps: Vec<Step>,
     }
 
+    #[derive(FromJson, Debug, PartialEq)]
+    #[serde(rename_all = "snake_case", deny_unknown_fields)]
+    enum Check {
+        Required {
+            field: String,
+        },
+        Same {
+            #[serde(rename = "as")]
+            other: String,
+        },
+    }
+
+    #[derive(FromJson, Debug, PartialEq)]
+    #[serde(untagged)]
+    enum NumRef {
+        Value(f64),
+        Name(String),
+    }
+
     #[test]
     fn locates_unknown_fields_variants_and_missing_fields() {
-        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b"}, {"id": "c", "actor": "d", "colour": 1}]})).unwrap_err();
+        let e = decode::<Kind>(
+            &json!({"steps": [{"id": "a", "actor": "b"}, {"id": "c", "actor": "d", "colour": 1}]}),
+        )
+        .unwrap_err();
         assert_eq!(e.path, "steps[1].colour");
-        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b", "severity": "huge"}]})).unwrap_err();
+        assert!(
+            e.message.starts_with("unknown field `colour`"),
+            "{}",
+            e.message
+        );
+        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b", "severity": "huge"}]}))
+            .unwrap_err();
         assert_eq!(e.path, "steps[0].severity");
-        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b"}, {"id": "c"}]})).unwrap_err();
-        assert_eq!(e.path, "steps[1]");
+        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b"}, {"id": "c"}]}))
+            .unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("steps[1]", "missing field `actor`")
+        );
         let e = decode::<Vec<(u32, u32)>>(&json!([[1, 2], [3, -4]])).unwrap_err();
         assert_eq!(e.path, "[1][1]");
         let e = decode::<Kind>(&json!({"steps": 5})).unwrap_err();
-        assert!(e.message.contains("invalid type"), "{}", e.message);
+        assert_eq!(e.message, "invalid type: integer `5`, expected an array");
+    }
+
+    #[test]
+    fn reads_serde_attributes_as_serde_does() {
+        let k = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b", "severity": "at_least", "in": 3}, {"id": "c", "actor": "d"}]})).unwrap();
+        assert_eq!(
+            (k.steps[0].severity.as_ref(), k.steps[0].within),
+            (Some(&Sev::AtLeast), 3)
+        );
+        assert_eq!((k.steps[1].severity.as_ref(), k.steps[1].within), (None, 7));
+        assert_eq!(
+            decode::<Check>(&json!({"same": {"as": "x"}})).unwrap(),
+            Check::Same { other: "x".into() }
+        );
+        assert_eq!(
+            decode::<Check>(&json!({"same": {"other": "x"}}))
+                .unwrap_err()
+                .path,
+            "same.other"
+        );
+        assert_eq!(
+            decode::<Check>(&json!({"nope": {}})).unwrap_err().message,
+            "unknown variant `nope`, expected one of `required`, `same`"
+        );
+        assert_eq!(decode::<NumRef>(&json!(2)).unwrap(), NumRef::Value(2.0));
+        assert_eq!(
+            decode::<NumRef>(&json!("x")).unwrap(),
+            NumRef::Name("x".into())
+        );
+        assert!(decode::<NumRef>(&json!([])).is_err());
+        assert!(decode::<u32>(&json!(1.5)).is_err());
+        assert!(decode::<u8>(&json!(300)).is_err());
     }
 }

@@ -1,9 +1,11 @@
 //! Bilingual text: everything shown to people comes in Chinese and English.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::FromJson;
 
 /// A text shown to people, in Chinese (`zh`, the plan's own language) and English (`en`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Text {

@@ -15,7 +15,9 @@ mod rules;
 pub mod spec;
 mod text_facts;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::FromJson;
 
 pub use facts::{Bound, FactKey, Facts, Phase, Signal};
 pub use input::{decode_input, too_long, MAX_TEXT_CHARS};
@@ -28,7 +30,7 @@ use lexicon::Prepared;
 use spec::Cond;
 
 /// What `classify` takes: free text (Chinese first, English too) and/or ticked facts.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ClassifyInput {

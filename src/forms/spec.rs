@@ -5,13 +5,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::FromJson;
 use serde_json::Value;
 
 use crate::text::Text;
 
 /// The `forms` section: limits, phone-number shapes, shared shapes and the five forms.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct FormsSpec {
@@ -29,7 +31,7 @@ pub struct FormsSpec {
 }
 
 /// Sizes beyond which input is refused (bounded time on any input).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
@@ -51,7 +53,7 @@ impl Default for Limits {
 
 /// Mainland China numbers: mobiles `1[3-9]` + 9 digits; landlines with an area code
 /// (`0531-88888888`, `053188888888`), optionally an extension.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PhoneSpec {
@@ -85,7 +87,7 @@ impl Default for PhoneSpec {
 }
 
 /// One report form: its title, its fields and its cross-field rules.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct FormSpec {
@@ -98,7 +100,7 @@ pub struct FormSpec {
 
 /// What a field holds. Vocabulary types (`kind`, `role`, `report_form`, `subject`, `severity`)
 /// take their values from the plan itself, so a site's own plan changes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldType {
@@ -127,7 +129,7 @@ pub enum FieldType {
 }
 
 /// Which numbers a `phone` field accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneKind {
@@ -137,7 +139,7 @@ pub enum PhoneKind {
 }
 
 /// A field's spec. Absent, `null` and `""` all count as "not given".
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Field {
@@ -190,7 +192,7 @@ pub struct Field {
 }
 
 /// Blocks submission (`error`) or advises (`warning`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -200,7 +202,7 @@ pub enum Level {
 }
 
 /// A condition on the data: the value at `path` is given (no `is`), or equals `is`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Cond {
@@ -215,7 +217,7 @@ pub struct Cond {
 /// `check` names the mechanism as `{ "order": { "first": …, "then": …, "at": … } }` (an
 /// externally tagged enum: serde's internally tagged and flattened forms buffer through its
 /// `Content` type, which costs tens of KB of wasm).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
@@ -233,7 +235,7 @@ pub struct Rule {
 }
 
 /// The mechanisms a rule can use.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Check {

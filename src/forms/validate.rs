@@ -2,7 +2,7 @@
 //! at once. Misuse (unknown form, data that is not an object, a malformed `now`, oversized data)
 //! is an [`Error`]; everything wrong inside the data is a finding.
 
-use serde::Deserialize;
+use crate::json::FromJson;
 use serde_json::Value;
 
 use super::fields::{self, Ctx};
@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind};
 use crate::plan::Plan;
 
 /// Options of `validateReport`.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ValidateOptions {

@@ -1,6 +1,6 @@
 //! JSON → plan document, reporting every structural problem with its place instead of the first.
 
-use serde::de::DeserializeOwned;
+use crate::json::FromJson;
 use serde_json::{Map, Value};
 
 use super::model::PlanDocument;
@@ -54,7 +54,7 @@ pub fn decode_document(value: &Value, problems: &mut Problems) -> Option<PlanDoc
 }
 
 /// Decodes one value as `T`, reporting a failure at `prefix` + the path inside the value.
-pub fn decode_at<T: DeserializeOwned>(value: &Value, prefix: &str, problems: &mut Problems) -> Option<T> {
+pub fn decode_at<T: FromJson>(value: &Value, prefix: &str, problems: &mut Problems) -> Option<T> {
     match crate::json::decode::<T>(value) {
         Ok(t) => Some(t),
         Err(e) => {
@@ -64,7 +64,7 @@ pub fn decode_at<T: DeserializeOwned>(value: &Value, prefix: &str, problems: &mu
     }
 }
 
-fn decode_each<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str, problems: &mut Problems) {
+fn decode_each<T: FromJson>(obj: &Map<String, Value>, key: &str, problems: &mut Problems) {
     match obj.get(key) {
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use chrono::FixedOffset;
 
-pub use default::{default_plan, default_plan_json};
+pub use default::{default_plan, default_plan_json, default_plan_value};
 pub use model::*;
 pub use problem::{PlanProblem, ProblemKind, Problems};
 

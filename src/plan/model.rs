@@ -6,12 +6,14 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::FromJson;
 
 use crate::text::Text;
 
 /// Which of the plan's two grades an incident belongs to (事件确认).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -31,7 +33,7 @@ impl Severity {
 }
 
 /// A whole plan document.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PlanDocument {
@@ -71,7 +73,7 @@ pub struct PlanDocument {
     pub messages: crate::forms::spec::Messages,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
@@ -82,7 +84,7 @@ pub struct Threshold {
     pub clause: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct CitedText {
@@ -96,7 +98,7 @@ pub type Role = Term;
 /// A point in time a deadline can count from (besides `discovered`).
 pub type Anchor = Term;
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
@@ -110,7 +112,7 @@ pub struct Reporting {
 
 /// An id with its bilingual name and clause: roles, anchors, report forms and subjects share
 /// this shape (and so one decoder in the wasm).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
@@ -120,7 +122,7 @@ pub struct Term {
 }
 
 /// One link of the reporting chain: `from` reports to `to` (for incidents of `severity`, or all).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReportLink {
@@ -131,7 +133,7 @@ pub struct ReportLink {
     pub clause: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct StepGroup {
@@ -140,7 +142,7 @@ pub struct StepGroup {
     pub steps: Vec<Step>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Kind {
@@ -163,7 +165,7 @@ pub struct Kind {
 
 /// One thing somebody does. A step with `options` is a decision; the steps named in an option's
 /// `next` are that branch and only become active when the option is chosen.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Step {
@@ -190,7 +192,7 @@ pub struct Step {
     pub options: Vec<StepOption>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct StepOption {
@@ -210,7 +212,7 @@ pub struct StepOption {
 
 /// A deadline relative to a point in time: `from` is `discovered` or a declared anchor id; the
 /// length is a literal `minutes` or the name of a threshold.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Due {
@@ -222,7 +224,7 @@ pub struct Due {
 }
 
 /// One thing the readiness check (应急保障) verifies, tied to a field of `readiness_check`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReadinessItem {
@@ -235,7 +237,7 @@ pub struct ReadinessItem {
 /// Sentence templates of the read-aloud initial report. Placeholders in `{braces}` are filled by
 /// the response engine (`site`, `room`, `reporter_role`, `reporter_name`, `discovered_at`, `kind`,
 /// `severity`, `measures`, `reported_to`, `now`); unknown values read as `unknown`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PhoneScript {
@@ -255,7 +257,7 @@ pub struct PhoneScript {
 }
 
 /// Words of the staged-report draft that turn log actions into sentences.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct DraftTexts {

@@ -4,14 +4,16 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::FromJson;
 use serde_json::{Map, Value};
 
 use crate::plan::Severity;
 use crate::text::Text;
 
 /// Someone who acts or approves: a name and a role id of the plan (`site_leader`, `superior`, …).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -27,7 +29,7 @@ impl Person {
 }
 
 /// What the exam was, where known (the `exam` block of the initial report and the room record).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ExamInfo {
@@ -47,7 +49,7 @@ pub struct ExamInfo {
 
 /// What a response is created from: the classified kind and the discovery time, plus whatever
 /// else is known at the start.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ResponseInit {
@@ -93,7 +95,7 @@ pub struct ResponseInit {
 pub type Init = ResponseInit;
 
 /// The plan a response was made under.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PlanRef {
@@ -102,7 +104,7 @@ pub struct PlanRef {
 }
 
 /// What the first log entry records about the incident.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OpenInfo {
@@ -127,7 +129,7 @@ pub struct OpenInfo {
 }
 
 /// What a log entry records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
@@ -164,7 +166,7 @@ impl Action {
 /// One entry of the append-only log (阶段性报告: every decision and procedure as it happens).
 /// `hash` is SHA-256 over the entry's canonical JSON (with `hash` empty), which includes `prev`,
 /// the previous entry's hash: changing, removing, inserting or reordering entries breaks the chain.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LogEntry {

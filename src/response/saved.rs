@@ -5,7 +5,9 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::json::FromJson;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -22,7 +24,7 @@ pub const SAVED_FORMAT: &str = "exam-incident/response";
 /// The version of the saved form this build writes and reads.
 pub const SAVED_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct SavedResponse {

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::FixedOffset;
-use serde::de::DeserializeOwned;
+use crate::json::FromJson;
 use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -77,7 +77,7 @@ fn throw(e: Error) -> JsValue {
     js_error(&e)
 }
 
-fn decode<T: DeserializeOwned>(value: serde_json::Value, field: &str, expected: &str) -> Result<T> {
+fn decode<T: FromJson>(value: serde_json::Value, field: &str, expected: &str) -> Result<T> {
     crate::json::decode::<T>(&value).map_err(|e| {
         let at = if e.path.is_empty() { field.to_string() } else { format!("{field}.{}", e.path) };
         Error::bad_argument(at, format!("{expected} ({})", crate::error::clip_to(&e.message, 120)))
