@@ -25,7 +25,7 @@ fn time(mut f: impl FnMut() -> bool) -> f64 {
         assert!(f());
     }
     let mut best = f64::MAX;
-    for _ in 0..7 {
+    for _ in 0..25 {
         let t = Instant::now();
         for _ in 0..10 {
             black_box(f());

@@ -17,6 +17,15 @@ const ROLES: &[&str] = &[
     "superior",
 ];
 
+/// `default_plan()` skips the cross-reference check at start because this test runs it.
+#[test]
+fn embedded_plan_passes_the_full_check() {
+    let value = exam_incident::plan::default_plan_value().expect("the parts parse");
+    if let Err(e) = exam_incident::Plan::from_value(&value) {
+        panic!("the embedded plan fails the check: {:#?}", e.problems());
+    }
+}
+
 #[test]
 fn has_exactly_the_sixteen_kinds_with_their_severities() {
     let plan = default_plan().expect("default plan loads");

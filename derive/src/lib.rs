@@ -124,7 +124,9 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
         Data::Union(_) => return Err(syn::Error::new_spanned(name, "FromJson: unions are not supported")),
     };
     let (imp, ty, wh) = input.generics.split_for_impl();
+    let key = key_impl(input, &container)?;
     Ok(quote! {
+        #key
         impl #imp crate::json::FromJson for #name #ty #wh {
             fn from_json(value: &serde_json::Value) -> ::core::result::Result<Self, crate::json::DecodeError> {
                 #body
@@ -210,6 +212,33 @@ fn tagged(name: &syn::Ident, e: &syn::DataEnum, container: &Attrs) -> syn::Resul
         #structs
         Err(crate::json::DecodeError::invalid_type(value, #what))
     })
+}
+
+/// For an enum of unit variants: reading one from an object key (a map keyed by the enum).
+fn key_impl(input: &DeriveInput, container: &Attrs) -> syn::Result<Option<Tokens>> {
+    let Data::Enum(e) = &input.data else { return Ok(None) };
+    if container.untagged || e.variants.iter().any(|v| !matches!(v.fields, Fields::Unit)) {
+        return Ok(None);
+    }
+    let name = &input.ident;
+    let mut names = Vec::new();
+    let mut arms = Vec::new();
+    for v in &e.variants {
+        let ident = &v.ident;
+        let key = match attrs(&v.attrs)?.rename {
+            Some(r) => r,
+            None => renamed(&ident.to_string(), container.rename_all.as_deref(), true)?,
+        };
+        arms.push(quote!(#key => Ok(#name::#ident),));
+        names.push(key);
+    }
+    Ok(Some(quote! {
+        impl crate::json::FromKey for #name {
+            fn from_key(key: &str) -> ::core::result::Result<Self, crate::json::DecodeError> {
+                match key { #(#arms)* _ => Err(crate::json::DecodeError::unknown_variant(key, &[#(#names),*])) }
+            }
+        }
+    }))
 }
 
 /// The first one-field variant whose type decodes the value.

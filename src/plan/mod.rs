@@ -70,7 +70,23 @@ impl Plan {
         if !problems.is_empty() {
             return Err(invalid(&mut problems));
         }
-        let tz = crate::time::parse_offset(&doc.timezone).ok_or_else(|| invalid(&mut problems))?;
+        Plan::assemble(doc, &mut problems)
+    }
+
+    /// Loads the embedded default plan without the cross-reference check: the data is fixed at
+    /// build time and `tests/plan_default.rs` runs the full check on it, so repeating that check
+    /// at every start would only cost time (it was most of the load in wasm).
+    ///
+    /// # Errors
+    /// `plan_invalid` when the value does not even decode (ruled out by the tests).
+    pub(crate) fn from_checked_value(value: &serde_json::Value) -> Result<Plan, Error> {
+        let mut problems = Problems::default();
+        let doc = decode::decode_document(value, &mut problems).ok_or_else(|| invalid(&mut problems))?;
+        Plan::assemble(doc, &mut problems)
+    }
+
+    fn assemble(doc: PlanDocument, problems: &mut Problems) -> Result<Plan, Error> {
+        let tz = crate::time::parse_offset(&doc.timezone).ok_or_else(|| invalid(problems))?;
         let flows = doc.kinds.iter().map(|k| (k.id.clone(), flow_of(&doc, k))).collect();
         Ok(Plan { doc, tz, flows })
     }
