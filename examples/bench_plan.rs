@@ -1,4 +1,4 @@
-//! µs to load the embedded default plan natively, by phase: parse the JSON parts into one value,
+//! µs to load the embedded default plan natively, by phase: parse the embedded JSON into a value,
 //! decode it into the plan document, and the whole load (decode + check + flows).
 //! Run: `cargo run --release --example bench_plan`.
 
@@ -14,7 +14,7 @@ fn main() {
         time(|| decode::decode_document(black_box(&value), &mut Problems::default()).is_some());
     let load = time(|| Plan::from_value(black_box(&value)).is_ok());
     let all = time(|| default_plan().is_ok());
-    println!("parse parts → value      {parse:>8.0} µs");
+    println!("parse text → value       {parse:>8.0} µs");
     println!("decode value → document  {dec:>8.0} µs");
     println!("load value (decode+check){load:>8.0} µs");
     println!("default_plan() in all    {all:>8.0} µs");

@@ -1,45 +1,27 @@
-//! The embedded default plan (`plans/sd101/`), assembled from its parts at start.
+//! The embedded default plan (`plans/sd101/`), merged from its parts and minified by `build.rs`.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::Plan;
-use crate::error::Error;
+use super::{Plan, ProblemKind, Problems};
+use crate::error::{Error, ErrorKind};
 
-/// The parts of the default plan; each is a JSON object contributing its top-level keys.
-const PARTS: &[(&str, &str)] = &[
-    ("plan.json", include_str!("../../plans/sd101/plan.json")),
-    ("kinds.json", include_str!("../../plans/sd101/kinds.json")),
-    ("classifier.json", include_str!("../../plans/sd101/classifier.json")),
-    ("forms.json", include_str!("../../plans/sd101/forms.json")),
-];
+const DEFAULT_PLAN: &str = include_str!(concat!(env!("OUT_DIR"), "/default_plan.json"));
 
 /// The default plan as one JSON value (what a site starts from to write its own).
+///
+/// # Errors
+/// Only if the embedded text does not parse, which the build rules out.
 pub fn default_plan_value() -> Result<Value, Error> {
-    let mut merged = Map::new();
-    let mut problems = super::Problems::default();
-    for (name, text) in PARTS {
-        match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(obj)) => {
-                for (k, v) in obj {
-                    if merged.insert(k.clone(), v).is_some() {
-                        problems.push(format!("{name}:{k}"), super::ProblemKind::DuplicateId(k));
-                    }
-                }
-            }
-            Ok(_) => problems.push(*name, super::ProblemKind::Shape("a plan part must be a JSON object".into())),
-            Err(e) => problems.push(*name, super::ProblemKind::Syntax(e.to_string())),
-        }
-    }
-    if problems.is_empty() {
-        Ok(Value::Object(merged))
-    } else {
-        Err(Error::new(crate::error::ErrorKind::PlanInvalid(problems.0)))
-    }
+    serde_json::from_str(DEFAULT_PLAN).map_err(|e| {
+        let mut problems = Problems::default();
+        problems.push("", ProblemKind::Syntax(e.to_string()));
+        Error::new(ErrorKind::PlanInvalid(problems.0))
+    })
 }
 
 /// The default plan as JSON text.
 pub fn default_plan_json() -> String {
-    default_plan_value().map(|v| v.to_string()).unwrap_or_default()
+    DEFAULT_PLAN.to_string()
 }
 
 /// Loads the embedded default plan (checked by the test suite, not at every start).
