@@ -288,13 +288,14 @@ impl FromKey for String {
 
 impl<K: FromKey + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
-        object(value)?
-            .iter()
-            .map(|(k, v)| {
-                let key = K::from_key(k).map_err(|e| e.at_key(k))?;
-                T::from_json(v).map(|t| (key, t)).map_err(|e| e.at_key(k))
-            })
-            .collect()
+        // Inserted one by one: `collect` into a map sorts first, and that sort's code was
+        // generated anew for every map type (tens of kilobytes of wasm).
+        let mut map = BTreeMap::new();
+        for (k, v) in object(value)? {
+            let key = K::from_key(k).map_err(|e| e.at_key(k))?;
+            map.insert(key, T::from_json(v).map_err(|e| e.at_key(k))?);
+        }
+        Ok(map)
     }
 }
 

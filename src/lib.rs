@@ -14,6 +14,7 @@ pub mod guide;
 pub mod json;
 pub mod plan;
 pub mod response;
+pub mod sort;
 pub mod text;
 pub mod time;
 

@@ -82,10 +82,8 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
     use super::model::*;
     let before = problems.0.len();
     // Missing and unknown top-level fields.
-    let mut fields: Vec<&str> = PLAN_FIELDS.to_vec();
-    fields.sort_unstable();
     for key in obj.keys() {
-        if fields.binary_search(&key.as_str()).is_err() {
+        if !PLAN_FIELDS.contains(&key.as_str()) {
             problems.push(key.clone(), ProblemKind::Shape(format!("unknown field `{key}`")));
         }
     }
