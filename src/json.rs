@@ -133,6 +133,7 @@ pub fn object(value: &Value) -> Result<&Map<String, Value>, DecodeError> {
 ///
 /// # Errors
 /// When it is missing or does not decode.
+#[inline(never)]
 pub fn field<T: FromJson>(object: &Map<String, Value>, key: &str) -> Result<T, DecodeError> {
     match object.get(key) {
         Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
@@ -144,6 +145,7 @@ pub fn field<T: FromJson>(object: &Map<String, Value>, key: &str) -> Result<T, D
 ///
 /// # Errors
 /// When it is there and does not decode.
+#[inline(never)]
 pub fn field_or<T: FromJson>(
     object: &Map<String, Value>,
     key: &str,
