@@ -44,6 +44,8 @@ pub struct Plan {
     doc: PlanDocument,
     tz: FixedOffset,
     flows: BTreeMap<String, KindFlow>,
+    /// `messages`, split once for filling in per finding.
+    templates: crate::forms::templates::Templates,
 }
 
 impl Plan {
@@ -72,11 +74,16 @@ impl Plan {
         }
         let tz = crate::time::parse_offset(&doc.timezone).ok_or_else(|| invalid(&mut problems))?;
         let flows = doc.kinds.iter().map(|k| (k.id.clone(), flow_of(&doc, k))).collect();
-        Ok(Plan { doc, tz, flows })
+        let templates = crate::forms::templates::compile(&doc.messages);
+        Ok(Plan { doc, tz, flows, templates })
     }
 
     pub fn doc(&self) -> &PlanDocument {
         &self.doc
+    }
+
+    pub fn templates(&self) -> &crate::forms::templates::Templates {
+        &self.templates
     }
 
     pub fn timezone(&self) -> FixedOffset {
