@@ -142,6 +142,27 @@ fn round_trip_is_byte_exact() {
     assert!(back.verify_log());
 }
 
+/// A log written before hashing and saving were rewritten for speed (every action, escapes in
+/// notes and places, numbers in details): the hash format is the same, so it still verifies,
+/// restores and is written back byte for byte.
+#[test]
+fn a_log_saved_by_an_earlier_version_still_verifies() {
+    let text = include_str!("data/response_saved_v1.json").trim_end();
+    let r = Response::from_json(plan(), text).unwrap();
+    assert!(r.verify_log());
+    assert_eq!(r.log().len(), 8);
+    assert_eq!(r.to_json(), text);
+    let edited = text.replacen("考生情绪稳定", "考生情绪不稳", 1);
+    assert_eq!(Response::from_json(plan(), &edited).unwrap_err().code(), "log_tampered");
+}
+
+/// `to_json` writes the response in place; it must give what the owned saved form gives.
+#[test]
+fn to_json_is_the_saved_form_as_json() {
+    let r = walked();
+    assert_eq!(r.to_json(), serde_json::to_string(&r.to_saved()).unwrap());
+}
+
 #[test]
 fn round_trip_keeps_details_numbers() {
     let mut init = exam_incident::response::Init {

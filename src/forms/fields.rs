@@ -3,24 +3,26 @@
 //! time spent is bounded whatever the input.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
 use super::finding::{num, text, Findings};
-use super::moment;
+use super::moment::Times;
 use super::phone::is_phone;
-use super::pointer::{child, index, is_given};
+use super::pointer::{is_given, push_index, push_token};
 use super::spec::{Field, FieldType, FormsSpec, Level, PhoneKind};
 use crate::plan::Plan;
 use crate::time::{parse_clock, parse_date};
 
 /// What the walk reads and where it writes.
-pub struct Ctx<'a, 'f> {
+pub struct Ctx<'a, 'f, 'd> {
     pub plan: &'a Plan,
     pub out: &'a mut Findings<'f>,
+    pub times: Times<'d>,
 }
 
-impl Ctx<'_, '_> {
+impl Ctx<'_, '_, '_> {
     pub fn spec(&self) -> &FormsSpec {
         &self.plan.doc().forms
     }
@@ -49,11 +51,12 @@ pub fn max_items(spec: &FormsSpec, b: &Field) -> usize {
     b.max_items.unwrap_or(spec.limits.max_items)
 }
 
-/// Checks `value` (at `path`) against `f`.
-pub fn check(ctx: &mut Ctx, f: &Field, value: Option<&Value>, path: &str) {
+/// Checks `value` (at `path`) against `f`. `path` is one buffer for the whole walk, extended
+/// and cut back per member, so that no pointer is built unless a finding needs it.
+pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>, path: &mut String) {
     let plan = ctx.plan;
     let b = body(&plan.doc().forms, f);
-    let code = |base: &'static str| code_for(f, b, base).to_string();
+    let code = |base: &'static str| code_for(f, b, base);
     // `""` means "not filled in" only where a string belongs; for a number it is a wrong type.
     let absent = match value {
         None | Some(Value::Null) => true,
@@ -62,164 +65,196 @@ pub fn check(ctx: &mut Ctx, f: &Field, value: Option<&Value>, path: &str) {
     };
     let (Some(v), false) = (value, absent) else {
         if f.required {
-            ctx.out.push(Level::Error, path, &code("required"), vec![]);
+            ctx.out.push(Level::Error, path, code("required"), []);
         }
         return;
     };
     let Some(ty) = b.ty else { return };
-    let wrong = |ctx: &mut Ctx, expected: &str| {
-        ctx.out.push(Level::Error, path, &code("wrong_type"), vec![("expected", Value::from(expected))]);
+    let wrong = |ctx: &mut Ctx, path: &str, expected: &str| {
+        ctx.out.push(Level::Error, path, code("wrong_type"), [("expected", Value::from(expected))]);
     };
     match ty {
         FieldType::Object => {
-            let Some(obj) = v.as_object() else { return wrong(ctx, "object") };
+            let Some(obj) = v.as_object() else { return wrong(ctx, path, "object") };
             check_members(ctx, &b.fields, b.open, obj, path);
         }
         FieldType::Array => {
-            let Some(items) = v.as_array() else { return wrong(ctx, "array") };
+            let Some(items) = v.as_array() else { return wrong(ctx, path, "array") };
             let max = max_items(ctx.spec(), b);
             if items.len() > max {
-                ctx.out.push(Level::Error, path, &code("too_many"), vec![("count", num(items.len() as f64)), ("max", num(max as f64))]);
+                ctx.out.push(Level::Error, path, code("too_many"), [("count", num(items.len() as f64)), ("max", num(max as f64))]);
             }
             if let Some(min) = min_items(plan, b) {
                 if items.len() < min {
-                    ctx.out.push(Level::Error, path, &code("too_few"), vec![("count", num(items.len() as f64)), ("min", num(min as f64))]);
+                    ctx.out.push(Level::Error, path, code("too_few"), [("count", num(items.len() as f64)), ("min", num(min as f64))]);
                 }
             }
             for (i, item) in items.iter().take(max).enumerate() {
                 if ctx.out.full() {
                     break;
                 }
-                let at = index(path, i);
+                let len = path.len();
+                push_index(path, i);
                 if let Some(spec) = &b.items {
                     if is_given(item) {
-                        check(ctx, spec, Some(item), &at);
+                        check(ctx, spec, Some(item), path);
                     } else {
                         // An empty slot in a list is never meant, whatever `required` says.
-                        ctx.out.push(Level::Error, &at, "required", vec![]);
+                        ctx.out.push(Level::Error, path, "required", []);
                     }
                 }
                 if b.unique && items[..i].contains(item) {
-                    ctx.out.push(Level::Error, &at, &code("duplicate"), vec![("value", text(&item.to_string()))]);
+                    ctx.out.push(Level::Error, path, code("duplicate"), [("value", text(&item.to_string()))]);
                 }
+                path.truncate(len);
             }
         }
         FieldType::Integer | FieldType::Number => {
-            let Some(n) = v.as_f64().filter(|n| n.is_finite()) else { return wrong(ctx, "number") };
+            let Some(n) = v.as_f64().filter(|n| n.is_finite()) else { return wrong(ctx, path, "number") };
             if ty == FieldType::Integer && n.fract() != 0.0 {
-                return wrong(ctx, "integer");
+                return wrong(ctx, path, "integer");
             }
             if let Some(min) = b.min.filter(|m| n < *m) {
-                ctx.out.push(Level::Error, path, &code("below_min"), vec![("value", num(n)), ("min", num(min))]);
+                ctx.out.push(Level::Error, path, code("below_min"), [("value", num(n)), ("min", num(min))]);
             }
             if let Some(max) = b.max.filter(|m| n > *m) {
-                ctx.out.push(Level::Error, path, &code("above_max"), vec![("value", num(n)), ("max", num(max))]);
+                ctx.out.push(Level::Error, path, code("above_max"), [("value", num(n)), ("max", num(max))]);
             }
         }
         FieldType::Boolean => {
             if !v.is_boolean() {
-                wrong(ctx, "boolean");
+                wrong(ctx, path, "boolean");
             }
         }
         _ => {
-            let Some(s) = v.as_str() else { return wrong(ctx, "string") };
+            let Some(s) = v.as_str() else { return wrong(ctx, path, "string") };
             check_string(ctx, f, b, ty, s, path);
         }
     }
 }
 
 /// Checks an object's declared members, and warns of undeclared ones unless it is `open`.
-pub fn check_members(ctx: &mut Ctx, fields: &BTreeMap<String, Field>, open: bool, obj: &Map<String, Value>, path: &str) {
+pub fn check_members<'d>(ctx: &mut Ctx<'_, '_, 'd>, fields: &BTreeMap<String, Field>, open: bool, obj: &'d Map<String, Value>, path: &mut String) {
+    let len = path.len();
+    let mut declared = 0;
+    // Both maps iterate in key order, so one pass over the data's keys finds every field
+    // (a lookup per field compared its name with half the keys, one `memcmp` each).
+    let sorted = map_is_sorted();
+    let mut entries = obj.iter().peekable();
     for (name, sub) in fields {
-        check(ctx, sub, obj.get(name), &child(path, name));
+        let value = if sorted {
+            while entries.next_if(|(k, _)| k.as_str() < name.as_str()).is_some() {}
+            entries.next_if(|(k, _)| *k == name).map(|(_, v)| v)
+        } else {
+            obj.get(name)
+        };
+        declared += usize::from(value.is_some());
+        push_token(path, name);
+        check(ctx, sub, value, path);
+        path.truncate(len);
     }
-    if !open {
+    // Keys are unique: when every key is a declared field there is nothing left to look up.
+    if !open && declared < obj.len() {
         for key in obj.keys().filter(|k| !fields.contains_key(*k)) {
             if ctx.out.full() {
                 break;
             }
-            ctx.out.push(Level::Warning, &child(path, key), "unknown_field", vec![("field", text(key))]);
+            push_token(path, key);
+            ctx.out.push(Level::Warning, path, "unknown_field", [("field", text(key))]);
+            path.truncate(len);
         }
     }
 }
 
-fn check_string(ctx: &mut Ctx, f: &Field, b: &Field, ty: FieldType, s: &str, path: &str) {
+/// Whether `serde_json::Map` iterates in key order: a `BTreeMap`, unless some dependency turns
+/// on serde_json's `preserve_order`, which keeps insertion order instead.
+fn map_is_sorted() -> bool {
+    static SORTED: OnceLock<bool> = OnceLock::new();
+    *SORTED.get_or_init(|| {
+        let mut m = Map::new();
+        m.insert("b".into(), Value::Null);
+        m.insert("a".into(), Value::Null);
+        m.keys().next().is_some_and(|k| k == "a")
+    })
+}
+
+fn check_string<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, b: &Field, ty: FieldType, s: &'d str, path: &str) {
     let plan = ctx.plan;
-    let code = |base: &'static str| code_for(f, b, base).to_string();
+    let code = |base: &'static str| code_for(f, b, base);
     let max = b.max_chars.unwrap_or(ctx.spec().limits.max_chars);
     // Count at most max + 1 characters: bounded work on a huge string.
     let len = s.chars().take(max + 1).count();
     if len > max {
-        ctx.out.push(Level::Error, path, &code("too_long"), vec![("max", num(max as f64))]);
+        ctx.out.push(Level::Error, path, code("too_long"), [("max", num(max as f64))]);
         return;
     }
     let doc = plan.doc();
     let tz = plan.timezone();
-    let value = || vec![("value", text(s))];
+    let value = || [("value", text(s))];
     match ty {
         FieldType::String => {
             if s.trim().is_empty() {
-                ctx.out.push(Level::Error, path, &code("blank"), vec![]);
+                ctx.out.push(Level::Error, path, code("blank"), []);
             }
         }
         FieldType::Time => {
-            if moment::instant(&Value::from(s), tz).is_none() {
-                ctx.out.push(Level::Error, path, &code("bad_time"), value());
+            if ctx.times.instant(s, tz).is_none() {
+                ctx.out.push(Level::Error, path, code("bad_time"), value());
             }
         }
         FieldType::Date => {
             if parse_date(s).is_none() {
-                ctx.out.push(Level::Error, path, &code("bad_date"), value());
+                ctx.out.push(Level::Error, path, code("bad_date"), value());
             }
         }
         FieldType::Clock => {
             if parse_clock(s).is_none() {
-                ctx.out.push(Level::Error, path, &code("bad_clock"), value());
+                ctx.out.push(Level::Error, path, code("bad_clock"), value());
             }
         }
         FieldType::ClockOrTime => {
-            if moment::moment(&Value::from(s), tz).is_none() {
-                ctx.out.push(Level::Error, path, &code("bad_time"), value());
+            if ctx.times.moment(s, tz).is_none() {
+                ctx.out.push(Level::Error, path, code("bad_time"), value());
             }
         }
         FieldType::Phone => {
             let kind = b.phone.unwrap_or(PhoneKind::Any);
             if !is_phone(s, &doc.forms.phone, kind) {
                 let c = if kind == PhoneKind::Mobile { "bad_mobile" } else { "bad_phone" };
-                ctx.out.push(Level::Error, path, &code(c), value());
+                ctx.out.push(Level::Error, path, code(c), value());
             }
         }
         FieldType::Enum => {
             if !b.values.iter().any(|x| x == s) {
                 let allowed = b.values.join(", ");
-                ctx.out.push(Level::Error, path, &code("not_allowed"), vec![("value", text(s)), ("allowed", Value::from(allowed))]);
+                ctx.out.push(Level::Error, path, code("not_allowed"), [("value", text(s)), ("allowed", Value::from(allowed))]);
             }
         }
         FieldType::Kind => {
             if plan.kind(s).is_none() {
-                ctx.out.push(Level::Error, path, &code("unknown_kind"), value());
+                ctx.out.push(Level::Error, path, code("unknown_kind"), value());
             }
         }
         FieldType::Role => {
             if plan.role(s).is_none() {
-                ctx.out.push(Level::Error, path, &code("unknown_role"), value());
+                ctx.out.push(Level::Error, path, code("unknown_role"), value());
             }
         }
         FieldType::ReportForm => {
             if !doc.reporting.forms.iter().any(|t| t.id == s) {
                 let allowed = doc.reporting.forms.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ");
-                ctx.out.push(Level::Error, path, &code("unknown_report_form"), vec![("value", text(s)), ("allowed", Value::from(allowed))]);
+                ctx.out.push(Level::Error, path, code("unknown_report_form"), [("value", text(s)), ("allowed", Value::from(allowed))]);
             }
         }
         FieldType::Subject => {
             if !doc.reporting.subjects.iter().any(|t| t.id == s) {
                 let allowed = doc.reporting.subjects.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ");
-                ctx.out.push(Level::Error, path, &code("unknown_subject"), vec![("value", text(s)), ("allowed", Value::from(allowed))]);
+                ctx.out.push(Level::Error, path, code("unknown_subject"), [("value", text(s)), ("allowed", Value::from(allowed))]);
             }
         }
         FieldType::Severity => {
             if !matches!(s, "major" | "general") {
-                ctx.out.push(Level::Error, path, &code("not_allowed"), vec![("value", text(s)), ("allowed", Value::from("major, general"))]);
+                ctx.out.push(Level::Error, path, code("not_allowed"), [("value", text(s)), ("allowed", Value::from("major, general"))]);
             }
         }
         FieldType::Integer | FieldType::Number | FieldType::Boolean | FieldType::Object | FieldType::Array => {}

@@ -2,11 +2,13 @@
 //! languages. The text comes from the plan's `messages`, filled with the finding's parameters.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::spec::{Level, Messages};
+use super::spec::Level;
+use super::templates::{Template, Templates};
 use crate::text::Text;
 
 /// One problem of a submitted form.
@@ -38,12 +40,15 @@ pub struct Report {
 /// Collects findings: each (path, code) once, at most `max` in all, so that a huge broken
 /// form costs bounded time and gives a readable answer.
 pub struct Findings<'a> {
-    messages: &'a Messages,
+    messages: &'a Templates,
     max: usize,
-    seen: BTreeSet<(String, String)>,
     errors: Vec<Finding>,
     warnings: Vec<Finding>,
-    dropped: usize,
+    /// (path, code) of the findings past `max`, each counted once. Those kept are told apart
+    /// by looking through them: at most `max`, and no key to allocate per finding.
+    dropped: BTreeSet<(String, String)>,
+    /// The message looked up last: a broken form tends to give one code many times over.
+    last: Option<(&'a str, &'a Template)>,
 }
 
 /// A parameter value: a number or a (clipped) string.
@@ -61,43 +66,65 @@ pub fn text(s: &str) -> Value {
 }
 
 impl<'a> Findings<'a> {
-    pub fn new(messages: &'a Messages, max: usize) -> Self {
-        Findings { messages, max, seen: BTreeSet::new(), errors: Vec::new(), warnings: Vec::new(), dropped: 0 }
+    pub fn new(messages: &'a Templates, max: usize) -> Self {
+        Findings { messages, max, errors: Vec::new(), warnings: Vec::new(), dropped: BTreeSet::new(), last: None }
     }
 
     pub fn full(&self) -> bool {
         self.errors.len() + self.warnings.len() >= self.max
     }
 
-    pub fn push(&mut self, level: Level, path: &str, code: &str, params: Vec<(&str, Value)>) {
-        if !self.seen.insert((path.to_string(), code.to_string())) {
+    /// Adds a finding; `params` is any list (an array at the call sites: no `Vec` per call).
+    pub fn push<'k>(&mut self, level: Level, path: &str, code: &str, params: impl IntoIterator<Item = (&'k str, Value)>) {
+        // Paths tell findings apart sooner than codes, which repeat.
+        let same = |f: &Finding| f.path == path && f.code == code;
+        if self.errors.iter().any(same) || self.warnings.iter().any(same) {
             return;
         }
         if self.full() {
-            self.dropped += 1;
+            self.dropped.insert((path.to_string(), code.to_string()));
             return;
         }
-        let params: BTreeMap<String, Value> = params.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        let message = self.message(code, &params);
-        let f = Finding { path: path.to_string(), code: code.to_string(), message, params };
+        // Inserted one by one: `collect` into a BTreeMap buffers and sorts in a Vec first.
+        let mut map = BTreeMap::new();
+        for (k, v) in params {
+            map.insert(k.to_string(), v);
+        }
+        let message = self.message(code, &map);
+        let f = Finding { path: path.to_string(), code: code.to_string(), message, params: map };
         match level {
             Level::Error => self.errors.push(f),
             Level::Warning => self.warnings.push(f),
         }
     }
 
-    fn message(&self, code: &str, params: &BTreeMap<String, Value>) -> Text {
-        let strings: Vec<(&str, String)> = params
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str().map_or_else(|| v.to_string(), str::to_string)))
-            .collect();
-        // A plan that passed its check has every code; the fallback only keeps a text non-empty.
-        self.messages.get(code).map_or_else(|| Text::new(code, code), |t| t.fill(&strings))
+    fn message(&mut self, code: &str, params: &BTreeMap<String, Value>) -> Text {
+        let template = match self.last {
+            Some((c, t)) if c == code => t,
+            _ => {
+                // A plan that passed its check has every code; the fallback only keeps a text non-empty.
+                let Some((c, t)) = self.messages.get_key_value(code) else { return Text::new(code, code) };
+                self.last = Some((c.as_str(), t));
+                t
+            }
+        };
+        template.fill(|name, out| match params.get(name) {
+            Some(Value::String(s)) => {
+                out.push_str(s);
+                true
+            }
+            Some(v) => {
+                // Numbers as JSON writes them; writing to a String cannot fail.
+                let _ = write!(out, "{v}");
+                true
+            }
+            None => false,
+        })
     }
 
     pub fn finish(mut self) -> Report {
-        if self.dropped > 0 {
-            let params = BTreeMap::from([("count".to_string(), num(self.dropped as f64))]);
+        if !self.dropped.is_empty() {
+            let params = BTreeMap::from([("count".to_string(), num(self.dropped.len() as f64))]);
             let message = self.message("too_many_findings", &params);
             let f = Finding { path: String::new(), code: "too_many_findings".into(), message, params };
             if self.errors.is_empty() {

@@ -19,6 +19,7 @@ mod rules_count;
 mod rules_kind;
 pub mod schema;
 pub mod spec;
+pub mod templates;
 mod validate;
 
 pub use finding::{Finding, Report};

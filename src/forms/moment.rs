@@ -5,7 +5,6 @@
 use std::cmp::Ordering;
 
 use chrono::{FixedOffset, NaiveTime, Timelike};
-use serde_json::Value;
 
 use crate::time::{parse_clock, parse_time, Instant};
 
@@ -15,22 +14,45 @@ pub enum Moment {
     Clock(NaiveTime),
 }
 
-/// Reads a full time or, failing that, a clock time.
-pub fn moment(v: &Value, tz: FixedOffset) -> Option<Moment> {
-    let s = v.as_str()?;
-    if s.len() > 64 {
-        return None;
-    }
-    instant(v, tz).map(Moment::At).or_else(|| parse_clock(s.trim()).map(Moment::Clock))
-}
-
 /// Reads a full time only.
-pub fn instant(v: &Value, tz: FixedOffset) -> Option<Instant> {
-    let s = v.as_str()?;
+pub fn instant_str(s: &str, tz: FixedOffset) -> Option<Instant> {
     if s.len() > 64 {
         return None;
     }
     parse_time(s, tz)
+}
+
+/// Times read during one validation, by the place of their text in the data: a time field is
+/// read by the walk and again by every rule that names it, and parsing dominated the rules.
+/// Holding `&'d str` ties each entry to the data, so an address cannot be reused meanwhile.
+#[derive(Default)]
+pub struct Times<'d> {
+    read: Vec<(&'d str, Option<Instant>)>,
+}
+
+/// Distinct time texts remembered; a form has a dozen or two, a huge one stays bounded.
+const REMEMBERED: usize = 64;
+
+impl<'d> Times<'d> {
+    /// As [`instant_str`].
+    pub fn instant(&mut self, s: &'d str, tz: FixedOffset) -> Option<Instant> {
+        if let Some((_, t)) = self.read.iter().find(|(r, _)| std::ptr::eq(*r, s)) {
+            return *t;
+        }
+        let t = instant_str(s, tz);
+        if self.read.len() < REMEMBERED {
+            self.read.push((s, t));
+        }
+        t
+    }
+
+    /// A full time or, failing that, a clock time.
+    pub fn moment(&mut self, s: &'d str, tz: FixedOffset) -> Option<Moment> {
+        if s.len() > 64 {
+            return None;
+        }
+        self.instant(s, tz).map(Moment::At).or_else(|| parse_clock(s.trim()).map(Moment::Clock))
+    }
 }
 
 fn clock_of(t: &Instant, tz: FixedOffset) -> NaiveTime {

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::fields::{self, Ctx};
 use super::finding::{num, text};
 use super::moment::{self, compare};
-use super::pointer::{self, given, index, resolve};
+use super::pointer::{self, index, is_given, resolve};
 use super::spec::{Check, Cond, FormSpec, Rule};
 use crate::time::{seconds_between, Instant};
 
@@ -16,6 +16,8 @@ use crate::time::{seconds_between, Instant};
 pub struct At<'r, 'd> {
     pub rule: &'r Rule,
     pub data: &'d Value,
+    /// The value at `base`, so that relative paths do not walk to it again each time.
+    pub item: &'d Value,
     pub now: Option<Instant>,
     pub base: String,
 }
@@ -25,7 +27,7 @@ impl<'d> At<'_, 'd> {
         resolve(&self.base, p)
     }
     pub fn value(&self, p: &str) -> Option<&'d Value> {
-        given(self.data, &self.path(p))
+        pointer::get_from(self.data, self.item, p).filter(|v| is_given(v))
     }
     pub fn str(&self, p: &str) -> Option<&'d str> {
         self.value(p).and_then(Value::as_str)
@@ -33,26 +35,25 @@ impl<'d> At<'_, 'd> {
     pub fn number(&self, p: &str) -> Option<f64> {
         self.value(p).and_then(Value::as_f64).filter(|n| n.is_finite())
     }
-    pub fn push(&self, ctx: &mut Ctx, p: &str, params: Vec<(&str, Value)>) {
+    pub fn push<'k>(&self, ctx: &mut Ctx, p: &str, params: impl IntoIterator<Item = (&'k str, Value)>) {
         ctx.out.push(self.rule.level, &self.path(p), &self.rule.code, params);
     }
 }
 
 /// Runs every rule of the form.
-pub fn run(ctx: &mut Ctx, form: &FormSpec, data: &Value, now: Option<Instant>) {
+pub fn run<'d>(ctx: &mut Ctx<'_, '_, 'd>, form: &FormSpec, data: &'d Value, now: Option<Instant>) {
     for rule in &form.rules {
-        let bases: Vec<String> = match &rule.each {
-            None => vec![String::new()],
-            Some(each) => {
-                let n = pointer::get(data, each).and_then(Value::as_array).map_or(0, Vec::len);
-                (0..n.min(ctx.spec().limits.max_items)).map(|i| index(each, i)).collect()
-            }
+        let items: &'d [Value] = match &rule.each {
+            None => std::slice::from_ref(data),
+            Some(each) => pointer::get(data, each).and_then(Value::as_array).map_or(&[], Vec::as_slice),
         };
-        for base in bases {
+        let limit = if rule.each.is_some() { ctx.spec().limits.max_items } else { 1 };
+        for (i, item) in items.iter().take(limit).enumerate() {
             if ctx.out.full() {
                 return;
             }
-            let at = At { rule, data, now, base };
+            let base = rule.each.as_deref().map_or_else(String::new, |each| index(each, i));
+            let at = At { rule, data, item, now, base };
             if rule.when.as_ref().is_none_or(|c| holds(&at, c)) {
                 apply(ctx, &at);
             }
@@ -68,66 +69,66 @@ fn holds(at: &At, c: &Cond) -> bool {
     }
 }
 
-fn apply(ctx: &mut Ctx, at: &At) {
+fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
     let tz = ctx.plan.timezone();
     match &at.rule.check {
         Check::Required { field } => {
             let empty = at.value(field).is_none_or(|v| v.as_array().is_some_and(Vec::is_empty));
             if empty {
-                at.push(ctx, field, vec![]);
+                at.push(ctx, field, []);
             }
         }
         Check::Order { first, then, at: target } => {
             let (Some(a), Some(b)) = (at.value(first), at.value(then)) else { return };
-            let (Some(ma), Some(mb)) = (moment::moment(a, tz), moment::moment(b, tz)) else { return };
+            let (Some(ma), Some(mb)) = (moment(ctx, a, tz), moment(ctx, b, tz)) else { return };
             if compare(ma, mb, tz).is_gt() {
                 let s = |v: &Value| text(v.as_str().unwrap_or_default());
-                at.push(ctx, target, vec![("first", s(a)), ("then", s(b))]);
+                at.push(ctx, target, [("first", s(a)), ("then", s(b))]);
             }
         }
         Check::Within { from, to, threshold } => {
-            let (Some(a), Some(b)) = (instant(at, from, tz), instant(at, to, tz)) else { return };
+            let (Some(a), Some(b)) = (instant(ctx, at, from, tz), instant(ctx, at, to, tz)) else { return };
             let Some(limit) = ctx.plan.threshold(threshold) else { return };
             let secs = seconds_between(&a, &b);
             if secs as f64 > limit * 60.0 {
-                at.push(ctx, to, vec![("minutes", num(ceil_minutes(secs))), ("limit", num(limit))]);
+                at.push(ctx, to, [("minutes", num(ceil_minutes(secs))), ("limit", num(limit))]);
             }
         }
         Check::NotLonger { field, from, to } => {
             let Some(value) = at.number(field) else { return };
-            let (Some(a), Some(b)) = (instant(at, from, tz), instant(at, to, tz)) else { return };
+            let (Some(a), Some(b)) = (instant(ctx, at, from, tz), instant(ctx, at, to, tz)) else { return };
             let length = seconds_between(&a, &b) as f64 / 60.0;
             if length >= 0.0 && value > length {
-                at.push(ctx, field, vec![("value", num(value)), ("length", num(length))]);
+                at.push(ctx, field, [("value", num(value)), ("length", num(length))]);
             }
         }
         Check::NotFuture { field } => {
-            let (Some(now), Some(t)) = (at.now, instant(at, field, tz)) else { return };
+            let (Some(now), Some(t)) = (at.now, instant(ctx, at, field, tz)) else { return };
             let secs = seconds_between(&now, &t);
             if secs > 0 {
-                at.push(ctx, field, vec![("minutes", num(ceil_minutes(secs)))]);
+                at.push(ctx, field, [("minutes", num(ceil_minutes(secs)))]);
             }
         }
         Check::Same { field, other } => {
             let (Some(a), Some(b)) = (at.value(field), at.value(other)) else { return };
             if a != b {
                 let s = |v: &Value| text(v.as_str().map_or_else(|| v.to_string(), str::to_string).as_str());
-                at.push(ctx, field, vec![("value", s(a)), ("expected", s(b))]);
+                at.push(ctx, field, [("value", s(a)), ("expected", s(b))]);
             }
         }
         Check::ExpectTrue { field } => {
             if at.value(field) == Some(&Value::Bool(false)) {
-                at.push(ctx, field, vec![]);
+                at.push(ctx, field, []);
             }
         }
         Check::Variant { selector, field, cases } => {
             let Some(case) = at.str(selector).and_then(|k| cases.get(k)) else { return };
-            let path = at.path(field);
+            let mut path = at.path(field);
             let value = pointer::get(at.data, &path);
-            if case.required && value.is_none_or(|v| !pointer::is_given(v)) {
-                at.push(ctx, field, vec![("kind", text(at.str(selector).unwrap_or_default()))]);
+            if case.required && value.is_none_or(|v| !is_given(v)) {
+                at.push(ctx, field, [("kind", text(at.str(selector).unwrap_or_default()))]);
             } else {
-                fields::check(ctx, case, value, &path);
+                fields::check(ctx, case, value, &mut path);
             }
         }
         Check::KindSeverity { .. } | Check::Chain { .. } | Check::Escalation { .. } | Check::KindApprovals { .. } => {
@@ -137,8 +138,13 @@ fn apply(ctx: &mut Ctx, at: &At) {
     }
 }
 
-pub fn instant(at: &At, p: &str, tz: chrono::FixedOffset) -> Option<Instant> {
-    at.value(p).and_then(|v| moment::instant(v, tz))
+/// The full time at `p`, read once per validation (see `moment::Times`).
+pub fn instant<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>, p: &str, tz: chrono::FixedOffset) -> Option<Instant> {
+    at.str(p).and_then(|s| ctx.times.instant(s, tz))
+}
+
+fn moment<'d>(ctx: &mut Ctx<'_, '_, 'd>, v: &'d Value, tz: chrono::FixedOffset) -> Option<moment::Moment> {
+    v.as_str().and_then(|s| ctx.times.moment(s, tz))
 }
 
 /// Whole minutes, counting a started minute: 10 min 30 s late reads "11 minutes", not "10".

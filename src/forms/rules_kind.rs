@@ -11,7 +11,7 @@ use super::rules::{ceil_minutes, instant, At};
 use super::spec::Check;
 use crate::time::seconds_between;
 
-pub fn apply(ctx: &mut Ctx, at: &At) {
+pub fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
     let plan = ctx.plan;
     match &at.rule.check {
         Check::KindSeverity { kind, severity } => {
@@ -19,7 +19,7 @@ pub fn apply(ctx: &mut Ctx, at: &At) {
             // Never lower than the plan says; a general kind may be reported as major, which is how
             // an escalation (power not back within 30 minutes, a regional outage) reads.
             if s == "general" && k.severity == crate::plan::Severity::Major {
-                at.push(ctx, severity, vec![("kind", text(&k.id)), ("expected", Value::from(k.severity.as_str())), ("value", text(s))]);
+                at.push(ctx, severity, [("kind", text(&k.id)), ("expected", Value::from(k.severity.as_str())), ("value", text(s))]);
             }
         }
         Check::Chain { from, to, kind } => {
@@ -39,7 +39,7 @@ pub fn apply(ctx: &mut Ctx, at: &At) {
                 .collect();
             if !allowed.contains(&t) {
                 let list = if allowed.is_empty() { "—".to_string() } else { allowed.join(", ") };
-                at.push(ctx, to, vec![("from", text(f)), ("to", text(t)), ("allowed", Value::from(list))]);
+                at.push(ctx, to, [("from", text(f)), ("to", text(t)), ("allowed", Value::from(list))]);
             }
         }
         Check::Escalation { started, restored_at, until, regional, decision, threshold } => {
@@ -51,15 +51,15 @@ pub fn apply(ctx: &mut Ctx, at: &At) {
             let is_regional = at.value(regional) == Some(&Value::Bool(true));
             // The outage lasted until it was restored; if it is not, it lasts until now (or,
             // without `now`, at least until the report was made).
-            let end = instant(at, restored_at, tz).or(at.now).or_else(|| instant(at, until, tz));
-            let minutes = match (instant(at, started, tz), end) {
+            let end = instant(ctx, at, restored_at, tz).or(at.now).or_else(|| instant(ctx, at, until, tz));
+            let minutes = match (instant(ctx, at, started, tz), end) {
                 (Some(s), Some(e)) => Some(seconds_between(&s, &e)),
                 _ => None,
             };
             let too_long = minutes.is_some_and(|secs| secs as f64 > limit * 60.0);
             if is_regional || too_long {
                 let m = minutes.map_or(Value::from("?"), |s| num(ceil_minutes(s.max(0))));
-                at.push(ctx, decision, vec![("minutes", m), ("limit", num(limit)), ("regional", Value::from(if is_regional { "yes" } else { "no" }))]);
+                at.push(ctx, decision, [("minutes", m), ("limit", num(limit)), ("regional", Value::from(if is_regional { "yes" } else { "no" }))]);
             }
         }
         Check::KindApprovals { kind, approvals, role } => {
@@ -76,7 +76,7 @@ pub fn apply(ctx: &mut Ctx, at: &At) {
                 let Some(needed) = needed else { continue };
                 if item.get(role).and_then(Value::as_str) != Some(needed) {
                     let path = format!("{approvals}/{i}/{role}");
-                    at.push(ctx, &path, vec![("kind", text(&k.id)), ("roles", Value::from(needed))]);
+                    at.push(ctx, &path, [("kind", text(&k.id)), ("roles", Value::from(needed))]);
                 }
             }
             if named {
@@ -90,7 +90,7 @@ pub fn apply(ctx: &mut Ctx, at: &At) {
             let has = items.iter().any(|i| i.get(role).and_then(Value::as_str).is_some_and(|r| needed.contains(r)));
             if !has {
                 let list = needed.into_iter().collect::<Vec<_>>().join(", ");
-                at.push(ctx, approvals, vec![("kind", text(&k.id)), ("roles", Value::from(list))]);
+                at.push(ctx, approvals, [("kind", text(&k.id)), ("roles", Value::from(list))]);
             }
         }
         _ => {}

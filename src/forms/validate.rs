@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::fields::{self, Ctx};
 use super::finding::{Findings, Report};
+use super::moment::Times;
 use super::spec::FormSpec;
 use super::{rules, FORM_IDS};
 use crate::error::{Error, ErrorKind};
@@ -60,9 +61,9 @@ pub fn validate_report(plan: &Plan, form: &str, data: &Value, opts: &ValidateOpt
     if json_size(data, limits.max_bytes) > limits.max_bytes {
         return Err(Error::too_large("data", limits.max_bytes));
     }
-    let mut out = Findings::new(&plan.doc().messages, limits.max_findings);
-    let mut ctx = Ctx { plan, out: &mut out };
-    fields::check_members(&mut ctx, &spec.fields, false, obj, "");
+    let mut out = Findings::new(plan.templates(), limits.max_findings);
+    let mut ctx = Ctx { plan, out: &mut out, times: Times::default() };
+    fields::check_members(&mut ctx, &spec.fields, false, obj, &mut String::new());
     rules::run(&mut ctx, spec, data, now);
     Ok(out.finish())
 }

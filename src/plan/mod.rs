@@ -46,6 +46,8 @@ pub struct Plan {
     /// Parallel to `doc.kinds`: each kind's expanded steps, built the first time they are asked
     /// for (building all sixteen at load was a third of the start-up time).
     flows: Vec<OnceLock<KindFlow>>,
+    /// `messages`, split once for filling in per finding.
+    templates: crate::forms::templates::Templates,
 }
 
 impl Plan {
@@ -90,11 +92,16 @@ impl Plan {
     fn assemble(doc: PlanDocument, problems: &mut Problems) -> Result<Plan, Error> {
         let tz = crate::time::parse_offset(&doc.timezone).ok_or_else(|| invalid(problems))?;
         let flows = doc.kinds.iter().map(|_| OnceLock::new()).collect();
-        Ok(Plan { doc, tz, flows })
+        let templates = crate::forms::templates::compile(&doc.messages);
+        Ok(Plan { doc, tz, flows, templates })
     }
 
     pub fn doc(&self) -> &PlanDocument {
         &self.doc
+    }
+
+    pub fn templates(&self) -> &crate::forms::templates::Templates {
+        &self.templates
     }
 
     pub fn timezone(&self) -> FixedOffset {

@@ -9,6 +9,7 @@
 
 use sha2::{Digest, Sha256};
 
+use super::canonical;
 use super::model::LogEntry;
 
 /// `prev` of the first entry.
@@ -16,16 +17,37 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 
 const DOMAIN: &[u8] = b"exam-incident/response-log/v1\n";
 
+/// Hashes entries one after another through one buffer, so that a log of thousands costs no
+/// allocation per entry (a clone of each entry and serde's generic writer used to cost more
+/// than the SHA-256 itself).
+#[derive(Default)]
+pub struct EntryHasher {
+    buf: Vec<u8>,
+}
+
+impl EntryHasher {
+    /// The entry's digest, and the length of its JSON as saved (with its own `hash`).
+    pub fn digest(&mut self, entry: &LogEntry) -> ([u8; 32], usize) {
+        self.buf.clear();
+        canonical::write_entry(&mut self.buf, entry, "");
+        let canonical_len = self.buf.len();
+        let mut h = Sha256::new_with_prefix(DOMAIN);
+        h.update(&self.buf);
+        // The saved form differs only in the value of `hash`, written the same way.
+        self.buf.clear();
+        canonical::write_str(&mut self.buf, &entry.hash);
+        let saved = canonical_len - 2 + self.buf.len();
+        (finish(h), saved)
+    }
+}
+
+fn finish(h: Sha256) -> [u8; 32] {
+    h.finalize().into()
+}
+
 /// The hash an entry must carry, given its `prev`.
 pub fn entry_hash(entry: &LogEntry) -> String {
-    let mut canonical = entry.clone();
-    canonical.hash = String::new();
-    // Serialising a plain struct of strings, numbers and string-keyed maps cannot fail.
-    let json = serde_json::to_vec(&canonical).unwrap_or_default();
-    let mut h = Sha256::new();
-    h.update(DOMAIN);
-    h.update(&json);
-    hex(&h.finalize())
+    hex(&EntryHasher::default().digest(entry).0)
 }
 
 /// Fills `seq`, `prev` and `hash` of an entry to be appended after `log`.
@@ -38,22 +60,128 @@ pub fn seal(log: &[LogEntry], mut entry: LogEntry) -> LogEntry {
 
 /// Checks the chain; `Err(i)` names the first entry that does not fit.
 pub fn verify_chain(log: &[LogEntry]) -> Result<(), usize> {
-    let mut prev = GENESIS;
-    for (i, e) in log.iter().enumerate() {
-        if usize::try_from(e.seq).ok() != Some(i) || e.prev != prev || e.hash != entry_hash(e) {
-            return Err(i);
-        }
-        prev = &e.hash;
-    }
-    Ok(())
+    verify_sized(log).map(drop)
 }
 
+/// Checks the chain and returns the bytes of the entries' JSON as saved, commas left out.
+pub fn verify_sized(log: &[LogEntry]) -> Result<usize, usize> {
+    let mut hasher = EntryHasher::default();
+    let mut prev = GENESIS;
+    let mut bytes = 0;
+    for (i, e) in log.iter().enumerate() {
+        if usize::try_from(e.seq).ok() != Some(i) || e.prev != prev {
+            return Err(i);
+        }
+        let (digest, saved) = hasher.digest(e);
+        if !hex_eq(&digest, e.hash.as_bytes()) {
+            return Err(i);
+        }
+        bytes += saved;
+        prev = &e.hash;
+    }
+    Ok(bytes)
+}
+
+const DIGITS: &[u8; 16] = b"0123456789abcdef";
+
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
         s.push(char::from(DIGITS[usize::from(b >> 4)]));
         s.push(char::from(DIGITS[usize::from(b & 15)]));
     }
     s
+}
+
+/// Whether `text` is `bytes` in lower-case hex, as `hex` writes it.
+fn hex_eq(bytes: &[u8], text: &[u8]) -> bool {
+    text.len() == bytes.len() * 2
+        && bytes.iter().zip(text.chunks_exact(2)).all(|(b, t)| t[0] == DIGITS[usize::from(b >> 4)] && t[1] == DIGITS[usize::from(b & 15)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::response::model::{Action, OpenInfo, Person, PlanRef};
+
+    fn entry(hash: &str) -> LogEntry {
+        LogEntry {
+            seq: 3,
+            at: "2026-06-13T09:32:00+08:00".into(),
+            action: Action::Decide,
+            step: Some("s\"1\\".into()),
+            option: Some("o\n\u{1}".into()),
+            kind: Some("k".into()),
+            anchor: Some("a".into()),
+            by: Some(Person::new("王老师", "site_staff")),
+            approved_by: Some(Person::new("x", "y")),
+            note: Some("记录 \"hash\":\"\"}".into()),
+            warnings: vec!["out_of_order".into()],
+            open: Some(OpenInfo {
+                id: "r-1".into(),
+                plan: PlanRef { id: "sd101".into(), version: "1".into() },
+                kind: "k".into(),
+                site: None,
+                room: Some("301".into()),
+                people: vec![Person::new("a", "b")],
+                exam: None,
+                details: serde_json::json!({"rooms": [3, 5], "n": 1.5, "s": "\u{7f}"}).as_object().cloned(),
+            }),
+            prev: GENESIS.into(),
+            hash: hash.into(),
+        }
+    }
+
+    /// The definition: the canonical JSON of a copy with `hash` emptied.
+    fn slow_digest(entry: &LogEntry) -> [u8; 32] {
+        let mut canonical = entry.clone();
+        canonical.hash = String::new();
+        let json = serde_json::to_vec(&canonical).unwrap_or_default();
+        let mut h = Sha256::new_with_prefix(DOMAIN);
+        h.update(&json);
+        finish(h)
+    }
+
+    /// The hand-written canonical form must give the definition's digest whatever the entry
+    /// holds, escapes included; the struct literal names every field, so a new one fails here.
+    #[test]
+    fn fast_digest_is_the_canonical_one() {
+        let mut hasher = EntryHasher::default();
+        for hash in ["", "abc", "\"hash\":\"\"}", "\u{0}\t\\\"}", "考"] {
+            let e = entry(hash);
+            let (digest, saved) = hasher.digest(&e);
+            assert_eq!(digest, slow_digest(&e), "{hash:?}");
+            assert_eq!(saved, serde_json::to_string(&e).unwrap().len());
+        }
+        let bare = LogEntry {
+            step: None,
+            option: None,
+            kind: None,
+            anchor: None,
+            by: None,
+            approved_by: None,
+            note: None,
+            warnings: vec![],
+            open: None,
+            ..entry("")
+        };
+        for action in [
+            Action::Open,
+            Action::Complete,
+            Action::Decide,
+            Action::RequestApproval,
+            Action::Skip,
+            Action::SetAnchor,
+            Action::Reclassify,
+            Action::Note,
+        ] {
+            for seq in [0, 9, 10, 4_294_967_295] {
+                let e = LogEntry { action, seq, ..bare.clone() };
+                assert_eq!(hasher.digest(&e).0, slow_digest(&e), "{action:?} {seq}");
+            }
+        }
+        let e = seal(&[], entry(""));
+        assert!(hex_eq(&hasher.digest(&e).0, e.hash.as_bytes()));
+        assert!(!hex_eq(&hasher.digest(&e).0, e.hash.to_uppercase().as_bytes()));
+    }
 }

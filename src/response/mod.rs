@@ -17,6 +17,7 @@
 //! assert!(r.verify_log());
 //! ```
 
+mod canonical;
 mod chain;
 mod check;
 mod draft;
@@ -348,7 +349,7 @@ impl Response {
 
     /// The saved form as JSON text.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.to_saved()).unwrap_or_default()
+        saved::to_json(self)
     }
 
     /// Restores a response from its saved JSON text, replaying and re-checking its log.

@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind, Result};
 use crate::plan::Plan;
 
-use super::chain::{verify_chain, GENESIS};
+use super::chain::{verify_sized, GENESIS};
 use super::input;
 use super::model::{Action, LogEntry, PlanRef};
 use super::state::State;
@@ -39,6 +39,34 @@ pub struct SavedResponse {
     /// Hash of the last log entry (catches entries cut off the end).
     pub head: String,
     pub log: Vec<LogEntry>,
+}
+
+/// [`SavedResponse`] borrowed from a response: `to_json` writes this rather than a copy of the
+/// whole log. The fields and their order must stay those of `SavedResponse` (a test holds the
+/// two to the same bytes).
+#[derive(Serialize)]
+struct SavedView<'a> {
+    format: &'a str,
+    version: u32,
+    id: &'a str,
+    plan: &'a PlanRef,
+    kind: &'a str,
+    head: &'a str,
+    log: &'a [LogEntry],
+}
+
+pub fn to_json(r: &Response) -> String {
+    let view = SavedView {
+        format: SAVED_FORMAT,
+        version: SAVED_VERSION,
+        id: r.id(),
+        plan: &r.state.open.plan,
+        kind: &r.state.kind,
+        head: r.log.last().map_or(GENESIS, |e| e.hash.as_str()),
+        log: &r.log,
+    };
+    // Serialising strings, numbers and string-keyed maps cannot fail.
+    serde_json::to_string(&view).unwrap_or_default()
 }
 
 pub fn to_saved(r: &Response) -> SavedResponse {
@@ -77,10 +105,15 @@ pub fn decode(value: Value) -> Result<SavedResponse> {
 
 /// Checks the chain and the derived envelope fields without replaying (no plan needed).
 pub fn verify(saved: &SavedResponse) -> Result<()> {
+    verify_envelope(saved).map(drop)
+}
+
+/// As `verify`, returning the bytes of the log's entries as saved (what hashing wrote anyway).
+fn verify_envelope(saved: &SavedResponse) -> Result<usize> {
     if saved.log.is_empty() || saved.log.len() > input::MAX_LOG {
         return Err(bad("the log must hold 1 to 5000 entries".into()));
     }
-    verify_chain(&saved.log).map_err(|index| Error::new(ErrorKind::LogTampered { index }))?;
+    let entry_bytes = verify_sized(&saved.log).map_err(|index| Error::new(ErrorKind::LogTampered { index }))?;
     let last = saved.log.len() - 1;
     let head_ok = saved.log.last().is_some_and(|e| e.hash == saved.head);
     let first = saved.log.first().and_then(|e| (e.action == Action::Open).then_some(e.open.as_ref()).flatten());
@@ -91,12 +124,15 @@ pub fn verify(saved: &SavedResponse) -> Result<()> {
     if open.id != saved.id || open.plan != saved.plan {
         return Err(Error::new(ErrorKind::LogTampered { index: 0 }));
     }
-    Ok(())
+    Ok(entry_bytes)
 }
 
 pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
     let saved = decode(value)?;
-    verify(&saved)?;
+    let entry_bytes = verify_envelope(&saved)?;
+    // What `to_json` of the restored response will measure: once replayed, its envelope is the
+    // saved one (each field is checked against the log below), so only the log's bytes vary.
+    let saved_bytes = envelope_bytes(&saved) + entry_bytes + saved.log.len() - 1;
     let doc = plan.doc();
     if saved.plan.id != doc.id || saved.plan.version != doc.version {
         return Err(Error::new(ErrorKind::PlanMismatch {
@@ -110,7 +146,9 @@ pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
     input::response_id(&open.id).map_err(|_| bad("log[0]: bad response id".into()))?;
     plan.kind_or_err(&open.kind).map_err(|e| bad(format!("log[0]: {}", e.code())))?;
     let discovered = input::time(&plan, "at", &first.at).map_err(|_| bad("log[0].at: not a time".into()))?;
-    let mut r = Response { plan, log: vec![first], state: State::new(open, discovered), saved_bytes: 0 };
+    let mut entries = Vec::with_capacity(log.len() + 1);
+    entries.push(first);
+    let mut r = Response { plan, log: entries, state: State::new(open, discovered), saved_bytes: 0 };
     for e in log {
         let seq = e.seq;
         r.replay(e).map_err(|err| bad(format!("log[{seq}]: {} ({})", err.code(), err.message().en)))?;
@@ -118,8 +156,23 @@ pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
     if r.state.kind != saved.kind {
         return Err(Error::new(ErrorKind::LogTampered { index: r.log.len() }));
     }
-    r.saved_bytes = r.to_json().len();
+    debug_assert_eq!(saved_bytes, r.to_json().len(), "saved size computed while hashing");
+    r.saved_bytes = saved_bytes;
     Ok(r)
+}
+
+/// Bytes of the saved form with an empty log.
+fn envelope_bytes(saved: &SavedResponse) -> usize {
+    let view = SavedView {
+        format: &saved.format,
+        version: saved.version,
+        id: &saved.id,
+        plan: &saved.plan,
+        kind: &saved.kind,
+        head: &saved.head,
+        log: &[],
+    };
+    serde_json::to_string(&view).map_or(0, |s| s.len())
 }
 
 fn bad(detail: String) -> Error {

@@ -472,7 +472,10 @@ impl IncidentResponse {
     /// The saved form: `fromJSON(toJSON())` restores it, and writing it again gives the same JSON.
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> std::result::Result<Ts<SavedResponse>, JsValue> {
-        self.ts(|c| Ok(c.to_saved())).map(Ts::new_unchecked)
+        // The text the core writes from the log in place; `to_saved` would copy the whole log
+        // first, only to write the same text.
+        let text = self.read(|c| Ok(c.to_json()))?;
+        js_sys::JSON::parse(&text).map(Ts::new_unchecked).map_err(|_| js_error(&Error::bad_argument("result", "serialisable data")))
     }
 
     /// How the last autosave went.
