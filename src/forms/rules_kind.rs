@@ -1,7 +1,6 @@
 //! Rules that read the plan's kinds and roles: severity matching the kind, the reporting chain,
 //! the power-outage escalation (一般处理3) and the approvals a major incident needs.
 
-use std::collections::BTreeSet;
 
 use serde_json::Value;
 
@@ -83,11 +82,11 @@ pub fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
                 return;
             }
             // Free-text decisions: at least one approval by a role some step of the kind needs.
-            let needed: BTreeSet<&str> = flow.steps.iter().filter_map(|s| s.requires_approval.as_deref()).collect();
+            let needed: Vec<&str> = flow.steps.iter().filter_map(|s| s.requires_approval.as_deref()).collect();
             if needed.is_empty() {
                 return;
             }
-            let has = items.iter().any(|i| i.get(role).and_then(Value::as_str).is_some_and(|r| needed.contains(r)));
+            let has = items.iter().any(|i| i.get(role).and_then(Value::as_str).is_some_and(|r| needed.contains(&r)));
             if !has {
                 let list = needed.into_iter().collect::<Vec<_>>().join(", ");
                 at.push(ctx, approvals, [("kind", text(&k.id)), ("roles", Value::from(list))]);

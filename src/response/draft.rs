@@ -140,7 +140,7 @@ impl<'a> Drafter<'a> {
         let tz = self.plan.timezone();
         let mut timed: Vec<(Option<Instant>, Value)> =
             self.r.log().iter().map(|e| (crate::time::parse_time(&e.at, tz), self.entry(e))).collect();
-        timed.sort_by_key(|(t, _)| *t);
+        crate::sort::sort_by_key(&mut timed, |(t, _)| *t);
         let first = timed.iter().filter_map(|(t, _)| *t).min().map_or_else(|| self.r.discovered_at(), |t| format_time(&t));
         m.insert("period_from".into(), json!(first));
         m.insert("period_to".into(), json!(format_time(&self.last)));

@@ -85,6 +85,6 @@ pub fn reminders(plan: &Plan, flow: &KindFlow, state: &State, lead_minutes: f64)
         }
         out.push(make(due, ReminderKind::Overdue));
     }
-    out.sort_by_key(|a| a.0);
+    crate::sort::sort_by_key(&mut out, |a| a.0);
     out
 }

@@ -188,7 +188,7 @@ pub fn list(store: &dyn Store) -> Result<SavedList, StoreError> {
             Err(e) => out.quarantined.push(quarantine(store, id, &text, e.code())),
         }
     }
-    out.responses.sort_by(|a, b| b.discovered_at.cmp(&a.discovered_at).then(a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut out.responses, |a, b| b.discovered_at.cmp(&a.discovered_at).then(a.id.cmp(&b.id)));
     Ok(out)
 }
 
