@@ -25,7 +25,11 @@ struct Walk<'a> {
 /// Checks the section against the rest of the plan.
 pub fn check(doc: &PlanDocument, problems: &mut Problems) {
     let spec: &FormsSpec = &doc.forms;
-    let mut w = Walk { doc, problems, codes: BASE_CODES.iter().map(|c| c.to_string()).collect() };
+    let mut codes = BTreeSet::new();
+    for c in BASE_CODES {
+        codes.insert(c.to_string());
+    }
+    let mut w = Walk { doc, problems, codes };
     let l = &spec.limits;
     for (name, v) in [("max_chars", l.max_chars), ("max_items", l.max_items), ("max_bytes", l.max_bytes), ("max_findings", l.max_findings)] {
         if v == 0 {

@@ -29,7 +29,11 @@ pub struct Template {
 pub type Templates = BTreeMap<String, Template>;
 
 pub fn compile(messages: &Messages) -> Templates {
-    messages.iter().map(|(code, text)| (code.clone(), Template::new(text))).collect()
+    let mut out = Templates::new();
+    for (code, text) in messages {
+        out.insert(code.clone(), Template::new(text));
+    }
+    out
 }
 
 impl Template {

@@ -72,17 +72,20 @@ pub fn details(d: Option<Map<String, Value>>) -> Result<Option<Map<String, Value
     if size > MAX_DETAILS_BYTES {
         return Err(Error::too_large("details", MAX_DETAILS_BYTES));
     }
-    Ok(Some(d.into_iter().map(|(k, v)| (k, normalise(v))).collect()))
+    let mut d = d;
+    d.values_mut().for_each(normalise);
+    Ok(Some(d))
 }
 
-fn normalise(v: Value) -> Value {
+// In place: collecting into a map would sort its entries again (and bring a sort into the wasm).
+fn normalise(v: &mut Value) {
     match v {
         Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
-            _ => Value::Number(n),
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => *v = Value::from(f as i64),
+            _ => {}
         },
-        Value::Array(a) => Value::Array(a.into_iter().map(normalise).collect()),
-        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, normalise(v))).collect()),
-        other => other,
+        Value::Array(a) => a.iter_mut().for_each(normalise),
+        Value::Object(o) => o.values_mut().for_each(normalise),
+        _ => {}
     }
 }
