@@ -436,7 +436,7 @@ impl IncidentResponse {
         if !callback.is_function() {
             return Err(throw(Error::bad_argument("callback", "a function")));
         }
-        let lead = lead(&lead_minutes).map_err(|e| throw(e))?;
+        let lead = lead(&lead_minutes).map_err(throw)?;
         Ok(Reminders::subscribe(&self.inner, callback.into(), lead))
     }
 
