@@ -5,6 +5,7 @@
 //! result ([`questions`]). Every word list, rule and question is plan data (`classifier`).
 
 pub mod facts;
+mod hits;
 mod input;
 mod known;
 pub mod lexicon;
@@ -14,6 +15,9 @@ mod questions;
 mod rules;
 pub mod spec;
 mod text_facts;
+mod trie;
+
+pub(crate) use rules::Table;
 
 use serde::{Deserialize, Serialize};
 
@@ -147,7 +151,7 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         input::check_facts(given)?;
         known.apply(given, &mut prov);
     }
-    let proposals = rules::propose(plan, spec, &known);
+    let proposals = plan.table().propose(&known);
     let best = proposals.first().map(|p| (p.kind, p.severity));
     let kinds = &plan.doc().kinds;
     let candidates = proposals

@@ -6,7 +6,7 @@
 //! (没有停电和断网). A negator that is part of a counted term (无声音, 未到) or of a non-negating
 //! word (非常, 无法, 未经) negates nothing. Hedges (预计) work the same way but make a flag unknown.
 
-use super::lexicon::{Hit, Index, Prepared, What};
+use super::lexicon::{Hit, Hits, Prepared, What};
 
 /// A term that counts, and what governs it.
 #[derive(Clone, Copy, Debug)]
@@ -17,14 +17,14 @@ pub struct Term {
 }
 
 /// The signals, cues and flags of `hits` that count, in text order, with their negation.
-pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -> Vec<Term> {
+pub fn resolve(p: &Prepared, hits: &Hits, longest: usize, scope_chars: usize) -> Vec<Term> {
     let layer = |w: What| match w {
         What::Signal(_) | What::Cue(_) => Some(0u8),
         What::Flag { .. } => Some(1),
         _ => None,
     };
     let contained_in_longer = |h: &Hit, same: &dyn Fn(What) -> bool| {
-        Index::starting_in(hits, h.start.saturating_sub(longest), h.start)
+        hits.starting_in(h.start.saturating_sub(longest), h.start)
             .iter()
             .any(|o| same(o.what) && h.end <= o.end && (o.end - o.start) > (h.end - h.start))
     };
@@ -32,7 +32,7 @@ pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -
     // exactly when the farthest-reaching earlier hit of its layer reaches past it.
     let mut reach: [Option<(usize, usize)>; 2] = [None, None];
     let mut terms: Vec<Term> = Vec::new();
-    for h in hits {
+    for h in hits.all() {
         let Some(l) = layer(h.what) else { continue };
         let Some(best) = reach.get_mut(usize::from(l)) else { continue };
         let inside = best.is_some_and(|(start, end)| end >= h.end && (end > h.end || start < h.start));
@@ -50,7 +50,7 @@ pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -
         stop[i] = p.is_clause_end(i);
         joins[i] = c.is_whitespace();
     }
-    for h in hits {
+    for h in hits.all() {
         let cover = match h.what {
             What::Break => &mut stop,
             What::Connector | What::ListSep => &mut joins,
@@ -61,9 +61,9 @@ pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -
         }
     }
     let overlaps = |a: &Hit, b: &Hit| a.start < b.end && b.start < a.end;
-    for g in hits.iter().filter(|h| matches!(h.what, What::Negator | What::Hedge)) {
+    for g in hits.all().iter().filter(|h| matches!(h.what, What::Negator | What::Hedge)) {
         let silenced = terms.iter().any(|t| overlaps(&t.hit, g))
-            || Index::starting_in(hits, g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
+            || hits.starting_in(g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
             || contained_in_longer(g, &|w| w == g.what);
         if silenced {
             continue;

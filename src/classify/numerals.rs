@@ -5,7 +5,7 @@
 //! data; this module only knows how they combine.
 
 use super::facts::{Bound, Num};
-use super::lexicon::{Hit, Index, Prepared, What};
+use super::lexicon::{Hit, Hits, Index, Prepared, What};
 use super::spec::{Numbers, Target};
 
 /// A value read from chars `start..end`.
@@ -43,7 +43,7 @@ struct Token {
 }
 
 /// Reads every count, duration and share in the text.
-pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts {
+pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts {
     let tokens = tokens(p, hits, index);
     let mut out = Counts::default();
     let mut room_ids: Vec<(f64, usize, usize)> = Vec::new();
@@ -181,7 +181,7 @@ pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts
         set_max(&mut out.rooms, r);
     }
     quantities(p, hits, spec, &mut out);
-    for h in hits {
+    for h in hits.all() {
         if let What::Duration(minutes) = h.what {
             let tail = first(hits, skip(p, h.end), |w| matches!(w, What::BoundSuffix(_)));
             let (bound, end) = match tail.map(|t| (t.what, t.end)) {
@@ -198,15 +198,15 @@ pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts
 }
 
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.
-fn quantities(p: &Prepared, hits: &[Hit], spec: &Numbers, out: &mut Counts) {
-    for h in hits {
+fn quantities(p: &Prepared, hits: &Hits, spec: &Numbers, out: &mut Counts) {
+    for h in hits.all() {
         let What::Quantity(qi) = h.what else { continue };
         let Some(q) = spec.quantities.get(usize::from(qi)) else { continue };
         let mut pos = skip(p, h.end);
         while let Some(l) = first(hits, pos, |w| matches!(w, What::Linker | What::Classifier)) {
             pos = skip(p, l.end);
         }
-        let noun = Index::at(hits, pos).find_map(|m| match m.what {
+        let noun = hits.at(pos).iter().find_map(|m| match m.what {
             What::RoomNoun | What::Measure { target: Target::Rooms, .. } => Some((Target::Rooms, m.end)),
             What::Measure { target: Target::Candidates, .. } => Some((Target::Candidates, m.end)),
             _ => None,
@@ -241,13 +241,13 @@ fn quantities(p: &Prepared, hits: &[Hit], spec: &Numbers, out: &mut Counts) {
 }
 
 /// Every numeral of the text, except where a quantity, duration or non-number word starts.
-fn tokens(p: &Prepared, hits: &[Hit], index: &Index) -> Vec<Token> {
+fn tokens(p: &Prepared, hits: &Hits, index: &Index) -> Vec<Token> {
     let chars = &p.chars;
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let start = i;
-        let blocked = || Index::at(hits, start).any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_) | What::NotNumber));
+        let blocked = || hits.at(start).iter().any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_) | What::NotNumber));
         if chars.get(i).is_some_and(char::is_ascii_digit) {
             while chars.get(i).is_some_and(char::is_ascii_digit)
                 || (chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) && i > start)
@@ -274,7 +274,7 @@ fn tokens(p: &Prepared, hits: &[Hit], index: &Index) -> Vec<Token> {
         }
         i += 1;
     }
-    for h in hits {
+    for h in hits.all() {
         if let What::Word(v) = h.what {
             if !out.iter().any(|t| t.start < h.end && h.start < t.end) {
                 out.push(Token { value: v, start: h.start, end: h.end, script: Script::Word });
@@ -313,14 +313,14 @@ fn set_max(slot: &mut Option<Reading>, r: Reading) {
     }
 }
 
-fn first(hits: &[Hit], pos: usize, want: impl Fn(What) -> bool) -> Option<Hit> {
-    Index::at(hits, pos).find(|h| want(h.what)).copied()
+fn first(hits: &Hits, pos: usize, want: impl Fn(What) -> bool) -> Option<Hit> {
+    hits.at(pos).iter().find(|h| want(h.what)).copied()
 }
 
 /// The longest hit that ends exactly at `pos` (hits are at most 32 chars long in practice; the
 /// window keeps this from scanning the whole text).
-fn hit_ending(hits: &[Hit], pos: usize) -> Option<Hit> {
-    Index::starting_in(hits, pos.saturating_sub(32), pos)
+fn hit_ending(hits: &Hits, pos: usize) -> Option<Hit> {
+    hits.starting_in(pos.saturating_sub(32), pos)
         .iter()
         .filter(|h| h.end == pos && h.end > h.start)
         .max_by_key(|h| h.end - h.start)

@@ -43,6 +43,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         signal_spans.iter().map(|(s, e)| if b <= *s { s - b } else { a.saturating_sub(*e) }).min().unwrap_or(0)
     };
     let phase = hits
+        .all()
         .iter()
         .filter_map(|h| if let What::Phase(ph) = h.what { Some((ph, h.start, h.end)) } else { None })
         .min_by_key(|(_, s, e)| distance(*s, *e));

@@ -44,6 +44,8 @@ pub struct Plan {
     doc: PlanDocument,
     tz: FixedOffset,
     flows: BTreeMap<String, KindFlow>,
+    /// The classifier's decision table, compiled once here rather than on every call.
+    table: crate::classify::Table,
 }
 
 impl Plan {
@@ -72,11 +74,18 @@ impl Plan {
         }
         let tz = crate::time::parse_offset(&doc.timezone).ok_or_else(|| invalid(&mut problems))?;
         let flows = doc.kinds.iter().map(|k| (k.id.clone(), flow_of(&doc, k))).collect();
-        Ok(Plan { doc, tz, flows })
+        let table = crate::classify::Table::build(&doc);
+        // The term index too, so that no call pays for it.
+        doc.classifier.index();
+        Ok(Plan { doc, tz, flows, table })
     }
 
     pub fn doc(&self) -> &PlanDocument {
         &self.doc
+    }
+
+    pub(crate) fn table(&self) -> &crate::classify::Table {
+        &self.table
     }
 
     pub fn timezone(&self) -> FixedOffset {
