@@ -26,12 +26,14 @@ impl Hits {
     }
 
     /// Marks the start of position `pos`: every hit pushed from now on starts at `pos` or later.
+    #[inline]
     pub fn open(&mut self, pos: usize) {
         while self.first_at.len() <= pos {
             self.first_at.push(self.list.len());
         }
     }
 
+    #[inline]
     pub fn push(&mut self, hit: Hit) {
         self.list.push(hit);
     }
@@ -41,21 +43,25 @@ impl Hits {
         self.open(len);
     }
 
+    #[inline]
     pub fn all(&self) -> &[Hit] {
         &self.list
     }
 
     /// Index of the first hit that starts at `pos` or later.
+    #[inline]
     fn from(&self, pos: usize) -> usize {
         self.first_at.get(pos).copied().unwrap_or(self.list.len())
     }
 
     /// The hits that start at `pos`, longest first.
+    #[inline]
     pub fn at(&self, pos: usize) -> &[Hit] {
         self.starting_in(pos, pos)
     }
 
     /// The hits that start in `from..=to`.
+    #[inline]
     pub fn starting_in(&self, from: usize, to: usize) -> &[Hit] {
         let (a, b) = (self.from(from), self.from(to.saturating_add(1)));
         self.list.get(a..b).unwrap_or_default()

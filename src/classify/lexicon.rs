@@ -7,6 +7,7 @@
 
 use super::facts::{Bound, FactKey, Phase, Signal};
 pub use super::hits::{Hit, Hits};
+pub use super::prepared::Prepared;
 use super::spec::{ClassifierSpec, Target};
 use super::trie::{Edge, Node, Trie, TrieBuilder};
 
@@ -57,8 +58,9 @@ pub struct Index {
     /// at most half full): one or two probes per char of the text, where a binary search took
     /// ten unpredictable branches.
     firsts: Vec<Edge>,
-    /// Bits `c % 64` of the Chinese numeral chars: most chars are rejected without a search.
-    numeral_bits: u64,
+    /// Bits `c % 1024` of the Chinese numeral chars: all but a few chars are rejected without a
+    /// search (64 bits let a quarter of Chinese text through to two binary searches).
+    numeral_bits: [u64; 16],
     digits: Vec<(char, f64)>,
     units: Vec<(char, f64)>,
     /// Cue names by index, for `cues_any`.
@@ -140,7 +142,12 @@ impl Index {
             v
         };
         let (digits, units) = (single(&m.digits), single(&m.units));
-        let numeral_bits = digits.iter().chain(&units).fold(0u64, |bits, (c, _)| bits | 1 << (*c as u32 % 64));
+        let mut numeral_bits = [0u64; 16];
+        for (c, _) in digits.iter().chain(&units) {
+            if let Some(word) = numeral_bits.get_mut(numeral_word(*c)) {
+                *word |= 1 << (*c as u32 % 64);
+            }
+        }
         Index { trie, firsts, numeral_bits, digits, units, cue_names, longest }
     }
 
@@ -175,6 +182,7 @@ impl Index {
         hits
     }
 
+    #[inline]
     fn root_child(&self, c: char) -> Option<Node> {
         let size = self.firsts.len();
         let mut slot = slot_of(c, size);
@@ -189,8 +197,10 @@ impl Index {
     }
 
     /// Whether `c` is a Chinese digit or multiplier of the plan.
+    #[inline]
     pub fn is_numeral(&self, c: char) -> bool {
-        self.numeral_bits & (1 << (c as u32 % 64)) != 0 && (self.digit(c).is_some() || self.unit(c).is_some())
+        let maybe = self.numeral_bits.get(numeral_word(c)).is_some_and(|w| w & (1 << (c as u32 % 64)) != 0);
+        maybe && (self.digit(c).is_some() || self.unit(c).is_some())
     }
 
     pub fn digit(&self, c: char) -> Option<f64> {
@@ -205,8 +215,14 @@ impl Index {
 /// Marks a free slot of the hash table: no term starts with a NUL.
 const EMPTY: char = '\0';
 
+#[inline]
 fn slot_of(c: char, size: usize) -> usize {
     (c as u32).wrapping_mul(0x9E37_79B1) as usize >> 7 & (size - 1)
+}
+
+/// The word of `numeral_bits` that holds the bit of `c`.
+fn numeral_word(c: char) -> usize {
+    (c as usize / 64) % 16
 }
 
 fn lookup(table: &[(char, f64)], c: char) -> Option<f64> {
@@ -214,6 +230,7 @@ fn lookup(table: &[(char, f64)], c: char) -> Option<f64> {
 }
 
 /// An English word must not start or end inside another word ("no" is not in "now").
+#[inline]
 fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
     let alnum = |i: usize| text.get(i).is_some_and(char::is_ascii_alphanumeric);
     let first_alpha = text.get(start).is_some_and(char::is_ascii_alphabetic);
@@ -224,6 +241,7 @@ fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
 }
 
 /// Full-width forms to ASCII (３ → 3, ，stays), ASCII to lower case: proctors type both.
+#[inline]
 pub fn normalise(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' if !matches!(c, '，' | '；' | '：' | '！' | '？' | '（' | '）') => {
@@ -233,50 +251,4 @@ pub fn normalise(c: char) -> char {
         _ => c,
     };
     c.to_ascii_lowercase()
-}
-
-/// A text ready for matching: normalised chars and the UTF-16 offset of each char position.
-pub struct Prepared<'t> {
-    pub chars: Vec<char>,
-    text: &'t str,
-    utf16: Vec<u32>,
-    bytes: Vec<usize>,
-}
-
-impl<'t> Prepared<'t> {
-    pub fn new(text: &'t str) -> Prepared<'t> {
-        let mut chars = Vec::with_capacity(text.len() / 2);
-        let mut utf16 = Vec::with_capacity(text.len() / 2 + 1);
-        let mut bytes = Vec::with_capacity(text.len() / 2 + 1);
-        let mut at = 0u32;
-        for (b, c) in text.char_indices() {
-            utf16.push(at);
-            bytes.push(b);
-            at += c.len_utf16() as u32;
-            chars.push(normalise(c));
-        }
-        utf16.push(at);
-        bytes.push(text.len());
-        Prepared { chars, text, utf16, bytes }
-    }
-
-    /// The original words at chars `start..end`.
-    pub fn original(&self, start: usize, end: usize) -> &'t str {
-        match (self.bytes.get(start), self.bytes.get(end)) {
-            (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or_default(),
-            _ => "",
-        }
-    }
-
-    /// UTF-16 offset of char position `i` (JS string index).
-    pub fn utf16(&self, i: usize) -> u32 {
-        self.utf16.get(i).or(self.utf16.last()).copied().unwrap_or(0)
-    }
-
-    /// Whether the char at `i` ends a clause (punctuation, line break).
-    pub fn is_clause_end(&self, i: usize) -> bool {
-        self.chars.get(i).is_some_and(|c| {
-            matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | '.' | ';' | '!' | '?' | '\n' | '\r' | '：' | ':' | '（' | '）' | '(' | ')')
-        })
-    }
 }

@@ -43,37 +43,40 @@ pub fn resolve(p: &Prepared, hits: &Hits, longest: usize, scope_chars: usize) ->
             *best = Some((h.start, h.end));
         }
     }
-    let n = p.chars.len();
-    let mut stop = vec![false; n];
-    let mut joins = vec![false; n];
-    for (i, c) in p.chars.iter().enumerate() {
-        stop[i] = p.is_clause_end(i);
-        joins[i] = c.is_whitespace();
-    }
+    // Break and connector words, by position. Punctuation and spaces are tested only where a
+    // gap is looked at: testing every char of the text cost more than all the negators.
+    let mut covered = vec![0u8; p.chars.len()];
     for h in hits.all() {
-        let cover = match h.what {
-            What::Break => &mut stop,
-            What::Connector | What::ListSep => &mut joins,
+        let bit = match h.what {
+            What::Break => STOPS,
+            What::Connector | What::ListSep => JOINS,
             _ => continue,
         };
-        for slot in cover.iter_mut().take(h.end).skip(h.start) {
-            *slot = true;
+        for slot in covered.iter_mut().take(h.end).skip(h.start) {
+            *slot |= bit;
         }
     }
+    let has = |i: usize, bit: u8| covered.get(i).is_some_and(|b| b & bit != 0);
+    let stops = |i: usize| has(i, STOPS) || p.is_clause_end(i);
+    let joins = |i: usize| has(i, JOINS) || p.chars.get(i).is_some_and(|c| c.is_whitespace());
+    // Terms come by start; the first term starting at or after `pos`.
+    let from = |terms: &[Term], pos: usize| terms.partition_point(|t| t.hit.start < pos);
     let overlaps = |a: &Hit, b: &Hit| a.start < b.end && b.start < a.end;
     for g in hits.all().iter().filter(|h| matches!(h.what, What::Negator | What::Hedge)) {
-        let silenced = terms.iter().any(|t| overlaps(&t.hit, g))
+        // A term overlapping `g` starts less than the longest term before it.
+        let near = terms.get(from(&terms, g.start.saturating_sub(longest))..from(&terms, g.end)).unwrap_or_default();
+        let silenced = near.iter().any(|t| overlaps(&t.hit, g))
             || hits.starting_in(g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
             || contained_in_longer(g, &|w| w == g.what);
         if silenced {
             continue;
         }
-        let first = terms.iter().position(|t| {
-            t.hit.start >= g.end
-                && t.hit.start - g.end <= scope_chars
-                && stop.get(g.end..t.hit.start).is_some_and(|gap| !gap.iter().any(|s| *s))
-        });
-        let Some(mut i) = first else { continue };
+        // The first term after `g`: a later one is further away, past the same gap.
+        let mut i = from(&terms, g.end);
+        let in_scope = terms.get(i).is_some_and(|t| t.hit.start - g.end <= scope_chars && !(g.end..t.hit.start).any(stops));
+        if !in_scope {
+            continue;
+        }
         loop {
             let negate = g.what == What::Negator;
             if let Some(t) = terms.get_mut(i) {
@@ -84,12 +87,16 @@ pub fn resolve(p: &Prepared, hits: &Hits, longest: usize, scope_chars: usize) ->
                 }
             }
             let Some(cur) = terms.get(i).map(|t| t.hit) else { break };
-            let next = terms.iter().enumerate().skip(i + 1).find(|(_, t)| t.hit.start >= cur.end);
-            match next {
-                Some((j, t)) if joins.get(cur.end..t.hit.start).is_some_and(|gap| gap.iter().all(|x| *x)) => i = j,
+            let j = i + 1 + from(terms.get(i + 1..).unwrap_or_default(), cur.end);
+            match terms.get(j) {
+                Some(t) if (cur.end..t.hit.start).all(joins) => i = j,
                 _ => break,
             }
         }
     }
     terms
 }
+
+/// Marks of [`resolve`]'s positions: covered by a break word, by a connector.
+const STOPS: u8 = 1;
+const JOINS: u8 = 2;

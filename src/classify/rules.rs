@@ -113,9 +113,16 @@ impl Table {
     }
 
     /// The best kind and its severity, if any: the first of [`Table::propose`], without building
-    /// the proposals.
-    pub fn top(&self, known: &Known) -> Option<(usize, Severity)> {
-        self.best(known, false).or_else(|| self.best(known, true))
+    /// the proposals. Only the rules `live` marks are tested (see [`Table::live`]).
+    pub fn top(&self, known: &Known, live: &[bool]) -> Option<(usize, Severity)> {
+        self.best(known, false, live).or_else(|| self.best(known, true, live))
+    }
+
+    /// Which rules can hold with these signals and cues, whatever the other facts: the questions
+    /// try a dozen answers, none of which changes a signal, and most rules fail on theirs.
+    pub fn live(&self, known: &Known) -> Vec<bool> {
+        let said = |t: &Test| !matches!(t, Test::Signals(_) | Test::Cues(_)) || t.eval(known) != Tri::False;
+        self.rules.iter().map(|r| r.when.iter().all(said)).collect()
     }
 
     fn collect(&self, known: &Known, fallback: bool) -> Vec<Proposal> {
@@ -141,11 +148,11 @@ impl Table {
     }
 
     /// The best kind of one pass, by the order of [`Table::propose`].
-    fn best(&self, known: &Known, fallback: bool) -> Option<(usize, Severity)> {
+    fn best(&self, known: &Known, fallback: bool, live: &[bool]) -> Option<(usize, Severity)> {
         let mut best: Option<(Severity, bool, u32, usize)> = None;
         for (kind, rules) in self.groups.get(usize::from(fallback)).into_iter().flatten() {
             let mut merged: Option<(Severity, bool, u32)> = None;
-            for rule in rules.iter().filter_map(|ri| self.rules.get(*ri)) {
+            for rule in rules.iter().filter(|ri| live.get(**ri) != Some(&false)).filter_map(|ri| self.rules.get(*ri)) {
                 let t = rule.eval(known);
                 if t == Tri::False {
                     continue;

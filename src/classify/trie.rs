@@ -16,6 +16,7 @@ pub struct Node {
 
 impl Node {
     /// Whether some term ends here.
+    #[inline]
     pub fn is_end(self) -> bool {
         self.outs.0 < self.outs.1
     }
@@ -29,10 +30,12 @@ pub struct Trie {
 }
 
 impl Trie {
+    #[inline]
     pub fn node(&self, id: u32) -> Option<Node> {
         self.nodes.get(id as usize).copied()
     }
 
+    #[inline]
     pub fn child(&self, node: Node, c: char) -> Option<Node> {
         let run = self.edges.get(node.edges.0 as usize..node.edges.1 as usize)?;
         // Runs below the first char are short: a linear scan is quicker than a binary search.
@@ -41,6 +44,7 @@ impl Trie {
     }
 
     /// What the terms ending at `node` stand for, in plan order.
+    #[inline]
     pub fn outs(&self, node: Node) -> &[What] {
         self.outs.get(node.outs.0 as usize..node.outs.1 as usize).unwrap_or_default()
     }
