@@ -1,11 +1,15 @@
 //! Finding the plan's words in a text: one index of every term (signals, cues, flags, phases,
-//! negators, measure words, …) keyed by first character, and one pass over the text that reports
-//! every occurrence, overlaps included. Later stages decide which overlapping hits count.
+//! negators, measure words, …), a trie entered by first character, and one pass over the text
+//! that reports every occurrence, overlaps included. Later stages decide which overlapping hits
+//! count.
 //!
 //! Positions are char indexes into the normalised text; [`Prepared`] maps them to UTF-16 offsets.
 
 use super::facts::{Bound, FactKey, Phase, Signal};
+pub use super::hits::{Hit, Hits};
+pub use super::prepared::Prepared;
 use super::spec::{ClassifierSpec, Target};
+use super::trie::{Edge, Node, Trie, TrieBuilder};
 
 /// What a term stands for.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -45,24 +49,18 @@ impl What {
     }
 }
 
-/// One occurrence of a term: chars `start..end` of the text.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Hit {
-    pub start: usize,
-    pub end: usize,
-    pub what: What,
-}
-
 #[derive(Clone, Debug, Default)]
 pub struct Index {
-    /// Terms sorted by first char, longest first within it.
-    terms: Vec<(Box<[char]>, What)>,
-    /// First char → range of `terms`, as an open-addressing hash table (a power of two long,
+    /// A trie of the normalised terms: a walk from each char of the text meets every term that
+    /// starts there, where comparing each term of the first char's bucket cost ten times more.
+    trie: Trie,
+    /// First char → child of the root, as an open-addressing hash table (a power of two long,
     /// at most half full): one or two probes per char of the text, where a binary search took
     /// ten unpredictable branches.
-    firsts: Vec<(char, u32, u32)>,
-    /// Bits `c % 64` of the Chinese numeral chars: most chars are rejected without a search.
-    numeral_bits: u64,
+    firsts: Vec<Edge>,
+    /// Bits `c % 1024` of the Chinese numeral chars: all but a few chars are rejected without a
+    /// search (64 bits let a quarter of Chinese text through to two binary searches).
+    numeral_bits: [u64; 16],
     digits: Vec<(char, f64)>,
     units: Vec<(char, f64)>,
     /// Cue names by index, for `cues_any`.
@@ -73,13 +71,11 @@ pub struct Index {
 
 impl Index {
     pub fn build(spec: &ClassifierSpec) -> Index {
-        let mut terms: Vec<(Box<[char]>, What)> = Vec::new();
+        let mut trie = TrieBuilder::default();
+        let mut longest = 0;
         let mut add = |words: &mut dyn Iterator<Item = &String>, what: What| {
             for w in words {
-                let t: Box<[char]> = w.chars().map(normalise).collect();
-                if !t.is_empty() {
-                    terms.push((t, what));
-                }
+                longest = longest.max(trie.insert(w.chars().map(normalise), what));
             }
         };
         for (s, t) in &spec.lexicon {
@@ -128,24 +124,16 @@ impl Index {
         for d in &m.durations {
             add(&mut d.terms.iter(), What::Duration(d.minutes));
         }
-        terms.sort_by(|a, b| a.0[0].cmp(&b.0[0]).then(b.0.len().cmp(&a.0.len())));
-        let mut runs: Vec<(char, u32, u32)> = Vec::new();
-        for (i, (t, _)) in terms.iter().enumerate() {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            match runs.last_mut() {
-                Some(last) if last.0 == t[0] => last.2 = i + 1,
-                _ => runs.push((t[0], i, i + 1)),
-            }
-        }
-        let size = (runs.len() * 2).next_power_of_two().max(16);
-        let mut firsts = vec![(EMPTY, 0u32, 0u32); size];
-        for run in runs {
-            let mut slot = slot_of(run.0, size);
+        let (trie, roots) = trie.finish();
+        let size = (roots.len() * 2).next_power_of_two().max(16);
+        let mut firsts = vec![(EMPTY, 0u32); size];
+        for root in roots {
+            let mut slot = slot_of(root.0, size);
             while firsts.get(slot).is_some_and(|e| e.0 != EMPTY) {
                 slot = (slot + 1) & (size - 1);
             }
             if let Some(e) = firsts.get_mut(slot) {
-                *e = run;
+                *e = root;
             }
         }
         let single = |map: &std::collections::BTreeMap<String, f64>| {
@@ -153,48 +141,54 @@ impl Index {
             v.sort_by_key(|e| e.0);
             v
         };
-        let longest = terms.iter().map(|t| t.0.len()).max().unwrap_or(0);
         let (digits, units) = (single(&m.digits), single(&m.units));
-        let numeral_bits = digits.iter().chain(&units).fold(0u64, |bits, (c, _)| bits | 1 << (*c as u32 % 64));
-        Index { terms, firsts, numeral_bits, digits, units, cue_names, longest }
+        let mut numeral_bits = [0u64; 16];
+        for (c, _) in digits.iter().chain(&units) {
+            if let Some(word) = numeral_bits.get_mut(numeral_word(*c)) {
+                *word |= 1 << (*c as u32 % 64);
+            }
+        }
+        Index { trie, firsts, numeral_bits, digits, units, cue_names, longest }
     }
 
-    /// Every occurrence of every term in `text`, ordered by start.
-    pub fn scan(&self, text: &[char]) -> Vec<Hit> {
-        let mut hits = Vec::new();
+    /// Every occurrence of every term in `text`, ordered by start, longest first at a start.
+    pub fn scan(&self, text: &[char]) -> Hits {
+        let mut hits = Hits::with_len(text.len());
+        // The term ends met on the walk from one start: (node, end), shortest first.
+        let mut ends: Vec<(Node, usize)> = Vec::new();
         for (start, c) in text.iter().enumerate() {
-            let Some((from, to)) = self.terms_starting(*c) else { continue };
-            for (term, what) in self.terms.get(from as usize..to as usize).unwrap_or_default() {
-                let end = start + term.len();
-                // The first char is equal by the index; compare the rest without a memcmp call.
-                let same = text.get(start..end).is_some_and(|t| t.iter().zip(term.iter()).skip(1).all(|(a, b)| a == b));
-                if same && at_word_edges(text, start, end) {
-                    hits.push(Hit { start, end, what: *what });
+            hits.open(start);
+            let Some(mut node) = self.root_child(*c) else { continue };
+            ends.clear();
+            let mut end = start + 1;
+            loop {
+                if node.is_end() {
+                    ends.push((node, end));
+                }
+                match text.get(end).and_then(|c| self.trie.child(node, *c)) {
+                    Some(next) => (node, end) = (next, end + 1),
+                    None => break,
+                }
+            }
+            for (node, end) in ends.iter().rev() {
+                if at_word_edges(text, start, *end) {
+                    for what in self.trie.outs(*node) {
+                        hits.push(Hit { start, end: *end, what: *what });
+                    }
                 }
             }
         }
+        hits.close(text.len());
         hits
     }
 
-    /// The hits that start at `pos`, longest first (hits are ordered by start, then length).
-    pub fn at(hits: &[Hit], pos: usize) -> impl Iterator<Item = &Hit> {
-        let from = hits.partition_point(|h| h.start < pos);
-        hits.get(from..).unwrap_or_default().iter().take_while(move |h| h.start == pos)
-    }
-
-    /// The hits that start in `from..=to` (a window of the ordered hits).
-    pub fn starting_in(hits: &[Hit], from: usize, to: usize) -> &[Hit] {
-        let a = hits.partition_point(|h| h.start < from);
-        let b = hits.partition_point(|h| h.start <= to);
-        hits.get(a..b).unwrap_or_default()
-    }
-
-    fn terms_starting(&self, c: char) -> Option<(u32, u32)> {
+    #[inline]
+    fn root_child(&self, c: char) -> Option<Node> {
         let size = self.firsts.len();
         let mut slot = slot_of(c, size);
         for _ in 0..size {
             match self.firsts.get(slot) {
-                Some(e) if e.0 == c => return Some((e.1, e.2)),
+                Some(e) if e.0 == c => return self.trie.node(e.1),
                 Some(e) if e.0 != EMPTY => slot = (slot + 1) & (size - 1),
                 _ => return None,
             }
@@ -203,8 +197,10 @@ impl Index {
     }
 
     /// Whether `c` is a Chinese digit or multiplier of the plan.
+    #[inline]
     pub fn is_numeral(&self, c: char) -> bool {
-        self.numeral_bits & (1 << (c as u32 % 64)) != 0 && (self.digit(c).is_some() || self.unit(c).is_some())
+        let maybe = self.numeral_bits.get(numeral_word(c)).is_some_and(|w| w & (1 << (c as u32 % 64)) != 0);
+        maybe && (self.digit(c).is_some() || self.unit(c).is_some())
     }
 
     pub fn digit(&self, c: char) -> Option<f64> {
@@ -219,8 +215,14 @@ impl Index {
 /// Marks a free slot of the hash table: no term starts with a NUL.
 const EMPTY: char = '\0';
 
+#[inline]
 fn slot_of(c: char, size: usize) -> usize {
     (c as u32).wrapping_mul(0x9E37_79B1) as usize >> 7 & (size - 1)
+}
+
+/// The word of `numeral_bits` that holds the bit of `c`.
+fn numeral_word(c: char) -> usize {
+    (c as usize / 64) % 16
 }
 
 fn lookup(table: &[(char, f64)], c: char) -> Option<f64> {
@@ -228,6 +230,7 @@ fn lookup(table: &[(char, f64)], c: char) -> Option<f64> {
 }
 
 /// An English word must not start or end inside another word ("no" is not in "now").
+#[inline]
 fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
     let alnum = |i: usize| text.get(i).is_some_and(char::is_ascii_alphanumeric);
     let first_alpha = text.get(start).is_some_and(char::is_ascii_alphabetic);
@@ -238,6 +241,7 @@ fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
 }
 
 /// Full-width forms to ASCII (３ → 3, ，stays), ASCII to lower case: proctors type both.
+#[inline]
 pub fn normalise(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' if !matches!(c, '，' | '；' | '：' | '！' | '？' | '（' | '）') => {
@@ -247,50 +251,4 @@ pub fn normalise(c: char) -> char {
         _ => c,
     };
     c.to_ascii_lowercase()
-}
-
-/// A text ready for matching: normalised chars and the UTF-16 offset of each char position.
-pub struct Prepared<'t> {
-    pub chars: Vec<char>,
-    text: &'t str,
-    utf16: Vec<u32>,
-    bytes: Vec<usize>,
-}
-
-impl<'t> Prepared<'t> {
-    pub fn new(text: &'t str) -> Prepared<'t> {
-        let mut chars = Vec::with_capacity(text.len() / 2);
-        let mut utf16 = Vec::with_capacity(text.len() / 2 + 1);
-        let mut bytes = Vec::with_capacity(text.len() / 2 + 1);
-        let mut at = 0u32;
-        for (b, c) in text.char_indices() {
-            utf16.push(at);
-            bytes.push(b);
-            at += c.len_utf16() as u32;
-            chars.push(normalise(c));
-        }
-        utf16.push(at);
-        bytes.push(text.len());
-        Prepared { chars, text, utf16, bytes }
-    }
-
-    /// The original words at chars `start..end`.
-    pub fn original(&self, start: usize, end: usize) -> &'t str {
-        match (self.bytes.get(start), self.bytes.get(end)) {
-            (Some(&a), Some(&b)) => self.text.get(a..b).unwrap_or_default(),
-            _ => "",
-        }
-    }
-
-    /// UTF-16 offset of char position `i` (JS string index).
-    pub fn utf16(&self, i: usize) -> u32 {
-        self.utf16.get(i).or(self.utf16.last()).copied().unwrap_or(0)
-    }
-
-    /// Whether the char at `i` ends a clause (punctuation, line break).
-    pub fn is_clause_end(&self, i: usize) -> bool {
-        self.chars.get(i).is_some_and(|c| {
-            matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | '.' | ';' | '!' | '?' | '\n' | '\r' | '：' | ':' | '（' | '）' | '(' | ')')
-        })
-    }
 }

@@ -4,16 +4,22 @@
 //! ([`rules`]: the plan's decision table), and the questions whose answers would change the
 //! result ([`questions`]). Every word list, rule and question is plan data (`classifier`).
 
+mod evidence;
 pub mod facts;
+mod hits;
 mod input;
 mod known;
 pub mod lexicon;
 mod negation;
 mod numerals;
+mod prepared;
 mod questions;
 mod rules;
 pub mod spec;
 mod text_facts;
+mod trie;
+
+pub(crate) use rules::Table;
 
 use serde::Serialize;
 
@@ -25,9 +31,7 @@ pub use input::{decode_input, too_long, MAX_TEXT_CHARS};
 use crate::error::Error;
 use crate::plan::{Plan, Severity};
 use crate::text::Text;
-use known::{Known, Provenance, Src};
 use lexicon::Prepared;
-use spec::Cond;
 
 /// What `classify` takes: free text (Chinese first, English too) and/or ticked facts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
@@ -149,7 +153,7 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         input::check_facts(given)?;
         known.apply(given, &mut prov);
     }
-    let proposals = rules::propose(plan, spec, &known);
+    let proposals = plan.table().propose(&known);
     let best = proposals.first().map(|p| (p.kind, p.severity));
     let kinds = &plan.doc().kinds;
     let candidates = proposals
@@ -159,7 +163,7 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
             severity: pr.severity,
             score: (f64::from(pr.priority.min(100)) / if pr.certain { 100.0 } else { 200.0 } * 100.0).round() / 100.0,
             certain: pr.certain,
-            evidence: evidence(spec, pr, &known, &prov, &p),
+            evidence: evidence::evidence(spec, pr, &known, &prov, &p),
         })
         .collect();
     let questions = questions::ask(plan, spec, &known, best)
@@ -189,56 +193,3 @@ fn span(p: &Prepared, start: usize, end: usize) -> Span {
     Span { matched: p.original(start, end).to_string(), start: p.utf16(start), end: p.utf16(end) }
 }
 
-/// The words and facts behind each rule that proposed the kind.
-fn evidence(spec: &spec::ClassifierSpec, pr: &rules::Proposal, known: &Known, prov: &Provenance, p: &Prepared) -> Vec<Evidence> {
-    let mut out: Vec<Evidence> = Vec::new();
-    for (ri, _) in &pr.rules {
-        let Some(rule) = spec.rules.get(*ri) else { continue };
-        let mut push = |src: Src, fact_text: &dyn Fn() -> String| {
-            let e = match src {
-                Src::Text { start, end } => {
-                    let s = span(p, start, end);
-                    Evidence { source: Source::Text, rule: rule.id.clone(), clause: rule.clause.clone(), matched: s.matched, start: Some(s.start), end: Some(s.end) }
-                }
-                Src::Facts => Evidence { source: Source::Facts, rule: rule.id.clone(), clause: rule.clause.clone(), matched: fact_text(), start: None, end: None },
-            };
-            if !out.contains(&e) {
-                out.push(e);
-            }
-        };
-        let mut conds: Vec<&Cond> = rule.when.iter().collect();
-        while let Some(c) = conds.pop() {
-            if let Some(any) = &c.any {
-                conds.extend(any.iter());
-            }
-            for s in c.signals_any.iter().flatten().filter(|s| known.has(**s)) {
-                for (_, src) in prov.signals.iter().filter(|(x, _)| x == s) {
-                    push(*src, &|| format!("signals: {}", s.as_str()));
-                }
-            }
-            for name in c.cues_any.iter().flatten() {
-                let Some(i) = spec.index().cue_names.iter().position(|n| n == name) else { continue };
-                for (_, src) in prov.cues.iter().filter(|(x, _)| usize::from(*x) == i) {
-                    push(*src, &|| name.clone());
-                }
-            }
-            if let Some(f) = c.fact {
-                if let Some(src) = prov.fact(f) {
-                    push(src, &|| format!("{}={}", f.as_str(), fact_value(known, f)));
-                }
-            }
-        }
-    }
-    out.sort_by_key(|e| (e.start.is_none(), e.start));
-    out
-}
-
-fn fact_value(known: &Known, f: FactKey) -> String {
-    if f == FactKey::Phase {
-        return known.phase.map_or("?", |p| p.as_str()).to_string();
-    }
-    if let Some(b) = known.flag(f) {
-        return b.to_string();
-    }
-    known.num(f).map_or_else(|| "?".to_string(), |n| n.value.to_string())
-}

@@ -6,7 +6,7 @@
 //! (没有停电和断网). A negator that is part of a counted term (无声音, 未到) or of a non-negating
 //! word (非常, 无法, 未经) negates nothing. Hedges (预计) work the same way but make a flag unknown.
 
-use super::lexicon::{Hit, Index, Prepared, What};
+use super::lexicon::{Hit, Hits, Prepared, What};
 
 /// A term that counts, and what governs it.
 #[derive(Clone, Copy, Debug)]
@@ -17,14 +17,14 @@ pub struct Term {
 }
 
 /// The signals, cues and flags of `hits` that count, in text order, with their negation.
-pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -> Vec<Term> {
+pub fn resolve(p: &Prepared, hits: &Hits, longest: usize, scope_chars: usize) -> Vec<Term> {
     let layer = |w: What| match w {
         What::Signal(_) | What::Cue(_) => Some(0u8),
         What::Flag { .. } => Some(1),
         _ => None,
     };
     let contained_in_longer = |h: &Hit, same: &dyn Fn(What) -> bool| {
-        Index::starting_in(hits, h.start.saturating_sub(longest), h.start)
+        hits.starting_in(h.start.saturating_sub(longest), h.start)
             .iter()
             .any(|o| same(o.what) && h.end <= o.end && (o.end - o.start) > (h.end - h.start))
     };
@@ -32,7 +32,7 @@ pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -
     // exactly when the farthest-reaching earlier hit of its layer reaches past it.
     let mut reach: [Option<(usize, usize)>; 2] = [None, None];
     let mut terms: Vec<Term> = Vec::new();
-    for h in hits {
+    for h in hits.all() {
         let Some(l) = layer(h.what) else { continue };
         let Some(best) = reach.get_mut(usize::from(l)) else { continue };
         let inside = best.is_some_and(|(start, end)| end >= h.end && (end > h.end || start < h.start));
@@ -43,37 +43,40 @@ pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -
             *best = Some((h.start, h.end));
         }
     }
-    let n = p.chars.len();
-    let mut stop = vec![false; n];
-    let mut joins = vec![false; n];
-    for (i, c) in p.chars.iter().enumerate() {
-        stop[i] = p.is_clause_end(i);
-        joins[i] = c.is_whitespace();
-    }
-    for h in hits {
-        let cover = match h.what {
-            What::Break => &mut stop,
-            What::Connector | What::ListSep => &mut joins,
+    // Break and connector words, by position. Punctuation and spaces are tested only where a
+    // gap is looked at: testing every char of the text cost more than all the negators.
+    let mut covered = vec![0u8; p.chars.len()];
+    for h in hits.all() {
+        let bit = match h.what {
+            What::Break => STOPS,
+            What::Connector | What::ListSep => JOINS,
             _ => continue,
         };
-        for slot in cover.iter_mut().take(h.end).skip(h.start) {
-            *slot = true;
+        for slot in covered.iter_mut().take(h.end).skip(h.start) {
+            *slot |= bit;
         }
     }
+    let has = |i: usize, bit: u8| covered.get(i).is_some_and(|b| b & bit != 0);
+    let stops = |i: usize| has(i, STOPS) || p.is_clause_end(i);
+    let joins = |i: usize| has(i, JOINS) || p.chars.get(i).is_some_and(|c| c.is_whitespace());
+    // Terms come by start; the first term starting at or after `pos`.
+    let from = |terms: &[Term], pos: usize| terms.partition_point(|t| t.hit.start < pos);
     let overlaps = |a: &Hit, b: &Hit| a.start < b.end && b.start < a.end;
-    for g in hits.iter().filter(|h| matches!(h.what, What::Negator | What::Hedge)) {
-        let silenced = terms.iter().any(|t| overlaps(&t.hit, g))
-            || Index::starting_in(hits, g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
+    for g in hits.all().iter().filter(|h| matches!(h.what, What::Negator | What::Hedge)) {
+        // A term overlapping `g` starts less than the longest term before it.
+        let near = terms.get(from(&terms, g.start.saturating_sub(longest))..from(&terms, g.end)).unwrap_or_default();
+        let silenced = near.iter().any(|t| overlaps(&t.hit, g))
+            || hits.starting_in(g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
             || contained_in_longer(g, &|w| w == g.what);
         if silenced {
             continue;
         }
-        let first = terms.iter().position(|t| {
-            t.hit.start >= g.end
-                && t.hit.start - g.end <= scope_chars
-                && stop.get(g.end..t.hit.start).is_some_and(|gap| !gap.iter().any(|s| *s))
-        });
-        let Some(mut i) = first else { continue };
+        // The first term after `g`: a later one is further away, past the same gap.
+        let mut i = from(&terms, g.end);
+        let in_scope = terms.get(i).is_some_and(|t| t.hit.start - g.end <= scope_chars && !(g.end..t.hit.start).any(stops));
+        if !in_scope {
+            continue;
+        }
         loop {
             let negate = g.what == What::Negator;
             if let Some(t) = terms.get_mut(i) {
@@ -84,12 +87,16 @@ pub fn resolve(p: &Prepared, hits: &[Hit], longest: usize, scope_chars: usize) -
                 }
             }
             let Some(cur) = terms.get(i).map(|t| t.hit) else { break };
-            let next = terms.iter().enumerate().skip(i + 1).find(|(_, t)| t.hit.start >= cur.end);
-            match next {
-                Some((j, t)) if joins.get(cur.end..t.hit.start).is_some_and(|gap| gap.iter().all(|x| *x)) => i = j,
+            let j = i + 1 + from(terms.get(i + 1..).unwrap_or_default(), cur.end);
+            match terms.get(j) {
+                Some(t) if (cur.end..t.hit.start).all(joins) => i = j,
                 _ => break,
             }
         }
     }
     terms
 }
+
+/// Marks of [`resolve`]'s positions: covered by a break word, by a connector.
+const STOPS: u8 = 1;
+const JOINS: u8 = 2;

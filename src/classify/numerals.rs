@@ -5,7 +5,7 @@
 //! data; this module only knows how they combine.
 
 use super::facts::{Bound, Num};
-use super::lexicon::{Hit, Index, Prepared, What};
+use super::lexicon::{Hit, Hits, Index, Prepared, What};
 use super::spec::{Numbers, Target};
 
 /// A value read from chars `start..end`.
@@ -43,8 +43,9 @@ struct Token {
 }
 
 /// Reads every count, duration and share in the text.
-pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts {
+pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts {
     let tokens = tokens(p, hits, index);
+    let ending = Ending::new(hits, p.chars.len());
     let mut out = Counts::default();
     let mut room_ids: Vec<(f64, usize, usize)> = Vec::new();
     let mut pending: Vec<(f64, usize, usize)> = Vec::new();
@@ -57,7 +58,7 @@ pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts
             list_confirmed = false;
         }
         list_next = None;
-        let before = hit_ending(hits, skip_back(p, t.start));
+        let before = ending.at(skip_back(p, t.start));
         let bound_before = before.and_then(|h| match h.what {
             What::BoundPrefix(b) => Some(b),
             _ => None,
@@ -66,7 +67,7 @@ pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts
         let room_before = before.is_some_and(|h| {
             matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. })
         });
-        let ordinal_before = hit_ending(hits, t.start).is_some_and(|h| h.what == What::OrdinalPrefix);
+        let ordinal_before = ending.at(t.start).is_some_and(|h| h.what == What::OrdinalPrefix);
         let mut value = t.value;
         let mut bound = bound_before.unwrap_or(Bound::Exact);
         let mut pos = skip(p, t.end);
@@ -181,14 +182,14 @@ pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts
         set_max(&mut out.rooms, r);
     }
     quantities(p, hits, spec, &mut out);
-    for h in hits {
+    for h in hits.all() {
         if let What::Duration(minutes) = h.what {
             let tail = first(hits, skip(p, h.end), |w| matches!(w, What::BoundSuffix(_)));
             let (bound, end) = match tail.map(|t| (t.what, t.end)) {
                 Some((What::BoundSuffix(b), e)) => (b, e),
                 _ => (Bound::Exact, h.end),
             };
-            let bound = hit_ending(hits, skip_back(p, h.start))
+            let bound = ending.at(skip_back(p, h.start))
                 .and_then(|b| if let What::BoundPrefix(b) = b.what { Some(b) } else { None })
                 .unwrap_or(bound);
             set_max(&mut out.minutes, Reading { num: Num { value: minutes, bound }, start: h.start, end });
@@ -198,15 +199,15 @@ pub fn read(p: &Prepared, hits: &[Hit], index: &Index, spec: &Numbers) -> Counts
 }
 
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.
-fn quantities(p: &Prepared, hits: &[Hit], spec: &Numbers, out: &mut Counts) {
-    for h in hits {
+fn quantities(p: &Prepared, hits: &Hits, spec: &Numbers, out: &mut Counts) {
+    for h in hits.all() {
         let What::Quantity(qi) = h.what else { continue };
         let Some(q) = spec.quantities.get(usize::from(qi)) else { continue };
         let mut pos = skip(p, h.end);
         while let Some(l) = first(hits, pos, |w| matches!(w, What::Linker | What::Classifier)) {
             pos = skip(p, l.end);
         }
-        let noun = Index::at(hits, pos).find_map(|m| match m.what {
+        let noun = hits.at(pos).iter().find_map(|m| match m.what {
             What::RoomNoun | What::Measure { target: Target::Rooms, .. } => Some((Target::Rooms, m.end)),
             What::Measure { target: Target::Candidates, .. } => Some((Target::Candidates, m.end)),
             _ => None,
@@ -241,21 +242,20 @@ fn quantities(p: &Prepared, hits: &[Hit], spec: &Numbers, out: &mut Counts) {
 }
 
 /// Every numeral of the text, except where a quantity, duration or non-number word starts.
-fn tokens(p: &Prepared, hits: &[Hit], index: &Index) -> Vec<Token> {
+fn tokens(p: &Prepared, hits: &Hits, index: &Index) -> Vec<Token> {
     let chars = &p.chars;
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let start = i;
-        let blocked = || Index::at(hits, start).any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_) | What::NotNumber));
+        let blocked = || hits.at(start).iter().any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_) | What::NotNumber));
         if chars.get(i).is_some_and(char::is_ascii_digit) {
             while chars.get(i).is_some_and(char::is_ascii_digit)
                 || (chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) && i > start)
             {
                 i += 1;
             }
-            let s: String = chars.get(start..i).unwrap_or_default().iter().collect();
-            if let (Ok(v), false) = (s.parse::<f64>(), blocked()) {
+            if let (Some(v), false) = (arabic_value(chars.get(start..i).unwrap_or_default()), blocked()) {
                 out.push(Token { value: v, start, end: i, script: Script::Arabic });
             }
             continue;
@@ -274,7 +274,7 @@ fn tokens(p: &Prepared, hits: &[Hit], index: &Index) -> Vec<Token> {
         }
         i += 1;
     }
-    for h in hits {
+    for h in hits.all() {
         if let What::Word(v) = h.what {
             if !out.iter().any(|t| t.start < h.end && h.start < t.end) {
                 out.push(Token { value: v, start: h.start, end: h.end, script: Script::Word });
@@ -283,6 +283,17 @@ fn tokens(p: &Prepared, hits: &[Hit], index: &Index) -> Vec<Token> {
     }
     out.sort_by_key(|t| t.start);
     out
+}
+
+/// 20 → 20, 1.5 → 1.5. Whole numbers of up to 15 digits are exact in an f64, so they are summed
+/// without building a string to parse.
+fn arabic_value(run: &[char]) -> Option<f64> {
+    if run.len() <= 15 {
+        if let Some(v) = run.iter().try_fold(0.0, |acc, c| c.to_digit(10).map(|d| acc * 10.0 + f64::from(d))) {
+            return Some(v);
+        }
+    }
+    run.iter().collect::<String>().parse().ok()
 }
 
 /// 二十五 → 25, 一百二十 → 120, 十 → 10, 二〇二六 → 2026 (digits alone read positionally).
@@ -313,18 +324,39 @@ fn set_max(slot: &mut Option<Reading>, r: Reading) {
     }
 }
 
-fn first(hits: &[Hit], pos: usize, want: impl Fn(What) -> bool) -> Option<Hit> {
-    Index::at(hits, pos).find(|h| want(h.what)).copied()
+fn first(hits: &Hits, pos: usize, want: impl Fn(What) -> bool) -> Option<Hit> {
+    hits.at(pos).iter().find(|h| want(h.what)).copied()
 }
 
-/// The longest hit that ends exactly at `pos` (hits are at most 32 chars long in practice; the
-/// window keeps this from scanning the whole text).
-fn hit_ending(hits: &[Hit], pos: usize) -> Option<Hit> {
-    Index::starting_in(hits, pos.saturating_sub(32), pos)
-        .iter()
-        .filter(|h| h.end == pos && h.end > h.start)
-        .max_by_key(|h| h.end - h.start)
-        .copied()
+/// The longest hit that ends at each position, of those at most 32 chars long (hits are that
+/// short in practice; the limit keeps this from reaching over the whole text). Asked for before
+/// every number; a table, where a search of the hits near each took most of the time.
+struct Ending<'h> {
+    hits: &'h [Hit],
+    /// For each position `0..=len`: 1 + the index of the hit, or 0.
+    at: Vec<u32>,
+}
+
+impl<'h> Ending<'h> {
+    fn new(hits: &'h Hits, len: usize) -> Ending<'h> {
+        let hits = hits.all();
+        let mut at = vec![0u32; len + 1];
+        let length = |i: u32| hits.get((i as usize).wrapping_sub(1)).map_or(0, |h| h.end - h.start);
+        for (i, h) in hits.iter().enumerate() {
+            let n = h.end - h.start;
+            let Some(slot) = at.get_mut(h.end) else { continue };
+            // Of equally long hits, the last (it was the search's pick too).
+            if n > 0 && n <= 32 && (*slot == 0 || n >= length(*slot)) {
+                *slot = u32::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        Ending { hits, at }
+    }
+
+    fn at(&self, pos: usize) -> Option<Hit> {
+        let i = self.at.get(pos).copied().unwrap_or(0);
+        self.hits.get((i as usize).wrapping_sub(1)).copied()
+    }
 }
 
 /// Past spaces from `pos`.

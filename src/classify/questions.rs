@@ -4,7 +4,6 @@
 
 use super::facts::{FactKey, Phase};
 use super::known::{Answer, Known};
-use super::rules;
 use super::spec::{ClassifierSpec, NumRef, Question};
 use crate::plan::{Plan, Severity};
 
@@ -12,6 +11,7 @@ pub fn ask<'s>(plan: &Plan, spec: &'s ClassifierSpec, known: &Known, best: Optio
     if known.signals == 0 && known.cues == 0 {
         return Vec::new();
     }
+    let live = plan.table().live(known);
     spec.questions
         .iter()
         .filter(|q| !known.is_known(q.fact))
@@ -19,7 +19,7 @@ pub fn ask<'s>(plan: &Plan, spec: &'s ClassifierSpec, known: &Known, best: Optio
             answers(plan, q).into_iter().any(|a| {
                 let mut k = *known;
                 k.set(q.fact, a);
-                rules::top(plan, spec, &k) != best
+                plan.table().top(&k, &live) != best
             })
         })
         .collect()

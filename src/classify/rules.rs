@@ -3,10 +3,10 @@
 //! or fail it), and the kinds proposed are ranked: severity first — under doubt the major reading
 //! leads, and of concurrent events the graver comes first — then certainty, then priority.
 
-use super::facts::{Bound, FactKey, Num};
+use super::facts::{Bound, FactKey, Num, Phase};
 use super::known::Known;
-use super::spec::{ClassifierSpec, Cond, IfUnknown, NumRef, Rule};
-use crate::plan::{Plan, Severity};
+use super::spec::{Cond, IfUnknown, NumRef};
+use crate::plan::{PlanDocument, Severity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Tri {
@@ -36,90 +36,220 @@ pub struct Proposal {
     pub rules: Vec<(usize, Tri)>,
 }
 
-/// All kinds the facts point to, best first.
-pub fn propose(plan: &Plan, spec: &ClassifierSpec, known: &Known) -> Vec<Proposal> {
-    let mut out = collect(plan, spec, known, false);
-    if out.is_empty() {
-        out = collect(plan, spec, known, true);
-    }
-    out.sort_by(|a, b| {
-        b.severity.cmp(&a.severity).then(b.certain.cmp(&a.certain)).then(b.priority.cmp(&a.priority)).then(a.kind.cmp(&b.kind))
-    });
-    out
+/// The decision table compiled once per plan: kinds, thresholds and cue names resolved to
+/// indexes, numbers and bit masks. The questions test the table a dozen times per call, and
+/// looking names up by string each time cost more than all the rest of a short text.
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    /// Parallel to the plan's rules.
+    rules: Vec<Compiled>,
+    /// The rules of each kind that has any, in plan order: `[ordinary, fallback]`.
+    groups: [Vec<(usize, Vec<usize>)>; 2],
 }
 
-/// The best kind and its severity, if any.
-pub fn top(plan: &Plan, spec: &ClassifierSpec, known: &Known) -> Option<(usize, Severity)> {
-    propose(plan, spec, known).first().map(|p| (p.kind, p.severity))
+#[derive(Clone, Debug)]
+struct Compiled {
+    /// Index into the plan's kinds; `None` when the kind is not in the plan.
+    kind: Option<usize>,
+    /// The kind's severity, raised by the rule's own.
+    severity: Severity,
+    priority: u32,
+    fallback: bool,
+    when: Vec<Test>,
 }
 
-fn collect(plan: &Plan, spec: &ClassifierSpec, known: &Known, fallback: bool) -> Vec<Proposal> {
-    let kinds = &plan.doc().kinds;
-    let mut out: Vec<Proposal> = Vec::new();
-    for (ri, rule) in spec.rules.iter().enumerate().filter(|(_, r)| r.fallback == fallback) {
-        let t = eval_rule(rule, known, plan, spec);
-        if t == Tri::False {
-            continue;
-        }
-        let Some(ki) = kinds.iter().position(|k| k.id == rule.kind) else { continue };
-        let severity = rule.severity.unwrap_or(kinds.get(ki).map_or(Severity::Major, |k| k.severity)).max(
-            kinds.get(ki).map_or(Severity::General, |k| k.severity),
-        );
-        let certain = t == Tri::True;
-        match out.iter_mut().find(|p| p.kind == ki) {
-            Some(p) => {
-                p.severity = p.severity.max(severity);
-                if certain && !p.certain {
-                    p.priority = rule.priority;
-                } else if certain == p.certain {
-                    p.priority = p.priority.max(rule.priority);
-                }
-                p.certain |= certain;
-                p.rules.push((ri, t));
+/// One condition, compiled.
+#[derive(Clone, Debug)]
+enum Test {
+    Signals(u64),
+    Cues(u64),
+    Any(Vec<Test>),
+    Phase { phases: Vec<Phase>, unknown: Tri },
+    Flag { fact: FactKey, want: bool, unknown: Tri },
+    Num { fact: FactKey, min: Option<f64>, max: Option<f64>, above: Option<f64>, unknown: Tri },
+    Never,
+}
+
+impl Table {
+    pub fn build(doc: &PlanDocument) -> Table {
+        let spec = &doc.classifier;
+        let cue_names: Vec<&String> = spec.cues.keys().collect();
+        let value = |r: &NumRef| match r {
+            NumRef::Value(v) => *v,
+            NumRef::Threshold(name) => doc.thresholds.get(name).map_or(f64::NAN, |t| t.value),
+        };
+        let rules: Vec<Compiled> = spec
+            .rules
+            .iter()
+            .map(|rule| {
+                let kind = doc.kinds.iter().position(|k| k.id == rule.kind);
+                let own = kind.and_then(|k| doc.kinds.get(k)).map(|k| k.severity);
+                let severity = rule.severity.unwrap_or(own.unwrap_or(Severity::Major)).max(own.unwrap_or(Severity::General));
+                let when = rule.when.iter().map(|c| compile(c, &cue_names, &value)).collect();
+                Compiled { kind, severity, priority: rule.priority, fallback: rule.fallback, when }
+            })
+            .collect();
+        let mut groups: [Vec<(usize, Vec<usize>)>; 2] = Default::default();
+        for (ri, r) in rules.iter().enumerate() {
+            let (Some(kind), Some(pass)) = (r.kind, groups.get_mut(usize::from(r.fallback))) else { continue };
+            match pass.iter_mut().find(|g| g.0 == kind) {
+                Some(g) => g.1.push(ri),
+                None => pass.push((kind, vec![ri])),
             }
-            None => out.push(Proposal { kind: ki, severity, certain, priority: rule.priority, rules: vec![(ri, t)] }),
         }
+        Table { rules, groups }
     }
-    out
+
+    /// All kinds the facts point to, best first.
+    pub fn propose(&self, known: &Known) -> Vec<Proposal> {
+        let mut out = self.collect(known, false);
+        if out.is_empty() {
+            out = self.collect(known, true);
+        }
+        out.sort_by(|a, b| {
+            b.severity.cmp(&a.severity).then(b.certain.cmp(&a.certain)).then(b.priority.cmp(&a.priority)).then(a.kind.cmp(&b.kind))
+        });
+        out
+    }
+
+    /// The best kind and its severity, if any: the first of [`Table::propose`], without building
+    /// the proposals. Only the rules `live` marks are tested (see [`Table::live`]).
+    pub fn top(&self, known: &Known, live: &[bool]) -> Option<(usize, Severity)> {
+        self.best(known, false, live).or_else(|| self.best(known, true, live))
+    }
+
+    /// Which rules can hold with these signals and cues, whatever the other facts: the questions
+    /// try a dozen answers, none of which changes a signal, and most rules fail on theirs.
+    pub fn live(&self, known: &Known) -> Vec<bool> {
+        let said = |t: &Test| !matches!(t, Test::Signals(_) | Test::Cues(_)) || t.eval(known) != Tri::False;
+        self.rules.iter().map(|r| r.when.iter().all(said)).collect()
+    }
+
+    fn collect(&self, known: &Known, fallback: bool) -> Vec<Proposal> {
+        let mut out: Vec<Proposal> = Vec::new();
+        for (ri, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.fallback == fallback) {
+            let Some(ki) = rule.kind else { continue };
+            let t = rule.eval(known);
+            if t == Tri::False {
+                continue;
+            }
+            let certain = t == Tri::True;
+            match out.iter_mut().find(|p| p.kind == ki) {
+                Some(p) => {
+                    p.severity = p.severity.max(rule.severity);
+                    p.priority = merged_priority(p.certain, p.priority, certain, rule.priority);
+                    p.certain |= certain;
+                    p.rules.push((ri, t));
+                }
+                None => out.push(Proposal { kind: ki, severity: rule.severity, certain, priority: rule.priority, rules: vec![(ri, t)] }),
+            }
+        }
+        out
+    }
+
+    /// The best kind of one pass, by the order of [`Table::propose`].
+    fn best(&self, known: &Known, fallback: bool, live: &[bool]) -> Option<(usize, Severity)> {
+        let mut best: Option<(Severity, bool, u32, usize)> = None;
+        for (kind, rules) in self.groups.get(usize::from(fallback)).into_iter().flatten() {
+            let mut merged: Option<(Severity, bool, u32)> = None;
+            for rule in rules.iter().filter(|ri| live.get(**ri) != Some(&false)).filter_map(|ri| self.rules.get(*ri)) {
+                let t = rule.eval(known);
+                if t == Tri::False {
+                    continue;
+                }
+                let certain = t == Tri::True;
+                merged = Some(match merged {
+                    None => (rule.severity, certain, rule.priority),
+                    Some((s, c, p)) => (s.max(rule.severity), c || certain, merged_priority(c, p, certain, rule.priority)),
+                });
+            }
+            let Some((s, c, p)) = merged else { continue };
+            let better = best.is_none_or(|(bs, bc, bp, bk)| (s, c, p).cmp(&(bs, bc, bp)).then(bk.cmp(kind)).is_gt());
+            if better {
+                best = Some((s, c, p, *kind));
+            }
+        }
+        best.map(|(s, _, _, k)| (k, s))
+    }
 }
 
-pub fn eval_rule(rule: &Rule, known: &Known, plan: &Plan, spec: &ClassifierSpec) -> Tri {
-    rule.when.iter().map(|c| eval(c, known, plan, spec)).min().unwrap_or(Tri::False)
+/// A kind's priority once one more rule holds: a certain rule outranks every possible one.
+fn merged_priority(certain: bool, priority: u32, rule_certain: bool, rule_priority: u32) -> u32 {
+    if rule_certain && !certain {
+        rule_priority
+    } else if rule_certain == certain {
+        priority.max(rule_priority)
+    } else {
+        priority
+    }
 }
 
-fn eval(c: &Cond, k: &Known, plan: &Plan, spec: &ClassifierSpec) -> Tri {
+fn compile(c: &Cond, cue_names: &[&String], value: &dyn Fn(&NumRef) -> f64) -> Test {
     if let Some(list) = &c.signals_any {
-        return tri(list.iter().any(|s| k.has(*s)));
+        return Test::Signals(list.iter().fold(0, |m, s| m | 1 << s.index()));
     }
     if let Some(list) = &c.cues_any {
-        let names = &spec.index().cue_names;
-        return tri(list.iter().any(|n| names.iter().position(|m| m == n).is_some_and(|i| k.cues & (1u64 << (i % 64)) != 0)));
+        let bits = list.iter().filter_map(|n| cue_names.iter().position(|m| *m == n)).fold(0, |m, i| m | 1u64 << (i % 64));
+        return Test::Cues(bits);
     }
     if let Some(list) = &c.any {
-        return list.iter().map(|c| eval(c, k, plan, spec)).max().unwrap_or(Tri::False);
+        return Test::Any(list.iter().map(|c| compile(c, cue_names, value)).collect());
     }
-    let Some(f) = c.fact else { return Tri::False };
-    let value = |r: &NumRef| match r {
-        NumRef::Value(v) => *v,
-        NumRef::Threshold(name) => plan.threshold(name).unwrap_or(f64::NAN),
-    };
-    let result = if let Some(phases) = &c.in_phases {
-        k.phase.map(|p| tri(phases.contains(&p)))
-    } else if let Some(want) = c.is {
-        k.flag(f).map(|b| tri(b == want))
-    } else if let Some(n) = k.num(f) {
-        let (min, max, above) = (c.min.as_ref().map(value), c.max.as_ref().map(value), c.above.as_ref().map(value));
-        Some(compare(n, min, max, above))
-    } else if f == FactKey::Phase || f.is_number() || f.is_bool() {
-        None
-    } else {
-        Some(Tri::False)
-    };
-    result.unwrap_or(match c.if_unknown {
+    let Some(fact) = c.fact else { return Test::Never };
+    let unknown = match c.if_unknown {
         IfUnknown::Doubt => Tri::Unknown,
         IfUnknown::Pass => Tri::True,
         IfUnknown::Fail => Tri::False,
-    })
+    };
+    if let Some(phases) = &c.in_phases {
+        Test::Phase { phases: phases.clone(), unknown }
+    } else if let Some(want) = c.is {
+        Test::Flag { fact, want, unknown }
+    } else {
+        Test::Num { fact, min: c.min.as_ref().map(value), max: c.max.as_ref().map(value), above: c.above.as_ref().map(value), unknown }
+    }
+}
+
+impl Compiled {
+    /// The least of its conditions; stops at the first that fails (most rules fail on their
+    /// first, the signals).
+    fn eval(&self, known: &Known) -> Tri {
+        let mut least = None;
+        for t in &self.when {
+            let v = t.eval(known);
+            if v == Tri::False {
+                return v;
+            }
+            least = Some(least.map_or(v, |l: Tri| l.min(v)));
+        }
+        least.unwrap_or(Tri::False)
+    }
+}
+
+impl Test {
+    fn eval(&self, k: &Known) -> Tri {
+        let (result, unknown) = match self {
+            Test::Signals(mask) => return tri(k.signals & mask != 0),
+            Test::Cues(mask) => return tri(k.cues & mask != 0),
+            // The most of its conditions; stops at the first that holds.
+            Test::Any(list) => {
+                let most = list.iter().map(|t| t.eval(k)).try_fold(Tri::False, |m, v| if v == Tri::True { Err(v) } else { Ok(m.max(v)) });
+                return most.unwrap_or_else(|v| v);
+            }
+            Test::Never => return Tri::False,
+            Test::Phase { phases, unknown } => (k.phase.map(|p| tri(phases.contains(&p))), *unknown),
+            Test::Flag { fact, want, unknown } => (k.flag(*fact).map(|b| tri(b == *want)), *unknown),
+            Test::Num { fact, min, max, above, unknown } => {
+                let result = match k.num(*fact) {
+                    Some(n) => Some(compare(n, *min, *max, *above)),
+                    None if *fact == FactKey::Phase || fact.is_number() || fact.is_bool() => None,
+                    None => Some(Tri::False),
+                };
+                (result, *unknown)
+            }
+        };
+        result.unwrap_or(unknown)
+    }
 }
 
 /// `n` against `min` (≥), `max` (≤) and `above` (>), minding how exact `n` is.

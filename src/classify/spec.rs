@@ -36,7 +36,8 @@ pub struct ClassifierSpec {
     pub rules: Vec<Rule>,
     /// What to ask when one answer would change the kind or the severity.
     pub questions: Vec<Question>,
-    /// The term index, built once per loaded plan on first use.
+    /// The term index, built once per plan when it is loaded (on first use for a section read
+    /// on its own).
     #[serde(skip)]
     index: OnceLock<Index>,
 }

@@ -42,10 +42,17 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let distance = |a: usize, b: usize| {
         signal_spans.iter().map(|(s, e)| if b <= *s { s - b } else { a.saturating_sub(*e) }).min().unwrap_or(0)
     };
-    let phase = hits
-        .iter()
-        .filter_map(|h| if let What::Phase(ph) = h.what { Some((ph, h.start, h.end)) } else { None })
-        .min_by_key(|(_, s, e)| distance(*s, *e));
+    // The first of the nearest. A plain loop: the iterator chain kept its state in the stack,
+    // and one pass over the hits cost more than the rest of this function.
+    let mut phase = None;
+    let mut nearest = usize::MAX;
+    for h in hits.all() {
+        let What::Phase(ph) = h.what else { continue };
+        let d = distance(h.start, h.end);
+        if phase.is_none() || d < nearest {
+            (phase, nearest) = (Some((ph, h.start, h.end)), d);
+        }
+    }
     if let Some((ph, start, end)) = phase {
         known.phase = Some(ph);
         prov.facts.push((FactKey::Phase, Src::Text { start, end }));
