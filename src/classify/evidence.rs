@@ -69,7 +69,7 @@ pub fn evidence(spec: &ClassifierSpec, pr: &Proposal, known: &Known, prov: &Prov
         }
     }
     // Char positions order as their UTF-16 offsets do; stable, as the written evidence was sorted.
-    found.sort_by_key(|f| match f {
+    crate::sort::sort_by_key(&mut found, |f| match f {
         Found::Text { start, .. } => (false, Some(*start)),
         Found::Facts { .. } => (true, None),
     });

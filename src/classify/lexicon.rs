@@ -138,7 +138,7 @@ impl Index {
         }
         let single = |map: &std::collections::BTreeMap<String, f64>| {
             let mut v: Vec<(char, f64)> = map.iter().filter_map(|(k, v)| k.chars().next().map(|c| (normalise(c), *v))).collect();
-            v.sort_by_key(|e| e.0);
+            crate::sort::sort_by_key(&mut v, |e| e.0);
             v
         };
         let (digits, units) = (single(&m.digits), single(&m.units));

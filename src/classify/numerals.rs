@@ -176,7 +176,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     }
     if let (Some(first), Some(last)) = (room_ids.first(), room_ids.last()) {
         let mut distinct: Vec<f64> = room_ids.iter().map(|r| r.0).collect();
-        distinct.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut distinct, f64::total_cmp);
         distinct.dedup();
         let r = Reading { num: Num::exact(distinct.len() as f64), start: first.1, end: last.2 };
         set_max(&mut out.rooms, r);
@@ -281,7 +281,7 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index) -> Vec<Token> {
             }
         }
     }
-    out.sort_by_key(|t| t.start);
+    crate::sort::sort_by_key(&mut out, |t| t.start);
     out
 }
 

@@ -106,7 +106,7 @@ impl Table {
         if out.is_empty() {
             out = self.collect(known, true);
         }
-        out.sort_by(|a, b| {
+        crate::sort::sort_by(&mut out, |a, b| {
             b.severity.cmp(&a.severity).then(b.certain.cmp(&a.certain)).then(b.priority.cmp(&a.priority)).then(a.kind.cmp(&b.kind))
         });
         out

@@ -326,8 +326,14 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
     if c.negation.negators.is_empty() {
         problems.push("classifier.negation.negators", ProblemKind::Missing("negators"));
     }
-    let kinds: BTreeMap<&str, Severity> = doc.kinds.iter().map(|k| (k.id.as_str(), k.severity)).collect();
-    let cues: BTreeSet<&str> = c.cues.keys().map(String::as_str).collect();
+    let mut kinds: BTreeMap<&str, Severity> = BTreeMap::new();
+    for k in &doc.kinds {
+        kinds.insert(k.id.as_str(), k.severity);
+    }
+    let mut cues: BTreeSet<&str> = BTreeSet::new();
+    for name in c.cues.keys() {
+        cues.insert(name.as_str());
+    }
     let mut ids = BTreeSet::new();
     for (i, rule) in c.rules.iter().enumerate() {
         let at = format!("classifier.rules[{i}]");

@@ -78,7 +78,7 @@ impl TrieBuilder {
         let chars = &self.chars;
         let term = |t: &(usize, usize, What)| chars.get(t.0..t.1).unwrap_or_default();
         // Stable: the same word twice keeps plan order, the order of its outputs.
-        self.terms.sort_by(|a, b| term(a).cmp(term(b)));
+        crate::sort::sort_by(&mut self.terms, |a, b| term(a).cmp(term(b)));
         let at = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
         // Node 0 is the root; `links` are (parent, char, child) in the order the children are made,
         // which is by char within a parent since the terms come sorted.
