@@ -1661,7 +1661,7 @@ export interface InitOutput {
     readonly resetPlan: () => [number, number, number];
     readonly savedResponses: () => [number, number, number];
     readonly validateReport: (a: unknown, b: unknown, c: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__hc7adfb526b4d4844: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h0455a2aef9a62c6e: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

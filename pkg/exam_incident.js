@@ -655,8 +655,8 @@ function __wbg_get_imports() {
             return ret;
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 8, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hc7adfb526b4d4844);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 31, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h0455a2aef9a62c6e);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
@@ -679,8 +679,8 @@ function __wbg_get_imports() {
     };
 }
 
-function wasm_bindgen__convert__closures_____invoke__hc7adfb526b4d4844(arg0, arg1) {
-    wasm.wasm_bindgen__convert__closures_____invoke__hc7adfb526b4d4844(arg0, arg1);
+function wasm_bindgen__convert__closures_____invoke__h0455a2aef9a62c6e(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h0455a2aef9a62c6e(arg0, arg1);
 }
 
 const IncidentResponseFinalization = (typeof FinalizationRegistry === 'undefined')
