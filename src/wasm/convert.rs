@@ -67,7 +67,12 @@ pub fn js_error(e: &Error) -> JsValue {
 
 fn to_js_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
     let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
-    js_sys::JSON::parse(&text).map_err(|_| "JSON.parse refused the result".to_string())
+    parse_in_js(text).map_err(|_| "JSON.parse refused the result".to_string())
+}
+
+/// JSON text made into a JS value by `JSON.parse`, crossing as ASCII (see `json::ascii_escaped`).
+pub fn parse_in_js(json: String) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&crate::json::ascii_escaped(json))
 }
 
 /// Turns a core result into what a `#[wasm_bindgen]` function returns.

@@ -475,7 +475,7 @@ impl IncidentResponse {
         // The text the core writes from the log in place; `to_saved` would copy the whole log
         // first, only to write the same text.
         let text = self.read(|c| Ok(c.to_json()))?;
-        js_sys::JSON::parse(&text).map(Ts::new_unchecked).map_err(|_| js_error(&Error::bad_argument("result", "serialisable data")))
+        super::convert::parse_in_js(text).map(Ts::new_unchecked).map_err(|_| js_error(&Error::bad_argument("result", "serialisable data")))
     }
 
     /// How the last autosave went.
