@@ -24,20 +24,10 @@ pub fn push_token(path: &mut String, token: &str) {
 
 /// Appends `/` and an array index to a pointer being built (by hand: `write!` costs several
 /// times as much, once per list item walked).
-pub fn push_index(path: &mut String, mut i: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        // `i % 10` is below 10.
-        digits[at] = b'0' + (i % 10) as u8;
-        i /= 10;
-        if i == 0 {
-            break;
-        }
-    }
+pub fn push_index(path: &mut String, i: usize) {
     path.push('/');
-    path.extend(digits[at..].iter().map(|d| char::from(*d)));
+    let mut buf = [0u8; 20];
+    path.extend(crate::text::decimal(i as u64, &mut buf).iter().map(|d| char::from(*d)));
 }
 
 /// `base` + one array index.

@@ -75,19 +75,9 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
     }
 }
 
-fn write_u32(out: &mut Vec<u8>, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        // `n % 10` is below 10, so the cast keeps every bit.
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
+fn write_u32(out: &mut Vec<u8>, n: u32) {
+    let mut buf = [0u8; 20];
+    out.extend_from_slice(crate::text::decimal(u64::from(n), &mut buf));
 }
 
 fn serde_write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
