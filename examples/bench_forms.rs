@@ -30,9 +30,6 @@ fn main() {
         println!("{form:<18} {v:>12.1} {i:>12.1} {s:>12.1}");
     }
     assert_eq!(FORM_IDS.len(), 5);
-    // Whatever is precomputed per plan is paid here, once.
-    let load = time(|| default_plan().is_ok()) / 1e3;
-    println!("default plan load: {load:.2} ms");
 }
 
 /// µs per call: the best of 100 batches of 20 calls after 50 warm-up calls. Short batches and
