@@ -8,7 +8,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::spec::Level;
-use super::templates::{Template, Templates};
+use super::templates::Templates;
+use crate::text::Template;
 use crate::text::Text;
 
 /// One problem of a submitted form.
