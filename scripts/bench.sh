@@ -6,6 +6,8 @@ cd "$ROOT"
 echo "== size";    node bench/size.mjs
 echo "== node";    node bench/node.mjs
 echo "== chromium"; node bench/browser.mjs
+echo "== cold start (Slow 4G, 4x CPU)"; node bench/coldstart.mjs
+echo "== peer (ajv + JS, json-rules-engine)"; node bench/peer.mjs
 if ls examples/bench_*.rs >/dev/null 2>&1; then
   echo "== native core (cargo --release)"
   for ex in examples/bench_*.rs; do cargo run --quiet --release --example "$(basename "$ex" .rs)"; done

@@ -1,0 +1,91 @@
+// Cold start of the proctor console as a proctor's phone sees it: Chromium with the DevTools
+// "Slow 4G" profile (1.6 Mbps down, 750 kbps up, 150 ms round trip) and a 4× CPU slowdown, an
+// empty cache, files gzipped by the server. Prints the time from navigation to a usable panel (the
+// incident description box is on screen and the wasm answered) and the bytes moved, for a first
+// visit (new browser context) and a repeat visit (same context, HTTP cache and any service worker).
+// Figures, not assertions: this machine is shared and noisy.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { chromium } from "playwright-core";
+import { summary, line } from "./stats.mjs";
+
+const www = path.resolve(new URL("../www", import.meta.url).pathname);
+const types = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+  ".json": "application/json", ".wasm": "application/wasm", ".png": "image/png", ".svg": "image/svg+xml",
+};
+const gzipped = new Map();
+function body(file) {
+  if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+  return gzipped.get(file);
+}
+const server = http.createServer((req, res) => {
+  let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  if (rel.endsWith("/")) rel += "index.html";
+  const file = path.join(www, path.normalize(rel));
+  if (!file.startsWith(www + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, {
+    "content-type": types[path.extname(file)] ?? "application/octet-stream",
+    "content-encoding": "gzip",
+    "cache-control": "max-age=3600",
+  });
+  res.end(body(fs.realpathSync(file)));
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/** Navigates `page` to the console; ms to a usable panel and bytes received on the wire. */
+async function visit(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: false });
+  await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  let bytes = 0;
+  cdp.on("Network.loadingFinished", (e) => { bytes += e.encodedDataLength; });
+  const t0 = Date.now();
+  await page.goto(`${origin}/`, { waitUntil: "commit" });
+  await page.waitForFunction(() => {
+    const root = document.querySelector("exam-incident-panel")?.shadowRoot;
+    return !!root && !!root.querySelector("textarea");
+  }, null, { polling: "raf", timeout: 60_000 });
+  const ms = Date.now() - t0;
+  await cdp.detach();
+  return { ms, bytes };
+}
+
+const RUNS = Number(process.env.COLDSTART_RUNS || 5);
+const first = [], firstBytes = [], repeat = [], repeatBytes = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const a = await visit(page);
+  first.push(a.ms);
+  firstBytes.push(a.bytes);
+  // Let a service worker (if the page registers one) finish installing before the repeat visit.
+  await page.waitForTimeout(500);
+  const again = await context.newPage();
+  const b = await visit(again);
+  repeat.push(b.ms);
+  repeatBytes.push(b.bytes);
+  await context.close();
+}
+console.log(line("cold start, Slow 4G + 4× CPU, first visit", summary(first), "ms", 1500));
+console.log(line("  bytes moved, first visit", summary(firstBytes.map((b) => b / 1024)), "KB"));
+console.log(line("repeat visit (cache / service worker)", summary(repeat), "ms", 300));
+console.log(line("  bytes moved, repeat visit", summary(repeatBytes.map((b) => b / 1024)), "KB"));
+await browser.close();
+server.close();
