@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::spec::{Check, Field, FieldType, FormsSpec};
+use super::spec::{Basis, Check, Field, FieldType, FormsSpec};
 use super::FORM_IDS;
 use crate::plan::{PlanDocument, ProblemKind, Problems};
 
@@ -132,6 +132,10 @@ impl Walk<'_> {
         if rule.clause.trim().is_empty() {
             self.problems.push(format!("{at}.clause"), ProblemKind::BlankText);
         }
+        // An inference says why in one line; the seed and site defaults say it by their clause.
+        if rule.basis == Basis::Inferred && rule.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            self.problems.push(format!("{at}.reason"), ProblemKind::Missing("reason (basis `inferred`)"));
+        }
         let relative_ok = rule.each.is_some();
         for p in paths(&rule.check).into_iter().chain(rule.when.as_ref().map(|c| c.path.as_str())) {
             if !relative_ok && !p.starts_with('/') {
@@ -141,9 +145,10 @@ impl Walk<'_> {
     }
 }
 
-fn paths(c: &Check) -> Vec<&str> {
+/// The data paths a check reads (not `each`, which the rule runs over).
+pub(super) fn paths(c: &Check) -> Vec<&str> {
     match c {
-        Check::Required { field } | Check::NotFuture { field } | Check::ExpectTrue { field } => vec![field],
+        Check::Required { field } | Check::NotFuture { field } | Check::ExpectTrue { field } | Check::Approver { field } => vec![field],
         Check::Order { first, then, at } => vec![first, then, at],
         Check::Within { from, to, .. } => vec![from, to],
         Check::NotLonger { field, from, to } => vec![field, from, to],
@@ -155,7 +160,7 @@ fn paths(c: &Check) -> Vec<&str> {
         Check::CountOf { count, items } => vec![count, items],
         Check::Ascending { items, .. } => vec![items],
         Check::Same { field, other } => vec![field, other],
-        Check::KindApprovals { kind, approvals, .. } => vec![kind, approvals],
+        Check::KindApprovals { kind, approvals, .. } | Check::ApprovalsRecorded { kind, approvals, .. } => vec![kind, approvals],
     }
     .into_iter()
     .map(|s: &String| s.as_str())
