@@ -40,6 +40,7 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
         w.problems.push("forms.phone.mobile_second", ProblemKind::Shape("digits expected".into()));
     }
     for (name, f) in &spec.shapes {
+        w.problems.name(format!("forms.shapes.{name}"), name);
         w.field(f, &format!("forms.shapes.{name}"), true);
     }
     for id in FORM_IDS {
@@ -53,6 +54,7 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
             w.problems.push(at.clone(), ProblemKind::UnknownRef { what: "form", id: id.clone() });
         }
         for (name, f) in &form.fields {
+            w.problems.name(format!("{at}.fields.{name}"), name);
             w.field(f, &format!("{at}.fields.{name}"), false);
         }
         for (i, rule) in form.rules.iter().enumerate() {
@@ -65,6 +67,9 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
                 w.problems.push(format!("readiness[{i}].field"), ProblemKind::UnknownRef { what: "field", id: item.field.clone() });
             }
         }
+    }
+    for code in doc.messages.keys() {
+        w.problems.name(format!("messages.{code}"), code);
     }
     for code in &w.codes {
         if !doc.messages.contains_key(code) {
@@ -102,6 +107,7 @@ impl Walk<'_> {
             }
         }
         for (name, sub) in &f.fields {
+            self.problems.name(format!("{at}.fields.{name}"), name);
             self.field(sub, &format!("{at}.fields.{name}"), in_shape);
         }
         if let Some(items) = &f.items {
