@@ -201,13 +201,14 @@ pub enum Level {
     Warning,
 }
 
-/// Where a plan item comes from (the same field and values as the plan's steps): the seed says
-/// it (`seed`, at `clause`); it is a figure or rule a site may change (`site_default`); or it is
-/// inferred from the seed (`inferred`, with a one-line `reason`).
+/// Where a form rule comes from, with the same field name (`basis`, `reason`) and values as the
+/// plan's steps: the seed says it (`seed`, at `clause`); it is a rule a site may change
+/// (`site_default`); or it is inferred from the seed (`inferred`, with a one-line `reason`).
+/// Its own type until the plan model's one is at hand here (then a `pub use` of it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
-pub enum Basis {
+pub enum RuleBasis {
     Seed,
     SiteDefault,
     Inferred,
@@ -240,10 +241,10 @@ pub struct Rule {
     pub level: Level,
     pub clause: String,
     /// Where the rule comes from: the seed's clause, a site default, or an inference.
-    pub basis: Basis,
-    /// Why an `inferred` rule holds (one line); required for `inferred`, unused otherwise.
+    pub basis: RuleBasis,
+    /// Why an `inferred` rule holds, in one line; required for `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     /// The rule applies only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Cond>,
