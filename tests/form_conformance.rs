@@ -79,7 +79,7 @@ fn kind_details_require_only_what_the_contract_documents() {
         for (name, required) in documented(doc) {
             assert_eq!(have.get(&name), Some(&required), "{kind}: details.{name} (required: {required})");
         }
-        let extra: Vec<&String> = have.iter().filter(|(k, r)| **r && !doc.get(k.as_str()).is_some()).map(|(k, _)| k).collect();
+        let extra: Vec<&String> = have.iter().filter(|(k, r)| **r && doc.get(k.as_str()).is_none()).map(|(k, _)| k).collect();
         assert!(extra.is_empty(), "{kind}: details require fields the contract does not have: {extra:?}");
     }
 }
