@@ -6,6 +6,34 @@
 //! writes each type as calls to the small generic helpers below, which are shared by every
 //! struct with a field of the same type. Errors carry the exact path inside the value
 //! (`steps[2].actor`), built on the way out so that a success costs nothing.
+//!
+//! The derive reads serde's attributes (see `exam-incident-derive`) and refuses those it does not
+//! implement. It compiles with the ones it knows (the derived code calls `crate::json`, hence the
+//! `mod json` of these examples):
+//!
+//! ```
+//! mod json { pub use exam_incident::json::*; }
+//! use exam_incident::json::FromJson;
+//! #[derive(FromJson)]
+//! #[serde(deny_unknown_fields)]
+//! struct A { #[serde(rename = "b", default, skip_serializing_if = "Option::is_none")] a: Option<u32> }
+//! fn main() {
+//!     assert_eq!(A::from_json(&serde_json::json!({ "b": 1 })).unwrap().a, Some(1));
+//! }
+//! ```
+//!
+//! and the same type with one serde key it does not implement (`alias`) does not:
+//!
+//! ```compile_fail
+//! mod json { pub use exam_incident::json::*; }
+//! use exam_incident::json::FromJson;
+//! #[derive(FromJson)]
+//! #[serde(deny_unknown_fields)]
+//! struct A { #[serde(rename = "b", default, alias = "c")] a: Option<u32> }
+//! fn main() {
+//!     assert_eq!(A::from_json(&serde_json::json!({ "b": 1 })).unwrap().a, Some(1));
+//! }
+//! ```
 
 use std::collections::BTreeMap;
 

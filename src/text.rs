@@ -94,33 +94,9 @@ fn fill(pieces: &[Piece], room: usize, value: &mut impl FnMut(&str, &mut String)
     out
 }
 
-/// The decimal digits of `n`, written into `buf` by hand: `write!`/`format!` cost several times
-/// as much in wasm, and these run once per list item walked or log entry hashed.
-pub fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        // `n % 10` is below 10, so the cast keeps every bit.
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    &buf[at..]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn writes_decimal_digits() {
-        let mut buf = [0u8; 20];
-        for n in [0, 7, 10, 4096, u64::MAX] {
-            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
-        }
-    }
 
     #[test]
     fn fills_placeholders_in_both_languages() {

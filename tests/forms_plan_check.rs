@@ -65,3 +65,54 @@ fn readiness_items_must_name_fields_of_the_readiness_check() {
     let p = problems_after(|d| d["readiness"][0]["field"] = json!("evacuation_plan_pinned"));
     assert!(p.contains(&("readiness[0].field".into(), "unknown_reference")), "{p:?}");
 }
+
+/// Issue 12 item 3: a name reaches the page as a property, a DOM token, a saved-state key; the
+/// plan refuses any outside `[a-z][a-z0-9_]*` and the three every JavaScript object inherits.
+#[test]
+fn names_outside_the_pattern_or_reserved_are_located() {
+    let p = problems_after(|d| {
+        let fields = d["forms"]["forms"]["readiness_check"]["fields"].as_object_mut().unwrap();
+        fields.insert("__proto__".into(), json!({"type": "string"}));
+        fields.insert("a\"b".into(), json!({"type": "string"}));
+        let entry = &mut d["forms"]["forms"]["staged_report"]["fields"]["entries"]["items"]["fields"];
+        entry["constructor"] = json!({"type": "boolean"});
+        d["forms"]["shapes"]["Person"] = json!({"type": "object"});
+        let any = d["thresholds"].as_object().unwrap().values().next().unwrap().clone();
+        d["thresholds"]["prototype"] = any;
+    });
+    let has = |path: &str| p.iter().any(|(a, c)| a == path && *c == "bad_name");
+    assert!(has("forms.forms.readiness_check.fields.__proto__"), "{p:?}");
+    assert!(has("forms.forms.readiness_check.fields.a\"b"), "{p:?}");
+    assert!(has("forms.forms.staged_report.fields.entries.items.fields.constructor"), "{p:?}");
+    assert!(has("forms.shapes.Person"), "{p:?}");
+    assert!(has("thresholds.prototype"), "{p:?}");
+}
+
+#[test]
+fn plan_ids_outside_the_pattern_are_located() {
+    let p = problems_after(|d| {
+        d["roles"][0]["id"] = json!("constructor");
+        d["kinds"][0]["steps"][0]["id"] = json!("Step-1");
+    });
+    assert!(p.contains(&("roles[0].id".into(), "bad_name")), "{p:?}");
+    assert!(p.contains(&("kinds[0].steps[0].id".into(), "bad_name")), "{p:?}");
+    // The default plan's names all follow the pattern.
+    assert!(problems_after(|_| {}).is_empty());
+}
+
+/// Issue 16 item 5: every form rule says where it comes from; an inference says why.
+#[test]
+fn every_rule_has_a_basis_and_an_inference_a_reason() {
+    let p = problems_after(|d| {
+        rules(d, "room_record")[0].as_object_mut().unwrap().remove("basis");
+    });
+    assert!(p.iter().any(|(a, c)| a.starts_with("forms.forms.room_record.rules[0]") && *c == "shape"), "{p:?}");
+    let p = problems_after(|d| {
+        let r = &mut rules(d, "room_record")[0];
+        r["basis"] = json!("inferred");
+        r.as_object_mut().unwrap().remove("reason");
+    });
+    assert!(p.contains(&("forms.forms.room_record.rules[0].reason".into(), "missing")), "{p:?}");
+    let p = problems_after(|d| rules(d, "room_record")[0]["basis"] = json!("hunch"));
+    assert!(p.iter().any(|(a, c)| a.starts_with("forms.forms.room_record.rules[0]") && *c == "shape"), "{p:?}");
+}

@@ -122,7 +122,7 @@ fn cheating_in_one_room_becomes_three_rooms_and_is_reclassified() {
     assert_eq!(staged["status"], "resolved");
     let entries = staged["entries"].as_array().unwrap();
     assert_eq!(entries.len(), r.log().len());
-    let void = entries.iter().find(|e| e["type"] == "decision" && e["requires_approval"] == "station").unwrap();
+    let void = entries.iter().find(|e| e["type"] == "decision" && e["requires_approval"] == true).unwrap();
     assert_eq!(void["approval"]["by_role"], "station");
 }
 

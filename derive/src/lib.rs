@@ -7,7 +7,10 @@
 //!
 //! It reads the `#[serde(...)]` attributes the types already carry for `Serialize`, so both
 //! directions agree on names: `rename`, `rename_all` (`snake_case`, `camelCase`), `default`,
-//! `default = "path"`, `skip`, `deny_unknown_fields`, `untagged`. Other serde keys are ignored.
+//! `default = "path"`, `skip`, `deny_unknown_fields`, `untagged`; `skip_serializing_if` and
+//! `skip_serializing` concern `Serialize` only. Any other serde key is a compile error
+//! (`compile_error!` at the attribute), rather than a silent disagreement with `Serialize`; the
+//! doc tests of `crate::json` in the main crate show both sides.
 //! Shapes: structs with named fields; enums of unit variants (strings); externally tagged enums
 //! whose variants have named fields; untagged enums of one-field tuple variants.
 
@@ -51,7 +54,11 @@ fn attrs(list: &[Attribute]) -> syn::Result<Attrs> {
                 ("skip", None) | ("skip_deserializing", None) => a.skip = true,
                 ("deny_unknown_fields", None) => a.deny_unknown_fields = true,
                 ("untagged", None) => a.untagged = true,
-                _ => {}
+                // Serialization only: decoding reads every field whatever they say.
+                ("skip_serializing_if", Some(_)) | ("skip_serializing", None) => {}
+                // Anything else would be ignored here while `Serialize` obeys it, and the two
+                // directions would disagree without a word: refuse it at compile time.
+                (other, _) => return Err(meta.error(format!("FromJson: `#[serde({other})]` is not implemented by this derive"))),
             }
             Ok(())
         })?;

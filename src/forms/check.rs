@@ -5,7 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use super::spec::{Check, Field, FieldType, FormsSpec};
+use super::spec::{Check, Field, FieldType, FormsSpec, RuleBasis};
+use crate::text::Text;
 use super::FORM_IDS;
 use crate::plan::{PlanDocument, ProblemKind, Problems};
 
@@ -40,6 +41,7 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
         w.problems.push("forms.phone.mobile_second", ProblemKind::Shape("digits expected".into()));
     }
     for (name, f) in &spec.shapes {
+        w.problems.name(format!("forms.shapes.{name}"), name);
         w.field(f, &format!("forms.shapes.{name}"), true);
     }
     for id in FORM_IDS {
@@ -53,6 +55,7 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
             w.problems.push(at.clone(), ProblemKind::UnknownRef { what: "form", id: id.clone() });
         }
         for (name, f) in &form.fields {
+            w.problems.name(format!("{at}.fields.{name}"), name);
             w.field(f, &format!("{at}.fields.{name}"), false);
         }
         for (i, rule) in form.rules.iter().enumerate() {
@@ -65,6 +68,9 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
                 w.problems.push(format!("readiness[{i}].field"), ProblemKind::UnknownRef { what: "field", id: item.field.clone() });
             }
         }
+    }
+    for code in doc.messages.keys() {
+        w.problems.name(format!("messages.{code}"), code);
     }
     for code in &w.codes {
         if !doc.messages.contains_key(code) {
@@ -102,6 +108,7 @@ impl Walk<'_> {
             }
         }
         for (name, sub) in &f.fields {
+            self.problems.name(format!("{at}.fields.{name}"), name);
             self.field(sub, &format!("{at}.fields.{name}"), in_shape);
         }
         if let Some(items) = &f.items {
@@ -132,6 +139,10 @@ impl Walk<'_> {
         if rule.clause.trim().is_empty() {
             self.problems.push(format!("{at}.clause"), ProblemKind::BlankText);
         }
+        // An inference says why in one line; the seed and site defaults say it by their clause.
+        if rule.basis == RuleBasis::Inferred && rule.reason.as_ref().is_none_or(Text::is_blank) {
+            self.problems.push(format!("{at}.reason"), ProblemKind::Missing("reason (basis `inferred`)"));
+        }
         let relative_ok = rule.each.is_some();
         for p in paths(&rule.check).into_iter().chain(rule.when.as_ref().map(|c| c.path.as_str())) {
             if !relative_ok && !p.starts_with('/') {
@@ -141,9 +152,10 @@ impl Walk<'_> {
     }
 }
 
-fn paths(c: &Check) -> Vec<&str> {
+/// The data paths a check reads (not `each`, which the rule runs over).
+pub(super) fn paths(c: &Check) -> Vec<&str> {
     match c {
-        Check::Required { field } | Check::NotFuture { field } | Check::ExpectTrue { field } => vec![field],
+        Check::Required { field } | Check::NotFuture { field } | Check::ExpectTrue { field } | Check::Approver { field } => vec![field],
         Check::Order { first, then, at } => vec![first, then, at],
         Check::Within { from, to, .. } => vec![from, to],
         Check::NotLonger { field, from, to } => vec![field, from, to],
@@ -155,7 +167,7 @@ fn paths(c: &Check) -> Vec<&str> {
         Check::CountOf { count, items } => vec![count, items],
         Check::Ascending { items, .. } => vec![items],
         Check::Same { field, other } => vec![field, other],
-        Check::KindApprovals { kind, approvals, .. } => vec![kind, approvals],
+        Check::KindApprovals { kind, approvals, .. } | Check::ApprovalsRecorded { kind, approvals, .. } => vec![kind, approvals],
     }
     .into_iter()
     .map(|s: &String| s.as_str())

@@ -65,13 +65,13 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
     };
     let (Some(v), false) = (value, absent) else {
         if f.required {
-            ctx.out.push(Level::Error, path, code("required"), []);
+            ctx.out.reject(path, code("required"), []);
         }
         return;
     };
     let Some(ty) = b.ty else { return };
     let wrong = |ctx: &mut Ctx, path: &str, expected: &str| {
-        ctx.out.push(Level::Error, path, code("wrong_type"), [("expected", Value::from(expected))]);
+        ctx.out.reject(path, code("wrong_type"), [("expected", Value::from(expected))]);
     };
     match ty {
         FieldType::Object => {
@@ -82,11 +82,11 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
             let Some(items) = v.as_array() else { return wrong(ctx, path, "array") };
             let max = max_items(ctx.spec(), b);
             if items.len() > max {
-                ctx.out.push(Level::Error, path, code("too_many"), [("count", num(items.len() as f64)), ("max", num(max as f64))]);
+                ctx.out.reject(path, code("too_many"), [("count", num(items.len() as f64)), ("max", num(max as f64))]);
             }
             if let Some(min) = min_items(plan, b) {
                 if items.len() < min {
-                    ctx.out.push(Level::Error, path, code("too_few"), [("count", num(items.len() as f64)), ("min", num(min as f64))]);
+                    ctx.out.reject(path, code("too_few"), [("count", num(items.len() as f64)), ("min", num(min as f64))]);
                 }
             }
             for (i, item) in items.iter().take(max).enumerate() {
@@ -100,11 +100,11 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
                         check(ctx, spec, Some(item), path);
                     } else {
                         // An empty slot in a list is never meant, whatever `required` says.
-                        ctx.out.push(Level::Error, path, "required", []);
+                        ctx.out.reject(path, "required", []);
                     }
                 }
                 if b.unique && items[..i].contains(item) {
-                    ctx.out.push(Level::Error, path, code("duplicate"), [("value", text(&item.to_string()))]);
+                    ctx.out.reject(path, code("duplicate"), [("value", text(&item.to_string()))]);
                 }
                 path.truncate(len);
             }
@@ -115,10 +115,10 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
                 return wrong(ctx, path, "integer");
             }
             if let Some(min) = b.min.filter(|m| n < *m) {
-                ctx.out.push(Level::Error, path, code("below_min"), [("value", num(n)), ("min", num(min))]);
+                ctx.out.reject(path, code("below_min"), [("value", num(n)), ("min", num(min))]);
             }
             if let Some(max) = b.max.filter(|m| n > *m) {
-                ctx.out.push(Level::Error, path, code("above_max"), [("value", num(n)), ("max", num(max))]);
+                ctx.out.reject(path, code("above_max"), [("value", num(n)), ("max", num(max))]);
             }
         }
         FieldType::Boolean => {
@@ -185,7 +185,7 @@ fn check_string<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, b: &Field, ty: FieldTy
     // Count at most max + 1 characters: bounded work on a huge string.
     let len = s.chars().take(max + 1).count();
     if len > max {
-        ctx.out.push(Level::Error, path, code("too_long"), [("max", num(max as f64))]);
+        ctx.out.reject(path, code("too_long"), [("max", num(max as f64))]);
         return;
     }
     let doc = plan.doc();
@@ -194,67 +194,67 @@ fn check_string<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, b: &Field, ty: FieldTy
     match ty {
         FieldType::String => {
             if s.trim().is_empty() {
-                ctx.out.push(Level::Error, path, code("blank"), []);
+                ctx.out.reject(path, code("blank"), []);
             }
         }
         FieldType::Time => {
             if ctx.times.instant(s, tz).is_none() {
-                ctx.out.push(Level::Error, path, code("bad_time"), value());
+                ctx.out.reject(path, code("bad_time"), value());
             }
         }
         FieldType::Date => {
             if parse_date(s).is_none() {
-                ctx.out.push(Level::Error, path, code("bad_date"), value());
+                ctx.out.reject(path, code("bad_date"), value());
             }
         }
         FieldType::Clock => {
             if parse_clock(s).is_none() {
-                ctx.out.push(Level::Error, path, code("bad_clock"), value());
+                ctx.out.reject(path, code("bad_clock"), value());
             }
         }
         FieldType::ClockOrTime => {
             if ctx.times.moment(s, tz).is_none() {
-                ctx.out.push(Level::Error, path, code("bad_time"), value());
+                ctx.out.reject(path, code("bad_time"), value());
             }
         }
         FieldType::Phone => {
             let kind = b.phone.unwrap_or(PhoneKind::Any);
             if !is_phone(s, &doc.forms.phone, kind) {
                 let c = if kind == PhoneKind::Mobile { "bad_mobile" } else { "bad_phone" };
-                ctx.out.push(Level::Error, path, code(c), value());
+                ctx.out.reject(path, code(c), value());
             }
         }
         FieldType::Enum => {
             if !b.values.iter().any(|x| x == s) {
                 let allowed = b.values.join(", ");
-                ctx.out.push(Level::Error, path, code("not_allowed"), [("value", text(s)), ("allowed", Value::from(allowed))]);
+                ctx.out.reject(path, code("not_allowed"), [("value", text(s)), ("allowed", Value::from(allowed))]);
             }
         }
         FieldType::Kind => {
             if plan.kind(s).is_none() {
-                ctx.out.push(Level::Error, path, code("unknown_kind"), value());
+                ctx.out.reject(path, code("unknown_kind"), value());
             }
         }
         FieldType::Role => {
             if plan.role(s).is_none() {
-                ctx.out.push(Level::Error, path, code("unknown_role"), value());
+                ctx.out.reject(path, code("unknown_role"), value());
             }
         }
         FieldType::ReportForm => {
             if !doc.reporting.forms.iter().any(|t| t.id == s) {
                 let allowed = doc.reporting.forms.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ");
-                ctx.out.push(Level::Error, path, code("unknown_report_form"), [("value", text(s)), ("allowed", Value::from(allowed))]);
+                ctx.out.reject(path, code("unknown_report_form"), [("value", text(s)), ("allowed", Value::from(allowed))]);
             }
         }
         FieldType::Subject => {
             if !doc.reporting.subjects.iter().any(|t| t.id == s) {
                 let allowed = doc.reporting.subjects.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ");
-                ctx.out.push(Level::Error, path, code("unknown_subject"), [("value", text(s)), ("allowed", Value::from(allowed))]);
+                ctx.out.reject(path, code("unknown_subject"), [("value", text(s)), ("allowed", Value::from(allowed))]);
             }
         }
         FieldType::Severity => {
             if !matches!(s, "major" | "general") {
-                ctx.out.push(Level::Error, path, code("not_allowed"), [("value", text(s)), ("allowed", Value::from("major, general"))]);
+                ctx.out.reject(path, code("not_allowed"), [("value", text(s)), ("allowed", Value::from("major, general"))]);
             }
         }
         FieldType::Integer | FieldType::Number | FieldType::Boolean | FieldType::Object | FieldType::Array => {}

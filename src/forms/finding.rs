@@ -48,6 +48,9 @@ pub struct Findings<'a> {
     /// (path, code) of the findings past `max`, each counted once. Those kept are told apart
     /// by looking through them: at most `max`, and no key to allocate per finding.
     dropped: BTreeSet<(String, String)>,
+    /// Paths whose value failed its structural check (type, vocabulary, size): rules read no
+    /// value from them, so a finding is never built from a value already found wrong.
+    failed: Vec<String>,
     /// The message looked up last: a broken form tends to give one code many times over.
     last: Option<(&'a str, &'a Template)>,
 }
@@ -68,11 +71,24 @@ pub fn text(s: &str) -> Value {
 
 impl<'a> Findings<'a> {
     pub fn new(messages: &'a Templates, max: usize) -> Self {
-        Findings { messages, max, errors: Vec::new(), warnings: Vec::new(), dropped: BTreeSet::new(), last: None }
+        Findings { messages, max, errors: Vec::new(), warnings: Vec::new(), dropped: BTreeSet::new(), failed: Vec::new(), last: None }
     }
 
     pub fn full(&self) -> bool {
         self.errors.len() + self.warnings.len() >= self.max
+    }
+
+    /// Adds an error of the structural walk: the value at `path` is not what its field holds.
+    pub fn reject<'k>(&mut self, path: &str, code: &str, params: impl IntoIterator<Item = (&'k str, Value)>) {
+        if !self.failed.iter().any(|p| p == path) {
+            self.failed.push(path.to_string());
+        }
+        self.push(Level::Error, path, code, params);
+    }
+
+    /// The paths `reject` was given so far.
+    pub fn failed(&self) -> &[String] {
+        &self.failed
     }
 
     /// Adds a finding; `params` is any list (an array at the call sites: no `Vec` per call).

@@ -43,6 +43,8 @@ impl<'d> At<'_, 'd> {
 /// Runs every rule of the form.
 pub fn run<'d>(ctx: &mut Ctx<'_, '_, 'd>, form: &FormSpec, data: &'d Value, now: Option<Instant>) {
     for rule in &form.rules {
+        // Copied per rule, and only for a form with errors: a `variant` rule adds to them.
+        let failed = ctx.out.failed().to_vec();
         let items: &'d [Value] = match &rule.each {
             None => std::slice::from_ref(data),
             Some(each) => pointer::get(data, each).and_then(Value::as_array).map_or(&[], Vec::as_slice),
@@ -53,12 +55,21 @@ pub fn run<'d>(ctx: &mut Ctx<'_, '_, 'd>, form: &FormSpec, data: &'d Value, now:
                 return;
             }
             let base = rule.each.as_deref().map_or_else(String::new, |each| index(each, i));
+            // A rule reading a value its field refused stays silent: one mistake, one finding.
+            if !failed.is_empty() && inputs(rule).any(|p| failed.contains(&resolve(&base, p))) {
+                continue;
+            }
             let at = At { rule, data, item, now, base };
             if rule.when.as_ref().is_none_or(|c| holds(&at, c)) {
                 apply(ctx, &at);
             }
         }
     }
+}
+
+/// The paths a rule reads: its check's and its condition's.
+fn inputs(rule: &Rule) -> impl Iterator<Item = &str> {
+    super::check::paths(&rule.check).into_iter().chain(rule.when.as_ref().map(|c| c.path.as_str()))
 }
 
 fn holds(at: &At, c: &Cond) -> bool {
@@ -131,7 +142,10 @@ fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
                 fields::check(ctx, case, value, &mut path);
             }
         }
-        Check::KindSeverity { .. } | Check::Chain { .. } | Check::Escalation { .. } | Check::KindApprovals { .. } => {
+        Check::KindSeverity { .. } | Check::Chain { .. } | Check::Escalation { .. }
+        | Check::KindApprovals { .. }
+        | Check::ApprovalsRecorded { .. }
+        | Check::Approver { .. } => {
             super::rules_kind::apply(ctx, at);
         }
         Check::Sum { .. } | Check::CountOf { .. } | Check::Ascending { .. } => super::rules_count::apply(ctx, at),

@@ -1,6 +1,5 @@
 //! Rules that read the plan's kinds and roles: severity matching the kind, the reporting chain,
-//! the power-outage escalation (一般处理3) and the approvals a major incident needs.
-
+//! the power-outage escalation (一般处理3) and the approvals the plan's decisions need.
 
 use serde_json::Value;
 
@@ -64,34 +63,54 @@ pub fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
         Check::KindApprovals { kind, approvals, role } => {
             let Some(k) = at.str(kind).and_then(|k| plan.kind(k)) else { return };
             let Some(flow) = plan.flow(&k.id) else { return };
-            let Some(items) = at.value(approvals).and_then(Value::as_array).filter(|a| !a.is_empty()) else { return };
+            let Some(items) = at.value(approvals).and_then(Value::as_array) else { return };
             // An approval that names its decision step (as drafts do) must come from the role
-            // that step requires; a decision that needed none asks nothing.
-            let gated = |id: &str| flow.step(id).map(|(_, s)| s.requires_approval.as_deref());
-            let mut named = false;
+            // that step requires; one in free text cannot be matched to a step and is left be.
             for (i, item) in items.iter().enumerate() {
-                let Some(needed) = item.get("decision").and_then(Value::as_str).and_then(gated) else { continue };
-                named = true;
-                let Some(needed) = needed else { continue };
-                if item.get(role).and_then(Value::as_str) != Some(needed) {
+                let step = item.get("decision").and_then(Value::as_str).and_then(|id| flow.step(id));
+                let Some(needed) = step.and_then(|(_, s)| s.requires_approval.as_deref()) else { continue };
+                let given = item.get(role).and_then(Value::as_str);
+                // An unknown or mistyped role has its own finding at its own path.
+                if given.is_some_and(|r| r != needed && plan.role(r).is_some()) {
                     let path = format!("{approvals}/{i}/{role}");
                     at.push(ctx, &path, [("kind", text(&k.id)), ("roles", Value::from(needed))]);
                 }
             }
-            if named {
-                return;
-            }
-            // Free-text decisions: at least one approval by a role some step of the kind needs.
-            let needed: Vec<&str> = flow.steps.iter().filter_map(|s| s.requires_approval.as_deref()).collect();
+        }
+        Check::ApprovalsRecorded { kind, approvals, role } => {
+            let Some(k) = at.str(kind).and_then(|k| plan.kind(k)) else { return };
+            let Some(flow) = plan.flow(&k.id) else { return };
+            let mut needed: Vec<&str> = flow.steps.iter().filter_map(|s| s.requires_approval.as_deref()).collect();
+            needed.sort_unstable();
+            needed.dedup();
             if needed.is_empty() {
                 return;
             }
-            let has = items.iter().any(|i| i.get(role).and_then(Value::as_str).is_some_and(|r| needed.contains(&r)));
+            let items = at.value(approvals).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+            // An approval naming one of the kind's decision steps is checked by `kind_approvals`.
+            let names_step = |i: &Value| i.get("decision").and_then(Value::as_str).is_some_and(|d| flow.step(d).is_some());
+            let has = items.iter().any(|i| names_step(i) || i.get(role).and_then(Value::as_str).is_some_and(|r| needed.contains(&r)));
             if !has {
-                let list = needed.into_iter().collect::<Vec<_>>().join(", ");
-                at.push(ctx, approvals, [("kind", text(&k.id)), ("roles", Value::from(list))]);
+                at.push(ctx, approvals, [("kind", text(&k.id)), ("roles", Value::from(needed.join(", ")))]);
+            }
+        }
+        Check::Approver { field } => {
+            let Some(r) = at.str(field).filter(|r| plan.role(r).is_some()) else { return };
+            let approvers = approvers(plan);
+            if !approvers.contains(&r) {
+                at.push(ctx, field, [("value", text(r)), ("roles", Value::from(approvers.join(", ")))]);
             }
         }
         _ => {}
     }
+}
+
+/// The roles the plan lets approve some decision, sorted and each once.
+fn approvers(plan: &crate::plan::Plan) -> Vec<&str> {
+    let doc = plan.doc();
+    let steps = doc.kinds.iter().flat_map(|k| &k.steps).chain(doc.step_groups.iter().flat_map(|g| &g.steps));
+    let mut roles: Vec<&str> = steps.filter_map(|s| s.requires_approval.as_deref()).collect();
+    roles.sort_unstable();
+    roles.dedup();
+    roles
 }

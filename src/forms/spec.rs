@@ -201,6 +201,19 @@ pub enum Level {
     Warning,
 }
 
+/// Where a form rule comes from, with the same field name (`basis`, `reason`) and values as the
+/// plan's steps: the seed says it (`seed`, at `clause`); it is a rule a site may change
+/// (`site_default`); or it is inferred from the seed (`inferred`, with a one-line `reason`).
+/// Its own type until the plan model's one is at hand here (then a `pub use` of it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum RuleBasis {
+    Seed,
+    SiteDefault,
+    Inferred,
+}
+
 /// A condition on the data: the value at `path` is given (no `is`), or equals `is`.
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -227,6 +240,11 @@ pub struct Rule {
     #[serde(default)]
     pub level: Level,
     pub clause: String,
+    /// Where the rule comes from: the seed's clause, a site default, or an inference.
+    pub basis: RuleBasis,
+    /// Why an `inferred` rule holds, in one line; required for `inferred`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
     /// The rule applies only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Cond>,
@@ -271,9 +289,15 @@ pub enum Check {
         #[serde(rename = "as")]
         other: String,
     },
-    /// For a kind whose steps need approvals, the array at `approvals` holds one by one of
-    /// those roles (`role` is the item's role field).
+    /// Each approval at `approvals` that names a decision step of the kind at `kind` (by its
+    /// `decision` id) comes from the role that step requires (`role` is the item's role field).
     KindApprovals { kind: String, approvals: String, role: String },
+    /// The kind at `kind` has decisions that need an approval, yet no approval at `approvals` is
+    /// by one of their roles (the form cannot tell whether such a decision was taken).
+    ApprovalsRecorded { kind: String, approvals: String, role: String },
+    /// The role at `field` is one the plan lets approve some decision (a step's
+    /// `requires_approval`).
+    Approver { field: String },
     /// The boolean at `field` is `true`.
     ExpectTrue { field: String },
 }

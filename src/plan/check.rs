@@ -65,6 +65,42 @@ pub fn check_document(doc: &PlanDocument, problems: &mut Problems) {
     }
     crate::classify::spec::check(doc, problems);
     crate::forms::spec::check(doc, problems);
+    check_names(doc, problems);
+}
+
+/// Every id the plan defines follows the one name pattern (`problem::NAME_PATTERN`); the forms'
+/// field names are checked with the forms section. The plan's own `id` is a label, not a name.
+fn check_names(doc: &PlanDocument, problems: &mut Problems) {
+    let mut list = |at: &str, ids: &mut dyn Iterator<Item = &String>| {
+        for (i, id) in ids.enumerate() {
+            problems.name(format!("{at}[{i}].id"), id);
+        }
+    };
+    list("roles", &mut doc.roles.iter().map(|r| &r.id));
+    list("anchors", &mut doc.anchors.iter().map(|a| &a.id));
+    list("reporting.forms", &mut doc.reporting.forms.iter().map(|t| &t.id));
+    list("reporting.subjects", &mut doc.reporting.subjects.iter().map(|t| &t.id));
+    list("readiness", &mut doc.readiness.iter().map(|r| &r.id));
+    list("step_groups", &mut doc.step_groups.iter().map(|g| &g.id));
+    list("kinds", &mut doc.kinds.iter().map(|k| &k.id));
+    list("classifier.rules", &mut doc.classifier.rules.iter().map(|r| &r.id));
+    list("classifier.questions", &mut doc.classifier.questions.iter().map(|q| &q.id));
+    for name in doc.thresholds.keys() {
+        problems.name(format!("thresholds.{name}"), name);
+    }
+    for name in doc.classifier.cues.keys() {
+        problems.name(format!("classifier.cues.{name}"), name);
+    }
+    let groups = doc.step_groups.iter().enumerate().map(|(i, g)| (format!("step_groups[{i}]"), &g.steps));
+    let kinds = doc.kinds.iter().enumerate().map(|(i, k)| (format!("kinds[{i}]"), &k.steps));
+    for (at, steps) in groups.chain(kinds) {
+        for (si, step) in steps.iter().enumerate() {
+            problems.name(format!("{at}.steps[{si}].id"), &step.id);
+            for (oi, o) in step.options.iter().enumerate() {
+                problems.name(format!("{at}.steps[{si}].options[{oi}].id"), &o.id);
+            }
+        }
+    }
 }
 
 struct Refs<'a> {

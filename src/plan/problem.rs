@@ -39,6 +39,24 @@ pub enum ProblemKind {
     BranchTwice(String),
     /// A plan must hold what the code's mechanisms depend on (e.g. the initial-report threshold).
     Missing(&'static str),
+    /// An id or field name outside the one pattern names follow (`NAME_PATTERN`), or one a page's
+    /// objects reserve (`RESERVED_NAMES`).
+    BadName(String),
+}
+
+/// The pattern every plan id and form field name follows: it becomes a property name, a CSS or
+/// DOM token and a key of saved state on the portal's page.
+pub const NAME_PATTERN: &str = "[a-z][a-z0-9_]*";
+
+/// Names that match the pattern yet are properties every JavaScript object inherits.
+pub const RESERVED_NAMES: &[&str] = &["__proto__", "constructor", "prototype"];
+
+/// Whether `name` is a name a plan may use: `NAME_PATTERN`, not one of `RESERVED_NAMES`.
+pub fn is_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !RESERVED_NAMES.contains(&name)
 }
 
 impl ProblemKind {
@@ -57,6 +75,7 @@ impl ProblemKind {
             ProblemKind::BadDue => "bad_due",
             ProblemKind::BranchTwice(_) => "branch_twice",
             ProblemKind::Missing(_) => "missing",
+            ProblemKind::BadName(_) => "bad_name",
         }
     }
 
@@ -93,6 +112,14 @@ impl ProblemKind {
                 format!("step \"{id}\" is a branch of two decisions"),
             ),
             ProblemKind::Missing(what) => Text::new(format!("预案缺少必需的 {what}"), format!("the plan lacks the required {what}")),
+            ProblemKind::BadName(n) if RESERVED_NAMES.contains(&n.as_str()) => Text::new(
+                format!("名称 \"{n}\" 是网页对象保留的属性名，不能使用"),
+                format!("the name \"{n}\" is reserved by the page's objects and cannot be used"),
+            ),
+            ProblemKind::BadName(n) => Text::new(
+                format!("名称 \"{n}\" 不符合 {NAME_PATTERN}（小写字母开头，只含小写字母、数字和下划线）"),
+                format!("the name \"{n}\" does not match {NAME_PATTERN} (a lowercase letter, then lowercase letters, digits and underscores)"),
+            ),
         }
     }
 }
@@ -140,5 +167,11 @@ impl Problems {
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+    /// Refuses `name` at `path` unless it is a name a plan may use (`is_name`).
+    pub fn name(&mut self, path: impl Into<String>, name: &str) {
+        if !is_name(name) {
+            self.push(path, ProblemKind::BadName(crate::error::clip_to(name, 60)));
+        }
     }
 }

@@ -76,8 +76,7 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 fn write_u32(out: &mut Vec<u8>, n: u32) {
-    let mut buf = [0u8; 20];
-    out.extend_from_slice(crate::text::decimal(u64::from(n), &mut buf));
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn serde_write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {

@@ -186,7 +186,7 @@ impl<'a> Drafter<'a> {
             m.insert("by".into(), json!({ "name": by.name, "role": by.role }));
         }
         if let Some(role) = step.and_then(|s| s.requires_approval.as_ref()) {
-            m.insert("requires_approval".into(), json!(role));
+            m.insert("requires_approval".into(), json!(true));
             if matches!(e.action, Action::Complete | Action::Decide) {
                 if let Some(by_role) = approver_role(e, role) {
                     m.insert("approval".into(), json!({ "by_role": by_role, "at": e.at }));

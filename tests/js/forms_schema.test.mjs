@@ -103,7 +103,7 @@ test("structurally broken forms are rejected by both", () => {
   const broken = [
     "missing incident_kind", "unknown incident_kind", "severity not a severity", "reporter of wrong type",
     "unknown report_form", "summary too long", "mass cheating in one room only", "mass cheating without details",
-    "missing paper: item not paper or answer sheet", "power: restored not a boolean", "staged: no entries",
+    "missing paper: item not paper or answer sheet", "power: regional not a boolean", "staged: no entries",
     "staged: entry type not in the list", "record: no proctor signed", "record: fractional count", "record: count as text",
     "disposal: social impact missing", "readiness: evacuation plan as text", "readiness: nobody on duty",
     "readiness: too many on duty", "readiness: empty form", "record: absent id repeated",

@@ -14,7 +14,7 @@ const ORDER = {
   room_record: ["station_name", "site", "room", "occupation", "level", "subject", "exam_date", "start_time", "end_time", "expected_count", "present_count", "absent_count", "absent_candidate_ids", "violations", "incidents", "proctors", "patrol_inspector"],
   disposal_report: ["incident_ref", "incident_kind", "severity", "cause", "process", "result", "social_impact", "submitted_by", "submitted_at", "approvals", "evaluation", "accountability"],
   readiness_check: ["site", "exam_date", "evacuation_plan_posted", "hotline_staffed", "hotline_number", "on_duty_staff", "leader_contacts", "spare_papers_available", "training_done", "drill_done"],
-  "": ["name", "role", "site", "room", "occupation", "level", "subject", "session", "rooms", "candidate_ids", "missing_item", "outage_started_at", "restored", "restored_at", "regional", "compensated_minutes"],
+  "": ["name", "role", "site", "room", "occupation", "level", "subject", "session", "rooms", "candidate_ids", "missing_item", "outage_started_at", "restored_at", "regional", "compensated_minutes"],
 };
 const LONG = new Set(["summary", "measures_taken", "cause", "process", "result", "social_impact", "text", "description", "handling", "lessons", "improvements", "action", "decision"]);
 const ENUM_LABELS = {
@@ -52,20 +52,26 @@ function toLocalInput(v, tz) {
   return m[1];
 }
 
+// Names come from the plan. The plan refuses `__proto__`, `constructor` and the like at load,
+// and this code does not rely on it: it reads own properties only and writes by defining them,
+// so no name reaches an object's prototype (an assignment to `o.__proto__` would replace it).
+const own = (o, k) => (o != null && typeof o === "object" && Object.hasOwn(o, k) ? o[k] : undefined);
+const put = (o, k, v) => Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+
 function get(obj, path) {
   let o = obj;
-  for (const k of path) { if (o == null) return undefined; o = o[k]; }
+  for (const k of path) o = own(o, k);
   return o;
 }
 function set(obj, path, value) {
   let o = obj;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i];
-    if (o[k] == null || typeof o[k] !== "object") o[k] = typeof path[i + 1] === "number" ? [] : {};
-    o = o[k];
+    if (own(o, k) == null || typeof own(o, k) !== "object") put(o, k, typeof path[i + 1] === "number" ? [] : {});
+    o = own(o, k);
   }
   const last = path[path.length - 1];
-  if (value === undefined) { if (Array.isArray(o)) o[last] = undefined; else delete o[last]; } else o[last] = value;
+  if (value === undefined) { if (Array.isArray(o)) put(o, last, undefined); else if (Object.hasOwn(o, last)) delete o[last]; } else put(o, last, value);
 }
 const pointer = (path) => path.map((k) => "/" + String(k).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
 
@@ -141,14 +147,15 @@ export class FormEditor {
       const cond = v.if?.properties;
       if (!cond) continue;
       const [sel] = Object.keys(cond);
-      if (cond[sel]?.const !== undefined && this.data[sel] === cond[sel].const && v.then?.properties?.[path[0]]) return v.then.properties[path[0]];
+      const shape = own(v.then?.properties, path[0]);
+      if (own(cond, sel)?.const !== undefined && own(this.data, sel) === cond[sel].const && shape) return shape;
     }
     return null;
   }
 
   renderObject(parent, schema, path, orderKey) {
     const props = schema.properties || {};
-    const order = ORDER[orderKey] || ORDER[""];
+    const order = own(ORDER, orderKey) || ORDER[""];
     const names = Object.keys(props).sort((a, b) => {
       const ia = order.indexOf(a), ib = order.indexOf(b);
       return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib) || a.localeCompare(b);
@@ -156,7 +163,7 @@ export class FormEditor {
     const required = new Set(schema.required || []);
     for (const name of names) {
       const p = [...path, name];
-      const s = this.variantFor(p) || props[name];
+      const s = this.variantFor(p) || own(props, name);
       parent.append(this.renderField(s, p, name, required.has(name)));
     }
   }
@@ -217,8 +224,10 @@ export class FormEditor {
         set(this.data, path, [...list, blank]);
         this.render();
         this.changed();
-        const fields = this.root.querySelectorAll(`[data-path^="${pointer([...path, list.length])}"] input, [data-path^="${pointer([...path, list.length])}"] select, [data-path^="${pointer([...path, list.length])}"] textarea`);
-        fields[0]?.focus();
+        // Found by comparing paths, not by a selector built from them: a name is not CSS.
+        const added = pointer([...path, list.length]);
+        const first = [...this.root.querySelectorAll("input, select, textarea")].find((el) => el.dataset.path === added || el.dataset.path?.startsWith(added + "/"));
+        first?.focus();
       } }, t("addItem", L)));
       return fs;
     }
@@ -299,10 +308,8 @@ export class FormEditor {
   enumLabel(v) {
     const L = this.lang;
     const c = this.ctx;
-    if (c.kindTitles?.[v]) return tx(c.kindTitles[v], L);
-    if (c.roleTitles?.[v]) return tx(c.roleTitles[v], L);
-    if (c.terms?.[v]) return tx(c.terms[v], L);
-    if (ENUM_LABELS[v]) return L === "en" ? ENUM_LABELS[v][1] : ENUM_LABELS[v][0];
+    for (const titles of [c.kindTitles, c.roleTitles, c.terms]) if (own(titles, v)) return tx(titles[v], L);
+    if (own(ENUM_LABELS, v)) return L === "en" ? ENUM_LABELS[v][1] : ENUM_LABELS[v][0];
     return String(v);
   }
 
