@@ -120,7 +120,7 @@ fn check_step(plan: &Plan, flow: &KindFlow, step: &Step, e: &Value, at: &str) {
 fn every_row_cites_an_issue_item_and_the_seeds_words() {
     let t = table();
     let mut items = BTreeSet::new();
-    for section in ["steps", "thresholds", "readiness", "standing", "roles", "chain", "principles"] {
+    for section in ["steps", "kinds", "reporting", "thresholds", "readiness", "standing", "roles", "chain", "principles"] {
         for r in rows(&t, section) {
             let item = r["item"].as_u64().unwrap_or_else(|| panic!("{section}: row without item: {r}"));
             assert!((1..=10).contains(&item), "{section}: item {item}");
@@ -133,6 +133,61 @@ fn every_row_cites_an_issue_item_and_the_seeds_words() {
     // Item 3 (the mass-cheating condition) is held here by the threshold row and by the
     // classifier's own cases; every other item has steps or items of its own.
     assert_eq!(items, (1..=10).collect(), "every item of issue 16 is covered");
+}
+
+/// Every clause the plan cites has at least one row, so a clause cannot slip out of the table.
+#[test]
+fn every_cited_clause_has_a_row() {
+    let t = table();
+    let mut rowed = BTreeSet::new();
+    for section in ["steps", "kinds", "reporting", "readiness", "standing", "roles", "chain", "principles"] {
+        rowed.extend(rows(&t, section).iter().filter_map(|r| r["clause"].as_str()).map(str::to_string));
+    }
+    rowed.extend(rows(&t, "thresholds").iter().filter_map(|r| r["expect"]["clause"].as_str()).map(str::to_string));
+    let doc: Value = serde_json::from_str(&exam_incident::plan::default_plan_json()).unwrap();
+    let mut cited = BTreeSet::new();
+    cite(&doc, &mut cited);
+    let missing: Vec<&String> = cited.iter().filter(|c| !rowed.contains(*c)).collect();
+    assert!(missing.is_empty(), "clauses with no row in tests/data/fidelity.json: {missing:?}");
+}
+
+fn cite(v: &Value, out: &mut BTreeSet<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                match (k.as_str(), v) {
+                    ("clause", Value::String(s)) => out.extend(s.split(", ").map(str::to_string)),
+                    // The classifier's and the forms' citations are held by their own cases.
+                    ("classifier" | "forms" | "messages" | "phone_script" | "draft_texts", _) => {}
+                    _ => cite(v, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| cite(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn kinds_and_reporting_terms_are_the_seeds() {
+    let plan = default_plan().unwrap();
+    let doc = plan.doc();
+    let t = table();
+    for r in rows(&t, "kinds") {
+        let id = r["id"].as_str().unwrap();
+        let k = plan.kind(id).unwrap_or_else(|| panic!("kind {id}"));
+        assert_eq!(k.severity.as_str(), r["severity"].as_str().unwrap(), "{id}");
+        assert!(k.clause.split(", ").any(|c| c == r["clause"].as_str().unwrap()), "{id}: {}", k.clause);
+        texts(&k.description.zh, &k.description.en, r, id);
+    }
+    for r in rows(&t, "reporting") {
+        if let Some(ids) = r.get("forms") {
+            assert_eq!(doc.reporting.forms.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), strs(ids));
+        }
+        if let Some(ids) = r.get("subjects") {
+            assert_eq!(doc.reporting.subjects.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), strs(ids));
+        }
+    }
 }
 
 #[test]
@@ -200,6 +255,9 @@ fn bodies_stay_distinct_and_the_chain_is_as_written() {
         let id = r["id"].as_str().unwrap();
         let role = plan.role(id).unwrap_or_else(|| panic!("role {id}"));
         assert_eq!(role.title.zh, r["zh"].as_str().unwrap(), "{id}");
+        if let Some(c) = r["clause"].as_str() {
+            assert!(role.clause.split(", ").any(|x| x == c), "{id}: {}", role.clause);
+        }
         assert!(titles.insert(role.title.zh.clone()), "{id}: two roles share a title");
     }
     for r in rows(&t, "chain") {
