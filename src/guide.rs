@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::plan::{Plan, Severity, Step};
+use crate::plan::{Basis, Plan, Severity, Step, StepOrder};
 use crate::text::Text;
 
 /// Summary of the active plan.
@@ -17,6 +17,8 @@ pub struct PlanInfo {
     pub timezone: String,
     pub kinds: Vec<KindInfo>,
     pub roles: Vec<RoleInfo>,
+    /// Rules that hold at all times (组织领导, 保障, 附则), each with its clause and basis.
+    pub standing: Vec<crate::plan::StandingRule>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -43,6 +45,7 @@ pub fn plan_info(plan: &Plan) -> PlanInfo {
         timezone: doc.timezone.clone(),
         kinds: doc.kinds.iter().map(|k| KindInfo { id: k.id.clone(), severity: k.severity, title: k.title.clone() }).collect(),
         roles: doc.roles.iter().map(|r| RoleInfo { id: r.id.clone(), title: r.title.clone() }).collect(),
+        standing: doc.standing.clone(),
     }
 }
 
@@ -74,6 +77,14 @@ pub struct GuideStep {
     pub text: Text,
     /// Seed clause(s) the step comes from.
     pub clause: String,
+    /// `seed`, `site_default` (本考点默认: the site may set it otherwise) or `inferred`.
+    pub basis: Basis,
+    /// Why, where the basis is not the seed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub reason: Option<Text>,
+    /// `immediate` (the seed says 立即 / 先), `any_time` (no order), or `in_turn`.
+    pub order: StepOrder,
     /// Role id the step reports to, where it is a report.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -113,6 +124,11 @@ pub struct RelativeDue {
 pub struct OptionInfo {
     pub id: String,
     pub text: Text,
+    /// Where the option comes from: its own basis, else its step's.
+    pub basis: Basis,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub reason: Option<Text>,
     /// Step ids this choice makes active.
     pub next: Vec<String>,
 }
@@ -161,11 +177,23 @@ fn guide_step(plan: &Plan, s: &Step, branch: Option<BranchInfo>) -> GuideStep {
         actor: s.actor.clone(),
         text: s.text.clone(),
         clause: s.clause.clone(),
+        basis: s.basis,
+        reason: s.reason.clone(),
+        order: s.order,
         report_to: s.report_to.clone(),
         due: s.due.as_ref().and_then(|d| plan.due_minutes(d).map(|m| RelativeDue { from: d.from.clone(), minutes: m })),
         requires_approval: s.requires_approval.clone(),
         options: (!s.options.is_empty()).then(|| {
-            s.options.iter().map(|o| OptionInfo { id: o.id.clone(), text: o.text.clone(), next: o.next.clone() }).collect()
+            s.options
+                .iter()
+                .map(|o| OptionInfo {
+                    id: o.id.clone(),
+                    text: o.text.clone(),
+                    basis: o.basis.unwrap_or(s.basis),
+                    reason: o.reason.clone(),
+                    next: o.next.clone(),
+                })
+                .collect()
         }),
         branch,
         form: s.form.clone(),

@@ -13,8 +13,8 @@ const GENERAL: &[&str] = &[
 ];
 const ROLES: &[&str] = &[
     "leading_group", "station", "assessment_center", "city_center", "site_leader", "chief_examiner", "patrol_inspector",
-    "proctor", "exam_affairs_manager", "site_staff", "site_working_group", "medical_staff", "info_reporter", "police",
-    "superior",
+    "proctor", "exam_affairs_manager", "site_staff", "site_working_group", "local_leading_group", "city_site_leading_group",
+    "dispatched_working_group", "medical_staff", "info_reporter", "police", "superior",
 ];
 
 /// `default_plan()` skips the cross-reference check at start because this test runs it.
@@ -91,10 +91,16 @@ fn approvals_follow_the_seed() {
     assert_eq!(approval("mass_cheating", "void_room_papers").as_deref(), Some("station"));
     // 一般处理1：经现场巡考人员审核同意可启用备用试卷
     assert_eq!(approval("paper_defect", "use_spare_papers").as_deref(), Some("patrol_inspector"));
-    // 处理6/7：经批准做出停考或缓考决定
-    for k in ["critical_illness", "epidemic", "natural_disaster"] {
-        assert_eq!(approval(k, "exam_decision").as_deref(), Some("superior"), "{k}");
+    // 处理4：only voiding the room's papers is a 请示; the rules for identical papers need nobody's consent
+    assert_eq!(approval("mass_cheating", "identical_papers"), None);
+    // 处理5/6：市及考点领导小组向应急处理领导小组汇报，经批准 — the body reported to approves, the same
+    // for the same-shaped clauses (issue 16 item 5: illness and epidemic had `superior`)
+    assert_eq!(approval("terror_attack", "continue_or_postpone").as_deref(), Some("leading_group"));
+    for k in ["critical_illness", "epidemic"] {
+        assert_eq!(approval(k, "exam_decision").as_deref(), Some("leading_group"), "{k}");
     }
+    // 处理7：后向上级请示，经批准
+    assert_eq!(approval("natural_disaster", "exam_decision").as_deref(), Some("superior"));
 }
 
 #[test]

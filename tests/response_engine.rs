@@ -97,15 +97,17 @@ fn drafts_carry_what_the_response_knows() {
         },
     )
     .unwrap();
-    r.complete("initial_report", Act::at(t(45)).by("王敏", "site_leader")).unwrap();
+    // 初次报告：由事件发生地工作人员向本考点负责人报告 — for a major event too (issue 16 item 2; the
+    // draft used to address the site leader's later report to the patrol inspector).
+    r.complete("initial_report", Act::at(t(45)).by("李强", "site_staff")).unwrap();
     let d = r.draft_report("initial_report").unwrap();
     assert_eq!(d["incident_kind"], "mass_cheating");
     assert_eq!(d["severity"], "major");
     assert_eq!(d["discovered_at"], "2026-06-13T09:40:00+08:00");
     assert_eq!(d["reported_at"], "2026-06-13T09:45:00+08:00");
-    assert_eq!(d["reporter"], serde_json::json!({ "name": "王敏", "role": "site_leader" }));
-    assert_eq!(d["reported_to"]["role"], "patrol_inspector");
-    assert_eq!(d["reported_to"]["name"], "孙伟");
+    assert_eq!(d["reporter"], serde_json::json!({ "name": "李强", "role": "site_staff" }));
+    assert_eq!(d["reported_to"]["role"], "site_leader");
+    assert_eq!(d["reported_to"]["name"], "王敏");
     assert_eq!(d["subject"], "exam_room");
     assert_eq!(d["location"], serde_json::json!({ "site": "实训楼考点", "room": "301" }));
     assert_eq!(d["exam"]["occupation"], "电工");

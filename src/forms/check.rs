@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::spec::{Check, Field, FieldType, FormsSpec, RuleBasis};
+use super::spec::{Check, Field, FieldType, FormsSpec, Basis};
 use crate::text::Text;
 use super::FORM_IDS;
 use crate::plan::{PlanDocument, ProblemKind, Problems};
@@ -140,7 +140,7 @@ impl Walk<'_> {
             self.problems.push(format!("{at}.clause"), ProblemKind::BlankText);
         }
         // An inference says why in one line; the seed and site defaults say it by their clause.
-        if rule.basis == RuleBasis::Inferred && rule.reason.as_ref().is_none_or(Text::is_blank) {
+        if rule.basis == Basis::Inferred && rule.reason.as_ref().is_none_or(Text::is_blank) {
             self.problems.push(format!("{at}.reason"), ProblemKind::Missing("reason (basis `inferred`)"));
         }
         let relative_ok = rule.each.is_some();

@@ -201,18 +201,8 @@ pub enum Level {
     Warning,
 }
 
-/// Where a form rule comes from, with the same field name (`basis`, `reason`) and values as the
-/// plan's steps: the seed says it (`seed`, at `clause`); it is a rule a site may change
-/// (`site_default`); or it is inferred from the seed (`inferred`, with a one-line `reason`).
-/// Its own type until the plan model's one is at hand here (then a `pub use` of it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum RuleBasis {
-    Seed,
-    SiteDefault,
-    Inferred,
-}
+/// Where a form rule comes from: the same `basis` (and `reason`) as the plan's steps.
+pub use crate::plan::Basis;
 
 /// A condition on the data: the value at `path` is given (no `is`), or equals `is`.
 #[derive(Clone, Debug, Serialize, FromJson)]
@@ -241,7 +231,7 @@ pub struct Rule {
     pub level: Level,
     pub clause: String,
     /// Where the rule comes from: the seed's clause, a site default, or an inference.
-    pub basis: RuleBasis,
+    pub basis: Basis,
     /// Why an `inferred` rule holds, in one line; required for `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Text>,

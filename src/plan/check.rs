@@ -29,6 +29,14 @@ pub fn check_document(doc: &PlanDocument, problems: &mut Problems) {
         if !(t.value.is_finite() && t.value > 0.0) {
             problems.push(format!("thresholds.{name}.value"), ProblemKind::NotPositive(t.value));
         }
+        check_basis(t.basis, t.reason.as_ref(), &format!("thresholds.{name}"), problems);
+    }
+    for (i, r) in doc.readiness.iter().enumerate() {
+        check_basis(r.basis, r.reason.as_ref(), &format!("readiness[{i}]"), problems);
+    }
+    unique_ids(doc.standing.iter().map(|r| r.id.as_str()), "standing", problems);
+    for (i, r) in doc.standing.iter().enumerate() {
+        check_basis(r.basis, r.reason.as_ref(), &format!("standing[{i}]"), problems);
     }
     let roles = unique_ids(doc.roles.iter().map(|r| r.id.as_str()), "roles", problems);
     let anchors = unique_ids(doc.anchors.iter().map(|a| a.id.as_str()), "anchors", problems);
@@ -144,6 +152,19 @@ fn check_step(step: &Step, at: &str, refs: &Refs, problems: &mut Problems) {
         }
     }
     unique_ids(step.options.iter().map(|o| o.id.as_str()), &format!("{at}.options"), problems);
+    check_basis(step.basis, step.reason.as_ref(), at, problems);
+    for (oi, o) in step.options.iter().enumerate() {
+        if let Some(b) = o.basis {
+            check_basis(b, o.reason.as_ref(), &format!("{at}.options[{oi}]"), problems);
+        }
+    }
+}
+
+/// An item the plan infers must say why (issue 16: every addition says where it comes from).
+fn check_basis(basis: Basis, reason: Option<&crate::text::Text>, at: &str, problems: &mut Problems) {
+    if basis == Basis::Inferred && reason.is_none() {
+        problems.push(format!("{at}.reason"), ProblemKind::Missing("reason"));
+    }
 }
 
 /// The kind's steps as run: `before` groups, its own steps, `after` groups; each with its path.

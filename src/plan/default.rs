@@ -29,5 +29,5 @@ pub fn default_plan_json() -> String {
 /// # Errors
 /// Only if the embedded data is broken, which the test suite rules out.
 pub fn default_plan() -> Result<Plan, Error> {
-    Plan::from_checked_value(&default_plan_value()?)
+    Plan::from_checked_value(default_plan_value()?)
 }

@@ -6,6 +6,7 @@ pub mod decode;
 mod default;
 pub mod model;
 mod problem;
+pub mod thresholds;
 
 use std::sync::OnceLock;
 
@@ -24,7 +25,8 @@ pub struct BranchOf {
     pub option: String,
 }
 
-/// A kind's steps as they run: `before` groups, the kind's own steps, `after` groups.
+/// A kind's steps as they run: its `immediate` steps, then the `before` groups, the kind's own
+/// steps and the `after` groups.
 #[derive(Clone, Debug)]
 pub struct KindFlow {
     pub steps: Vec<Step>,
@@ -60,7 +62,7 @@ impl Plan {
     pub fn from_json(text: &str) -> Result<Plan, Error> {
         let mut problems = Problems::default();
         let value = decode::parse_json(text, &mut problems).ok_or_else(|| invalid(&mut problems))?;
-        Plan::from_value(&value)
+        Plan::from_owned(value)
     }
 
     /// Loads a plan from an already parsed JSON value.
@@ -68,7 +70,14 @@ impl Plan {
     /// # Errors
     /// `plan_invalid` with every problem found.
     pub fn from_value(value: &serde_json::Value) -> Result<Plan, Error> {
+        Plan::from_owned(value.clone())
+    }
+
+    fn from_owned(mut value: serde_json::Value) -> Result<Plan, Error> {
         let mut problems = Problems::default();
+        // Before decoding, so that the document the checks and the engine read says the values.
+        thresholds::fill(&mut value, &mut problems);
+        let value = &value;
         let doc = decode::decode_document(value, &mut problems);
         let Some(doc) = doc else { return Err(invalid(&mut problems)) };
         // The classifier's term index, so that no call pays for it; built before the checks while
@@ -89,9 +98,10 @@ impl Plan {
     ///
     /// # Errors
     /// `plan_invalid` when the value does not even decode (ruled out by the tests).
-    pub(crate) fn from_checked_value(value: &serde_json::Value) -> Result<Plan, Error> {
+    pub(crate) fn from_checked_value(mut value: serde_json::Value) -> Result<Plan, Error> {
         let mut problems = Problems::default();
-        let doc = decode::decode_document(value, &mut problems).ok_or_else(|| invalid(&mut problems))?;
+        thresholds::fill(&mut value, &mut problems);
+        let doc = decode::decode_document(&value, &mut problems).ok_or_else(|| invalid(&mut problems))?;
         Plan::assemble(doc, &mut problems)
     }
 
@@ -161,6 +171,11 @@ fn flow_of(doc: &PlanDocument, kind: &Kind) -> KindFlow {
     for g in kind.after.iter().filter_map(group) {
         steps.extend(g.steps.iter().cloned());
     }
+    // What the seed says to do 立即 / 先 (call the police, first aid, secure people and papers)
+    // comes before the reporting chain, whichever part of the plan lists it.
+    let (mut first, rest): (Vec<Step>, Vec<Step>) = steps.into_iter().partition(|s| s.order == StepOrder::Immediate);
+    first.extend(rest);
+    let steps = first;
     let mut branch_of: Vec<Option<BranchOf>> = vec![None; steps.len()];
     for s in &steps {
         for o in &s.options {

@@ -32,6 +32,35 @@ impl Severity {
     }
 }
 
+/// Where a plan item comes from (issue 16): the seed itself, a figure or rule the site may
+/// change, or an inference the plan makes where the seed is silent (then with a `reason`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The item says what its clause says.
+    Seed,
+    /// A figure or rule of this plan that a site may set otherwise (本考点默认).
+    SiteDefault,
+    /// Not written in the seed; the plan infers it, and says why in `reason`.
+    Inferred,
+}
+
+/// When a step may be carried out relative to the steps listed before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum StepOrder {
+    /// After the earlier steps: settling it while one is open earns `out_of_order`.
+    #[default]
+    InTurn,
+    /// The seed says 立即 / 先: the flow lists it first, and it is never out of order.
+    Immediate,
+    /// The seed sets no order (reporting runs beside the action): never out of order, and an open
+    /// one never makes a later step out of order.
+    AnyTime,
+}
+
 /// A whole plan document.
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -61,6 +90,10 @@ pub struct PlanDocument {
     pub kinds: Vec<Kind>,
     /// 应急保障: what must be in place before an exam.
     pub readiness: Vec<ReadinessItem>,
+    /// Standing rules that are no step of a response: the organisation (组织领导), information
+    /// assurance (保障), the press rule during the exam, the supplementary articles (附则).
+    #[serde(default)]
+    pub standing: Vec<StandingRule>,
     /// Sentence templates of the read-aloud initial report (口头、电话报告).
     pub phone_script: PhoneScript,
     /// Words the staged-report draft puts before log entries (阶段性报告).
@@ -82,6 +115,10 @@ pub struct Threshold {
     pub unit: String,
     pub text: Text,
     pub clause: String,
+    pub basis: Basis,
+    /// Why, where `basis` is not `seed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
 }
 
 #[derive(Clone, Debug, Serialize, FromJson)]
@@ -177,6 +214,13 @@ pub struct Step {
     pub report_to: Option<String>,
     pub text: Text,
     pub clause: String,
+    pub basis: Basis,
+    /// Why, where `basis` is not `seed` (required for `inferred`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    /// `immediate` for what the seed says to do 立即 / 先, `any_time` where it sets no order.
+    #[serde(default)]
+    pub order: StepOrder,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Due>,
     /// Role id whose consent the step needs before it is carried out.
@@ -208,6 +252,11 @@ pub struct StepOption {
     pub details: serde_json::Map<String, serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
+    /// Where the option comes from, if not from its step's basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
 }
 
 /// A deadline relative to a point in time: `from` is `discovered` or a declared anchor id; the
@@ -232,6 +281,25 @@ pub struct ReadinessItem {
     pub field: String,
     pub text: Text,
     pub clause: String,
+    pub basis: Basis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    /// The seed makes it compulsory (须); a missing compulsory item is an error, not a warning.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compulsory: bool,
+}
+
+/// A rule of the plan that holds at all times rather than being carried out in a response.
+#[derive(Clone, Debug, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct StandingRule {
+    pub id: String,
+    pub clause: String,
+    pub basis: Basis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Text>,
+    pub text: Text,
 }
 
 /// Sentence templates of the read-aloud initial report. Placeholders in `{braces}` are filled by

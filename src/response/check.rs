@@ -3,7 +3,7 @@
 //! replayed, so a restored response obeys the rules its actions were taken under.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::plan::{KindFlow, Plan, Step};
+use crate::plan::{KindFlow, Plan, Step, StepOrder};
 use crate::text::Text;
 use crate::time::Instant;
 
@@ -97,19 +97,27 @@ fn step_action(flow: &KindFlow, state: &State, e: &LogEntry, index: usize, step:
     Ok(out_of_order(flow, state, &act, index).into_iter().collect())
 }
 
-/// Earlier required steps still open when a step is settled: allowed, but worth saying.
+/// Earlier required steps still open when a step is settled: allowed, but worth saying. Only an
+/// `in_turn` step is ever out of order, and an open `any_time` step (reporting, which runs beside
+/// the action) never makes another one so: the plan must not invent an order the seed lacks.
 fn out_of_order(flow: &KindFlow, state: &State, act: &[Activity], index: usize) -> Option<Warning> {
+    let step = flow.steps.get(index)?;
+    if step.order != StepOrder::InTurn {
+        return None;
+    }
     let open: Vec<String> = flow
         .steps
         .iter()
         .take(index)
         .enumerate()
         .filter(|(i, s)| {
-            !s.optional && act.get(*i) == Some(&Activity::Active) && !state.record(&s.id).is_some_and(|r| r.settled())
+            !s.optional
+                && s.order != StepOrder::AnyTime
+                && act.get(*i) == Some(&Activity::Active)
+                && !state.record(&s.id).is_some_and(|r| r.settled())
         })
         .map(|(_, s)| s.id.clone())
         .collect();
-    let step = flow.steps.get(index)?;
     (!open.is_empty()).then(|| Warning {
         code: "out_of_order".into(),
         step: step.id.clone(),

@@ -230,6 +230,8 @@ pub enum Status {
 pub struct StepOptionState {
     pub id: String,
     pub text: Text,
+    /// Where the option comes from: its own basis, else its step's.
+    pub basis: crate::plan::Basis,
 }
 
 /// For a branch step: the decision and the option(s) that lead to it.
@@ -259,6 +261,14 @@ pub struct StepState {
     pub text: Text,
     /// Seed clause(s) the step comes from.
     pub clause: String,
+    /// `seed`, `site_default` (本考点默认: the site may set it otherwise) or `inferred`.
+    pub basis: crate::plan::Basis,
+    /// Why, where the basis is not the seed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub reason: Option<Text>,
+    /// `immediate` (the seed says 立即 / 先), `any_time` (no order), or `in_turn`.
+    pub order: crate::plan::StepOrder,
     pub status: Status,
     /// Deadline (RFC 3339), where the plan sets one and its starting point is known.
     #[serde(skip_serializing_if = "Option::is_none")]

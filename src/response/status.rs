@@ -40,12 +40,15 @@ pub fn steps(plan: &Plan, flow: &KindFlow, state: &State, now: Instant) -> Vec<S
                 actor: s.actor.clone(),
                 text: s.text.clone(),
                 clause: s.clause.clone(),
+                basis: s.basis,
+                reason: s.reason.clone(),
+                order: s.order,
                 status,
                 due_at: due.as_ref().map(format_time),
                 due: s.due.as_ref().and_then(|d| plan.due_minutes(d).map(|m| DueRule { from: d.from.clone(), minutes: m })),
                 requires_approval: s.requires_approval.clone(),
                 options: (!s.options.is_empty())
-                    .then(|| s.options.iter().map(|o| StepOptionState { id: o.id.clone(), text: o.text.clone() }).collect()),
+                    .then(|| s.options.iter().map(|o| StepOptionState { id: o.id.clone(), text: o.text.clone(), basis: o.basis.unwrap_or(s.basis) }).collect()),
                 chosen: chosen(flow, i, &state.records).map(str::to_string),
                 branch: par.get(i).and_then(Option::as_ref).map(|p| BranchState {
                     decision: flow.steps.get(p.decision).map(|d| d.id.clone()).unwrap_or_default(),

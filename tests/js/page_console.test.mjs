@@ -171,13 +171,16 @@ test("major incident: mass cheating in two rooms → station approval recorded �
   await ensureList(page, "/details/rooms", ["5号考场", "6号考场"]);
   await expectValid(page, "initial report (major)");
   await submit(page, "initial_report");
-  // the station approves voiding the rooms' papers
+  // 处理4: choosing to void the rooms' papers needs nobody's consent; voiding them is a 请示 the
+  // station approves (issue 16: the rules for identical papers needed the station's approval too)
   await tab(page, "response");
-  const d = page.locator('exam-incident-panel [data-step="void_room_papers"]');
-  await d.locator('input[value="void"]').check();
-  await d.getByLabel("批准人姓名").fill("钱所长");
-  await d.getByLabel("批准方").selectOption("station");
+  const d = page.locator('exam-incident-panel [data-step="identical_papers"]');
+  await d.locator('input[value="void_room"]').check();
   await d.getByRole("button", { name: "决定" }).click();
+  const v = page.locator('exam-incident-panel [data-step="void_room_papers"]');
+  await v.getByLabel("批准人姓名").fill("钱所长");
+  await v.getByLabel("批准方").selectOption("station");
+  await v.getByRole("button", { name: "标记完成" }).click();
   await page.locator('exam-incident-panel [data-step="void_room_papers"][data-status="done"]').waitFor();
   assert.match(await page.locator('exam-incident-panel [data-step="void_room_papers"] .done-info').textContent(), /钱所长/);
   assert.equal(await page.locator("exam-incident-panel .seal").getAttribute("data-verified"), "true");

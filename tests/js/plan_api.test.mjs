@@ -13,7 +13,13 @@ test("planInfo lists exactly the 16 kinds of PLAN.md with their severities", () 
   const info = ei.planInfo();
   assert.deepEqual(info.kinds.map((k) => k.id), [...MAJOR, ...GENERAL]);
   for (const k of info.kinds) assert.equal(k.severity, MAJOR.includes(k.id) ? "major" : "general", k.id);
-  assert.equal(info.roles.length, 15);
+  // PLAN.md's 15 and the three bodies the seed keeps distinct (issue 16; docs/plan.md#roles).
+  assert.equal(info.roles.length, 18);
+  for (const id of ["local_leading_group", "city_site_leading_group", "dispatched_working_group"]) {
+    assert.ok(info.roles.some((r) => r.id === id), id);
+  }
+  // Rules that hold at all times, each cited.
+  assert.ok(info.standing.length > 0 && info.standing.every((r) => r.clause && r.basis === "seed"));
 });
 
 test("guide gives cited bilingual steps by known roles for every kind", () => {
