@@ -1,23 +1,42 @@
 // The panel's styles as a constructable stylesheet: adopted by the shadow root, so no inline
 // <style> element or style attribute is needed and a strict CSP (style-src 'self') holds.
+// What a host may change: the custom properties on :host below (docs/console.md) and the ::part
+// names set in host-fit.js. Everything else is set on .wrap, so a host's rules on `*`, `button` or
+// `input` (which reach the host element itself) do not flow in by inheritance.
 const css = `
-:host { display: block; font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #fff; }
+:host {
+  display: block;
+  --ei-sticky-top: 0px;
+  --ei-font: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  --ei-font-size: 16px;
+  --ei-fg: #1a1a1a;
+  --ei-bg: #fff;
+  --ei-accent: var(--ei-accent);
+  --ei-accent-fg: #fff;
+  --ei-danger: #a4161a;
+  --ei-focus: #e07b00;
+  --ei-tap: 44px;
+}
 * { box-sizing: border-box; }
-.wrap { max-width: 72rem; margin: 0 auto; padding: 0.5rem 0.75rem 2rem; }
+.wrap { max-width: 72rem; margin: 0 auto; padding: 0.5rem 0.75rem 2rem; font-family: var(--ei-font); font-size: var(--ei-font-size); font-weight: normal; font-style: normal; line-height: 1.5; letter-spacing: normal; text-align: start; text-transform: none; color: var(--ei-fg); background: var(--ei-bg); }
+.wrap * { scroll-margin-top: calc(var(--ei-sticky-top) + 4rem); scroll-margin-bottom: 4.5rem; }
+.icon { width: 1.1em; height: 1.1em; vertical-align: -0.18em; fill: none; stroke: currentColor; stroke-width: 2.2; stroke-linecap: round; stroke-linejoin: round; flex: none; }
 header .title { font-size: 1.35rem; margin: 0.25rem 0; }
 header .plan { margin: 0 0 0.5rem; color: #444; font-size: 0.9rem; }
 h2 { font-size: 1.2rem; margin: 0.75rem 0 0.5rem; }
 h3 { font-size: 1.05rem; margin: 0.75rem 0 0.4rem; }
-.tabs { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 2px solid #1d4f91; position: sticky; top: 0; background: #fff; z-index: 1; padding-top: 0.25rem; }
-.tabs button { border: 1px solid #1d4f91; border-bottom: none; border-radius: 0.4rem 0.4rem 0 0; background: #eef3fa; color: #1d4f91; padding: 0.45rem 0.9rem; font-size: 1rem; cursor: pointer; min-height: 44px; }
-.tabs button[aria-selected=true] { background: #1d4f91; color: #fff; font-weight: 600; }
-button, input, select, textarea { font: inherit; }
+.tabs { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 2px solid var(--ei-accent); position: sticky; top: var(--ei-sticky-top); background: var(--ei-bg); z-index: 2; padding-top: 0.25rem; }
+.tabs.docked { position: fixed; top: var(--ei-sticky-top); z-index: 20; }
+.actions.docked { position: fixed; bottom: 0; z-index: 20; margin: 0; padding: 0.4rem 0.5rem; box-shadow: 0 -2px 6px rgba(0, 0, 0, 0.15); }
+.tabs button { border: 1px solid var(--ei-accent); border-bottom: none; border-radius: 0.4rem 0.4rem 0 0; background: #eef3fa; color: var(--ei-accent); padding: 0.45rem 0.9rem; font-size: 1rem; cursor: pointer; min-height: 44px; }
+.tabs button[aria-selected=true] { background: var(--ei-accent); color: var(--ei-accent-fg); font-weight: 600; }
+button, input, select, textarea { font: inherit; letter-spacing: inherit; text-transform: none; margin: 0; box-shadow: none; }
 button { min-height: 40px; padding: 0.35rem 0.8rem; border: 1px solid #555; border-radius: 0.35rem; background: #f4f4f4; color: #1a1a1a; cursor: pointer; }
-button.primary { background: #1d4f91; border-color: #1d4f91; color: #fff; font-weight: 600; }
+button.primary { background: var(--ei-accent); border-color: var(--ei-accent); color: var(--ei-accent-fg); font-weight: 600; }
 button.danger { border-color: #a4161a; color: #a4161a; background: #fff; }
 button.small { min-height: 36px; font-size: 0.92rem; }
-button.link { border: none; background: none; color: #1d4f91; text-decoration: underline; padding: 0.1rem 0.2rem; min-height: 0; }
-:focus-visible { outline: 3px solid #e07b00; outline-offset: 2px; }
+button.link { border: none; background: none; color: var(--ei-accent); text-decoration: underline; padding: 0.1rem 0.2rem; min-height: 0; }
+:focus-visible { outline: 3px solid var(--ei-focus); outline-offset: 2px; }
 input[type=text], input[type=tel], input[type=number], input[type=date], input[type=time], input[type=datetime-local], select, textarea { width: 100%; padding: 0.4rem 0.5rem; border: 1px solid #767676; border-radius: 0.3rem; background: #fff; color: #1a1a1a; min-height: 40px; }
 textarea { resize: vertical; }
 [aria-invalid=true] { border-color: #a4161a !important; box-shadow: 0 0 0 1px #a4161a; }
@@ -39,8 +58,8 @@ input[type=checkbox], input[type=radio] { width: 1.25rem; height: 1.25rem; margi
 .badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 1rem; font-size: 0.85rem; font-weight: 600; }
 .badge.major { background: #a4161a; color: #fff; }
 .badge.general { background: #8a5a00; color: #fff; }
-.badge.current { background: #1d4f91; color: #fff; margin-left: 0.4rem; }
-.mirror { white-space: pre-wrap; background: #f7f7f7; border-left: 4px solid #1d4f91; padding: 0.4rem 0.6rem; margin: 0.4rem 0; overflow-wrap: anywhere; }
+.badge.current { background: var(--ei-accent); color: var(--ei-accent-fg); margin-left: 0.4rem; }
+.mirror { white-space: pre-wrap; background: #f7f7f7; border-left: 4px solid var(--ei-accent); padding: 0.4rem 0.6rem; margin: 0.4rem 0; overflow-wrap: anywhere; }
 mark { background: #ffe066; color: #1a1a1a; padding: 0 0.1rem; border-radius: 0.15rem; }
 .verdict { font-size: 1.1rem; margin: 0.5rem 0 0.2rem; }
 .kinds { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
@@ -48,11 +67,11 @@ mark { background: #ffe066; color: #1a1a1a; padding: 0 0.1rem; border-radius: 0.
 .kind-option { display: flex; align-items: flex-start; gap: 0.5rem; padding: 0.2rem 0; }
 .kind-option label { font-weight: normal; margin: 0; }
 .kind-option input { margin-top: 0.2rem; flex: none; }
-.start-form { border: 2px solid #1d4f91; border-radius: 0.5rem; padding: 0.5rem 0.75rem; margin: 0.75rem 0; background: #f5f8fc; }
+.start-form { border: 2px solid var(--ei-accent); border-radius: 0.5rem; padding: 0.5rem 0.75rem; margin: 0.75rem 0; background: #f5f8fc; }
 .notice { background: #fff8e1; border-left: 4px solid #8a5a00; padding: 0.4rem 0.6rem; }
 .msgs:empty { display: none; }
 .finding { margin: 0.15rem 0; font-size: 0.92rem; }
-.finding.error { color: #a4161a; }
+.finding.error { color: var(--ei-danger); }
 .finding.warning { color: #6b4400; background: #fff8e1; padding: 0 0.3rem; }
 .form-summary .ok { color: #1e6b30; font-weight: 600; }
 .form-summary .bad { color: #a4161a; font-weight: 600; }
@@ -71,7 +90,7 @@ mark { background: #ffe066; color: #1a1a1a; padding: 0 0.1rem; border-radius: 0.
 .status.done { background: #1e6b30; color: #fff; }
 .status.overdue { background: #a4161a; color: #fff; }
 .status.awaiting_approval { background: #8a5a00; color: #fff; }
-.countdown { font-variant-numeric: tabular-nums; font-weight: 600; color: #1d4f91; }
+.countdown { font-variant-numeric: tabular-nums; font-weight: 600; color: var(--ei-accent); }
 .countdown.late { color: #a4161a; }
 .clause, .muted, .meta { color: #555; }
 .seal.ok { color: #1e6b30; }
@@ -82,11 +101,31 @@ mark { background: #ffe066; color: #1a1a1a; padding: 0 0.1rem; border-radius: 0.
 .saved-list { list-style: none; padding: 0; }
 .saved-list li { border: 1px solid #d0d0d0; border-radius: 0.4rem; padding: 0.4rem 0.6rem; margin: 0.4rem 0; }
 .item { border-left: 3px solid #c8c8c8; padding-left: 0.5rem; margin: 0.3rem 0; }
-.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; position: sticky; bottom: 0; background: #fff; padding: 0.4rem 0; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; position: sticky; bottom: 0; background: var(--ei-bg); padding: 0.4rem 0; z-index: 2; }
+.next { border: 2px solid var(--ei-accent); border-radius: 0.5rem; padding: 0.5rem 0.75rem; margin: 0.75rem 0; background: #f5f8fc; }
+.next h3 { margin-top: 0; }
+.next .next-text { font-size: 1.1rem; margin: 0.3rem 0 0.6rem; }
+.next .countdown { font-size: 1.1rem; }
+button.big { width: 100%; min-height: 56px; font-size: 1.15rem; }
+.who-row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
+.who-row .field { flex: 1 1 14rem; max-width: 28rem; }
+.basis { display: inline-block; margin-left: 0.3rem; padding: 0 0.4rem; border: 1px solid #8a5a00; border-radius: 0.6rem; color: #6b4400; font-size: 0.8rem; }
+.load-error { border: 2px solid var(--ei-danger); border-radius: 0.4rem; padding: 0.4rem 0.75rem; overflow-wrap: anywhere; }
+.wrap, .panel, .steps, .step, .step-text, .meta { overflow-wrap: anywhere; min-width: 0; }
 .print-title { display: none; }
 progress { width: 100%; height: 1rem; }
+@media (max-width: 600px), (pointer: coarse) {
+  button, button.small, button.link, select, input[type=text], input[type=tel], input[type=number], input[type=date], input[type=time], input[type=datetime-local] { min-height: var(--ei-tap); }
+  button.link { min-width: var(--ei-tap); }
+  input[type=checkbox], input[type=radio] { width: 1.6rem; height: 1.6rem; }
+  .kind-option, .field.check { min-height: var(--ei-tap); align-items: center; }
+  .kind-option label, .field.check label { display: flex; align-items: center; min-height: var(--ei-tap); flex: 1; }
+  .kind-option input { margin-top: 0; }
+}
 @media (max-width: 600px) {
   .wrap { padding: 0.25rem 0.4rem 2rem; }
+  .steps { padding-left: 1.1rem; }
+  .actions button { flex: 1 1 auto; }
   .kinds { grid-template-columns: 1fr; }
   .tabs button { padding: 0.4rem 0.55rem; flex: 1 1 auto; }
   .field.inline { display: block; }
