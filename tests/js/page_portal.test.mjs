@@ -203,14 +203,14 @@ test("keyboard only at 1366×768: README recipe under /admin/, fixed header, ove
   await panel(page, ".response-view .next").waitFor();
   await focusOk(page, "after start");
   // complete from the next-action card: focus stays on the card's button, now the next step
-  const firstStep = await panel(page, ".next button.big").getAttribute("data-step");
+  const firstStep = await panel(page, ".next button.big").getAttribute("data-next-step");
   assert.equal(firstStep, "initial_report", "the 10-minute initial report is the most urgent step");
   await tabTo(page, ".next button.big", "next action");
   await page.keyboard.press("Enter");
   await panel(page, '[data-step="initial_report"][data-status="done"]').waitFor();
   const after = await focusOk(page, "after 标记完成");
   assert.equal(after.inPanel, true);
-  assert.notEqual(await panel(page, ".next button.big").getAttribute("data-step"), "initial_report");
+  assert.notEqual(await panel(page, ".next button.big").getAttribute("data-next-step"), "initial_report");
   // a re-render keeps focus: the role filter re-renders the response
   await tabTo(page, "select[data-key=role-filter]", "role filter");
   await arrowTo(page, "site_staff");
@@ -268,7 +268,7 @@ test("by tap at 390×844 (isMobile, hasTouch): ≥ 44 px targets, no sideways sc
   // the card: the most urgent step, one large button
   const card = await panel(page, ".next button.big").boundingBox();
   assert.ok(card.height >= 44 && card.width >= 300, `card button ${card.width}×${card.height}`);
-  const step = await panel(page, ".next button.big").getAttribute("data-step");
+  const step = await panel(page, ".next button.big").getAttribute("data-next-step");
   assert.equal(step, "initial_report");
   await panel(page, ".next button.big").tap();
   await panel(page, '[data-step="initial_report"][data-status="done"]').waitFor();

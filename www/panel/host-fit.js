@@ -141,13 +141,22 @@ export class Dock {
   }
 }
 
-/** Scrolls a focused control out from under the host's fixed header or a docked bar. */
+/** Scrolls a control focused from the keyboard out from under the host's fixed header, the
+ * stuck tab bar or a docked submit bar. (A control focused by a pointer is where it was pressed:
+ * scrolling it between press and release would lose the click.) */
 export function reveal(host, el) {
-  const r = el.getBoundingClientRect();
+  if (performance.now() - lastPointer < 800) return;
   const root = host.shadowRoot;
   const tabs = root.querySelector("[role=tablist]");
-  const topEdge = Math.max(stickyTop(host), tabs ? tabs.getBoundingClientRect().bottom : 0);
+  if (tabs?.contains(el)) return;
+  const r = el.getBoundingClientRect();
+  const top = stickyTop(host);
+  const t = tabs?.getBoundingClientRect();
+  const topEdge = t && t.top <= top + 1 && t.bottom > top ? t.bottom : top;
   const bar = [...root.querySelectorAll(".actions.docked")].find((b) => !b.contains(el));
   const bottomEdge = bar ? bar.getBoundingClientRect().top : innerHeight;
   if (r.top < topEdge || r.bottom > bottomEdge) el.scrollIntoView({ block: "nearest" });
 }
+
+let lastPointer = -Infinity;
+addEventListener("pointerdown", () => { lastPointer = performance.now(); }, { capture: true, passive: true });

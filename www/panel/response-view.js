@@ -128,7 +128,7 @@ function nextCard(ctx, r, steps, who) {
   const simple = !s.options?.length && !s.requiresApproval;
   const by = () => (who.value.trim() ? { name: who.value.trim(), role: s.actor } : undefined);
   card.append(h("button", {
-    type: "button", class: "primary big", data: { key: "next-act", step: s.id },
+    type: "button", class: "primary big", data: { key: "next-act", nextStep: s.id },
     onclick: () => {
       if (!simple) {
         ctx.host.shadowRoot.querySelector(`.steps [data-step="${CSS.escape(s.id)}"] :is(input, select, textarea, button)`)?.focus();
