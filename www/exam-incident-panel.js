@@ -112,8 +112,9 @@ export class ExamIncidentPanel extends HTMLElement {
     this.planProblem = null;
     try {
       if (url) {
-        const res = await fetch(new URL(url, document.baseURI), { credentials: "same-origin" });
-        if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        const href = new URL(url, document.baseURI).href;
+        const res = await fetch(href, { credentials: "same-origin" }).catch((e) => { throw planFailed(href, e?.message); });
+        if (!res.ok) throw planFailed(href, `HTTP ${res.status}`);
         ei.loadPlan(await res.text());
       }
     } catch (e) {
@@ -339,6 +340,14 @@ export class ExamIncidentPanel extends HTMLElement {
 
   /** For portals and tests: the current response (an IncidentResponse) or null. */
   get incident() { return this.response; }
+}
+
+/** The site plan could not be fetched: said in both languages, with the URL. */
+function planFailed(url, why) {
+  const e = new Error(`${url}: ${why}`);
+  e.code = "plan_load_failed";
+  e.text = { zh: `无法加载考点预案 ${url}（${why}），使用内置预案`, en: `could not load the site plan ${url} (${why}); using the built-in plan` };
+  return e;
 }
 
 function readUi() {

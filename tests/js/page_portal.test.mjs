@@ -71,10 +71,10 @@ async function focusOk(page, label) {
   return a;
 }
 
-/** Presses Tab until the focused element (through shadow roots) matches `sel`. */
-async function tabTo(page, sel, label = sel, max = 120) {
+/** Presses Tab (Shift+Tab with `back`) until the focused element (through shadow roots) matches `sel`. */
+async function tabTo(page, sel, label = sel, max = 120, back = false) {
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
     const hit = await page.evaluate((s) => {
       let a = document.activeElement;
       while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
@@ -226,6 +226,17 @@ test("keyboard only at 1366×768: README recipe under /admin/, fixed header, ove
   // the submit bar is in view inside the overflow:hidden wrapper
   const bar = await panel(page, ".form-editor .actions").boundingBox();
   assert.ok(bar.y + bar.height <= 768 + 1 && bar.y >= HEADER, `submit bar at y=${bar.y}`);
+  // a select at the top reshapes the form (the kind's details): the form re-renders, focus stays
+  const kindSel = '.form-editor select[data-path="/incident_kind"]';
+  await tabTo(page, kindSel, "incident kind");
+  const kindWas = await panel(page, kindSel).inputValue();
+  await page.keyboard.press("ArrowDown");
+  await page.waitForTimeout(300);
+  assert.equal((await active(page)).path, "/incident_kind", "focus stays on the kind after the form re-renders");
+  await page.keyboard.press("ArrowUp");
+  await page.waitForTimeout(300);
+  assert.equal((await active(page)).path, "/incident_kind");
+  assert.equal(await panel(page, kindSel).inputValue(), kindWas);
   await fillInitialByKeyboard(page);
   await expectValid(page, "initial report (keyboard)");
   await tabTo(page, ".form-editor button[type=submit]", "submit");
@@ -235,6 +246,15 @@ test("keyboard only at 1366×768: README recipe under /admin/, fixed header, ove
   await waitPosted(page);
   assert.equal(page.posted[0].form, "initial_report");
   assert.match(JSON.stringify(page.posted[0].data), /3号考场/);
+  // 添加一项 on the readiness check: focus goes to the new item's first field
+  await tabTo(page, "[role=tab][aria-selected=true]", "the selected tab", 200, true);
+  await page.keyboard.press("ArrowRight");
+  await panel(page, "[role=tab][data-tab=readiness][aria-selected=true]").waitFor();
+  await tabTo(page, 'fieldset[data-path="/on_duty_staff"] > button:last-of-type', "add an on-duty person");
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+  const added = await focusOk(page, "after 添加一项");
+  assert.match(added.path || "", /^\/on_duty_staff\/1\//, `focus after 添加一项: ${JSON.stringify(added)}`);
   // after scrolling, the tab bar stays under the header
   await page.mouse.wheel(0, 600);
   await page.waitForTimeout(300);
