@@ -92,19 +92,17 @@ async function tabTo(page, sel, label = sel, max = 120, back = false) {
 
 const panel = (page, sel) => page.locator(`exam-incident-panel ${sel}`);
 
-/** Keyboard: types into the focused field, replacing what is there. */
+/** Keyboard: types into the focused field (empty in this flow: the storage starts empty). */
 async function typeHere(page, text) {
-  await page.keyboard.press("Control+A");
   await page.keyboard.type(text);
 }
 
 /** Keyboard: arrows through a focused <select> until it shows `value`. */
-async function arrowTo(page, value) {
+async function arrowTo(page, value, key = "ArrowDown") {
   for (let i = 0; i < 40; i++) {
     const v = await page.evaluate(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a.value; });
     if (v === value) return;
-    if (process.env.DEBUG_PORTAL) t_diag(`arrowTo ${value}: ${v} ${JSON.stringify(await active(page))} ${await page.evaluate(() => document.querySelector("exam-incident-panel").lastFocus)}`);
-    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press(key);
   }
   assert.fail(`select did not reach ${value}`);
 }
@@ -216,8 +214,7 @@ test("keyboard only at 1366×768: README recipe under /admin/, fixed header, ove
   await arrowTo(page, "site_staff");
   await page.waitForTimeout(200);
   assert.equal((await active(page)).tag, "SELECT", "focus stays on the role filter after it re-renders the list");
-  await page.keyboard.press("Home");
-  await arrowTo(page, "");
+  await arrowTo(page, "", "ArrowUp");
   // report form: the initial report, prefilled from the response
   await tabTo(page, '[data-step="initial_report"] button', "fill in the initial report");
   await page.keyboard.press("Enter");
@@ -321,6 +318,12 @@ test("by tap at 390×844 (isMobile, hasTouch): ≥ 44 px targets, no sideways sc
   await page.setViewportSize({ width: 360, height: 780 });
   await page.waitForTimeout(200);
   await noHorizontalScroll(page, "360 px");
+  for (const name of ["incident", "forms", "readiness", "saved"]) {
+    await panel(page, `[role=tab][data-tab=${name}]`).tap();
+    await panel(page, `[role=tab][data-tab=${name}][aria-selected=true]`).waitFor();
+    await noHorizontalScroll(page, `360 px, ${name}`);
+    assert.deepEqual(await smallTargets(page), [], `small tap targets on ${name} at 360 px`);
+  }
   assert.deepEqual(page.problems(), []);
 });
 
@@ -354,7 +357,6 @@ async function missingPaths(page) {
 
 async function fillInitialByKeyboard(page) {
   const todo = await missingPaths(page);
-  t_diag(`initial report, fields to fill: ${todo.join(", ")}`);
   for (const p of todo) {
     const sel = `.form-editor [data-path="${p}"]:is(input, select, textarea)`;
     if (!(await panel(page, sel).count())) continue;
@@ -410,5 +412,3 @@ function firstOption(page, sel) {
 function localDigits(page, minutes) {
   return localTime(page, minutes).then((s) => s.replace(/\D/g, ""));
 }
-
-function t_diag(msg) { process.stdout.write(`# ${msg}\n`); }
