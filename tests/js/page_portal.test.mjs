@@ -258,6 +258,12 @@ test("keyboard only at 1366×768: README recipe under /admin/, fixed header, ove
   const tabs = await panel(page, "[role=tablist]").boundingBox();
   assert.ok(Math.abs(tabs.y - HEADER) <= 2, `tab bar at y=${tabs.y} after scrolling (want ${HEADER})`);
   assert.deepEqual(await hostStyles(page), before, "the element changed the portal's own styles");
+  // the screenshot: the response with its next-action card (back to it with the arrow keys)
+  await tabTo(page, "[role=tab][aria-selected=true]", "the selected tab", 200, true);
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await panel(page, "[role=tab][data-tab=response][aria-selected=true]").waitFor();
+  await focusOk(page, "after the arrow keys");
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: docs("portal-1366.png") });
   assert.deepEqual(page.problems(), []);
