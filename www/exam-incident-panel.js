@@ -53,7 +53,9 @@ export class ExamIncidentPanel extends HTMLElement {
       if (e.relatedTarget && this.shadowRoot.contains(e.relatedTarget)) return;
       setTimeout(() => { if (from.isConnected && !this.shadowRoot.activeElement) this.lastFocus = null; }, 0);
     });
-    this.keeper = new MutationObserver(() => {
+    this.keeper = new MutationObserver((records) => {
+      // The countdowns change every second and need none of this.
+      if (records.every((r) => r.target.parentElement?.closest(".countdown"))) return;
       decorate(this.shadowRoot);
       this.dock.schedule();
       if (!this.shadowRoot.activeElement && this.focusWithin) findByKey(this.shadowRoot, this.lastFocus)?.focus({ preventScroll: true });

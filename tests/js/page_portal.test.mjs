@@ -227,9 +227,11 @@ test("keyboard only at 1366×768: README recipe under /admin/, fixed header, ove
   const kindSel = '.form-editor select[data-path="/incident_kind"]';
   await tabTo(page, kindSel, "incident kind");
   const kindWas = await panel(page, kindSel).inputValue();
+  const scrollWas = await page.evaluate(() => scrollY);
   await page.keyboard.press("ArrowDown");
   await page.waitForTimeout(300);
   assert.equal((await active(page)).path, "/incident_kind", "focus stays on the kind after the form re-renders");
+  assert.ok(Math.abs((await page.evaluate(() => scrollY)) - scrollWas) <= 2, "the re-render keeps the scroll position");
   await page.keyboard.press("ArrowUp");
   await page.waitForTimeout(300);
   assert.equal((await active(page)).path, "/incident_kind");
