@@ -142,6 +142,22 @@ fn phone_script_in_both_languages() {
     assert!(anon.zh.contains("重大事件"));
 }
 
+/// A room named in full (「第二考场」, 「3号考场」) is read as it is, not with the template's 「考场」
+/// a second time; a bare number still gets it (issue 14, item 7).
+#[test]
+fn phone_script_does_not_repeat_what_the_room_name_says() {
+    let p = plan();
+    let suffix = p.doc().phone_script.room.zh.split("{room}").nth(1).unwrap().to_string();
+    assert!(!suffix.is_empty(), "the plan's room template adds a word after the name");
+    for (room, reads) in [("第二考场".to_string(), "第二考场".to_string()), ("3号考场".into(), "3号考场".into()), ("301".into(), format!("301{suffix}"))] {
+        let init = Init { kind: "epidemic".into(), discovered_at: t(0), room: Some(room.clone()), site: Some("第一考点".into()), ..Init::default() };
+        let s = Response::open(p.clone(), init).unwrap().phone_script(&t(1), None).unwrap();
+        assert!(s.zh.contains(&reads), "{room}: {}", s.zh);
+        assert!(!s.zh.contains(&format!("{suffix}{suffix}")) && !s.zh.contains("第第"), "{room}: {}", s.zh);
+        assert!(s.zh.contains("第一考点") && !s.zh.contains("考点考点"), "{}", s.zh);
+    }
+}
+
 #[test]
 fn approval_requested_shows_until_settled() {
     let mut r = open("candidates_not_arrived", &t(0));

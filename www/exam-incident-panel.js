@@ -16,6 +16,8 @@ import { formsView } from "./panel/forms-view.js";
 import { readinessView } from "./panel/readiness-view.js";
 import { savedView } from "./panel/saved-view.js";
 import { save, restoreSaved, idOf } from "./panel/store.js";
+import { icon } from "./panel/icons.js";
+import { decorate, focusKey, findByKey, Dock, reveal } from "./panel/host-fit.js";
 
 const TABS = [
   ["incident", "tabIncident", classifyView],
@@ -37,6 +39,32 @@ export class ExamIncidentPanel extends HTMLElement {
     this.ui = readUi();
     this.response = null;
     this.tab = this.ui.tab || "incident";
+    this.dock = new Dock(this);
+    // Focus survives any re-render, the panel's or a view's own: the last focused control is
+    // remembered by a stable key and found again when focus would otherwise fall to <body>.
+    this.shadowRoot.addEventListener("focusin", (e) => {
+      this.lastFocus = focusKey(e.target) || this.lastFocus;
+      reveal(this, e.target);
+    });
+    this.shadowRoot.addEventListener("focusout", (e) => {
+      // Focus leaving for the host page, not lost to a re-render (the control would be gone by
+      // the next task): let it go.
+      const from = e.target;
+      if (e.relatedTarget && this.shadowRoot.contains(e.relatedTarget)) return;
+      setTimeout(() => { if (from.isConnected && !this.shadowRoot.activeElement) this.lastFocus = null; }, 0);
+    });
+    this.keeper = new MutationObserver((records) => {
+      // The countdowns change every second and need none of this.
+      if (records.every((r) => r.target.parentElement?.closest(".countdown"))) return;
+      decorate(this.shadowRoot);
+      this.dock.schedule();
+      if (!this.shadowRoot.activeElement && this.focusWithin) findByKey(this.shadowRoot, this.lastFocus)?.focus({ preventScroll: true });
+    });
+  }
+
+  /** True when focus was inside the panel last time anyone looked (it is lost on removal). */
+  get focusWithin() {
+    return this.lastFocus && (document.activeElement === this || document.activeElement === document.body || document.activeElement === null);
   }
 
   get lang() { return this.getAttribute("lang") === "en" ? "en" : "zh"; }
@@ -44,15 +72,23 @@ export class ExamIncidentPanel extends HTMLElement {
   connectedCallback() {
     if (this.started) return;
     this.started = true;
-    clear(this.shadowRoot).append(h("p", { class: "loading", role: "status" }, t("loading", this.lang)));
+    clear(this.shadowRoot).append(h("div", { class: "wrap" }, h("p", { class: "loading", role: "status" }, t("loading", this.lang))));
     this.boot().catch((e) => {
-      clear(this.shadowRoot).append(h("p", { class: "finding error", role: "alert" }, `${t("loadFailed", this.lang)}: ${errorText(e, this.lang)}`));
+      // Both languages: whoever integrates the element may not read the proctors' one.
+      clear(this.shadowRoot).append(h("div", { class: "wrap" }, h("div", { class: "load-error", role: "alert", data: { url: e?.url || "" } },
+        h("p", { class: "finding error", lang: "zh-CN" }, icon("warn"), ` ${t("loadFailed", "zh")}：${errorText(e, "zh")}`),
+        h("p", { class: "finding error", lang: "en" }, `${t("loadFailed", "en")}: ${errorText(e, "en")}`))));
+      decorate(this.shadowRoot);
     });
+    this.keeper.observe(this.shadowRoot, { childList: true, subtree: true });
+    this.dock.connect();
     this.timer = setInterval(() => this.tick(), 1000);
   }
 
   disconnectedCallback() {
     clearInterval(this.timer);
+    this.keeper.disconnect();
+    this.dock.disconnect();
     this.disconnectedCallbackResponse();
     this.started = false;
   }
@@ -78,8 +114,9 @@ export class ExamIncidentPanel extends HTMLElement {
     this.planProblem = null;
     try {
       if (url) {
-        const res = await fetch(new URL(url, document.baseURI), { credentials: "same-origin" });
-        if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        const href = new URL(url, document.baseURI).href;
+        const res = await fetch(href, { credentials: "same-origin" }).catch((e) => { throw planFailed(href, e?.message); });
+        if (!res.ok) throw planFailed(href, `HTTP ${res.status}`);
         ei.loadPlan(await res.text());
       }
     } catch (e) {
@@ -125,7 +162,7 @@ export class ExamIncidentPanel extends HTMLElement {
       guideForms: (r) => ei.guide(this.responseInfo(r).kind).forms,
       responseInfo: (r) => this.responseInfo(r),
       startResponse: (init) => this.startResponse(init),
-      afterAction: (step, warnings) => this.afterAction(step, warnings),
+      afterAction: (step, warnings, origin) => this.afterAction(step, warnings, origin),
       setResponse: (r) => this.setResponse(r),
       openForm: (form) => { this.ui.form = form; this.go("forms", true); },
       draft: (form) => {
@@ -175,7 +212,7 @@ export class ExamIncidentPanel extends HTMLElement {
       // The class saves itself at every change; it reports failures here.
       r.onStorageError?.((e) => this.storageError(e));
       // Reminders (due soon, overdue) are announced in the status line.
-      r.onReminder?.((rem) => this.announce(`⏰ ${t("reminder", this.lang)}: ${tx(rem.text, this.lang)} (${this.ctx().roleTitle(rem.actor)})`, rem.kind === "overdue"), 2);
+      r.onReminder?.((rem) => this.announce(`${t("reminder", this.lang)}: ${tx(rem.text, this.lang)} (${this.ctx().roleTitle(rem.actor)})`, rem.kind === "overdue", "bell"), 2);
       const st = r.storageStatus?.();
       if (st && st.ok === false) this.storageError(st);
       else this.persist();
@@ -191,11 +228,11 @@ export class ExamIncidentPanel extends HTMLElement {
     try { this.response?.dispose?.(); } catch { /* gone */ }
   }
 
-  afterAction(step, warnings = []) {
+  afterAction(step, warnings = [], origin = "list") {
     const now = this.ctx().now();
     const s = this.response.steps(now).find((x) => x.id === step.id);
     this.ctx().emit("incident-step", { responseId: idOf(this.response), step: step.id, status: s?.status, chosen: s?.chosen });
-    this.renderPanel(step.id);
+    this.renderPanel({ step: step.id, origin });
     if (warnings.length) this.announce(warnings.map((w) => `${t("warning", this.lang)}${tx(w.message, this.lang)}`).join(" "), false);
   }
 
@@ -205,9 +242,9 @@ export class ExamIncidentPanel extends HTMLElement {
     this.announce(`${t("storageError", this.lang)}${detail.message}`, true);
   }
 
-  announce(text, error) {
+  announce(text, error, iconName) {
     if (!this.status) return;
-    this.status.textContent = text;
+    this.status.replaceChildren(...(iconName ? [icon(iconName), " "] : []), text);
     this.status.className = `announce ${error ? "error" : "ok"}`;
   }
 
@@ -222,6 +259,7 @@ export class ExamIncidentPanel extends HTMLElement {
     }
     this.renderPanel();
     if (focus) this.panel.querySelector("h2")?.focus();
+    else if (!this.shadowRoot.activeElement && this.focusWithin) findByKey(this.shadowRoot, this.lastFocus)?.focus({ preventScroll: true });
   }
 
   render() {
@@ -247,13 +285,16 @@ export class ExamIncidentPanel extends HTMLElement {
       },
     }, t(key, L)));
     tablist.append(...this.tabButtons);
+    // Where the tab bar was, while it is docked by hand (host-fit.js).
+    const holder = h("div", { class: "tabs-holder", aria: { hidden: "true" } });
     this.status = h("p", { class: "announce", role: "status", "aria-live": "polite" });
     this.panel = h("div", { role: "tabpanel", id: "panel", class: "panel" });
-    root.append(h("div", { class: "wrap", lang: L === "en" ? "en" : "zh-CN" }, header, tablist, this.status, this.panel));
+    root.append(h("div", { class: "wrap", lang: L === "en" ? "en" : "zh-CN" }, header, holder, tablist, this.status, this.panel));
     this.go(this.tab, false);
   }
 
-  renderPanel(focusStep) {
+  /** focus: after an action, { step, origin } — focus then goes to the next thing to do. */
+  renderPanel(focus) {
     if (!this.panel) return;
     const entry = TABS.find(([id]) => id === this.tab) || TABS[0];
     this.panel.setAttribute("aria-labelledby", `tab-${entry[0]}`);
@@ -267,7 +308,25 @@ export class ExamIncidentPanel extends HTMLElement {
     }
     view.querySelector("h2")?.setAttribute("tabindex", "-1");
     clear(this.panel).append(view);
-    if (focusStep) this.panel.querySelector(`[data-step="${CSS.escape(focusStep)}"] button, [data-step="${CSS.escape(focusStep)}"]`)?.focus?.();
+    decorate(this.shadowRoot);
+    if (focus) this.focusNext(focus);
+  }
+
+  /** After an action: the card's button when it was used from the card (it now shows the next
+   * step); else the same step's first control if it is still open, else the next open step's. */
+  focusNext({ step, origin }) {
+    const p = this.panel;
+    const first = (li) => li?.querySelector("input:not([type=hidden]), select, textarea, button");
+    let target = null;
+    if (origin === "card") target = p.querySelector(".next button.big");
+    if (!target) {
+      const items = [...p.querySelectorAll(".steps > li")];
+      const i = items.findIndex((li) => li.dataset.step === step);
+      const open = (li) => /pending|overdue|awaiting_approval/.test(li.dataset.status) && first(li);
+      const next = (i >= 0 && open(items[i]) ? items[i] : null) || items.slice(i + 1).find(open) || items.find(open);
+      target = first(next) || p.querySelector(".next button.big") || p.querySelector("h2");
+    }
+    target?.focus();
   }
 
   tick() {
@@ -283,6 +342,14 @@ export class ExamIncidentPanel extends HTMLElement {
 
   /** For portals and tests: the current response (an IncidentResponse) or null. */
   get incident() { return this.response; }
+}
+
+/** The site plan could not be fetched: said in both languages, with the URL. */
+function planFailed(url, why) {
+  const e = new Error(`${url}: ${why}`);
+  e.code = "plan_load_failed";
+  e.text = { zh: `无法加载考点预案 ${url}（${why}），使用内置预案`, en: `could not load the site plan ${url} (${why}); using the built-in plan` };
+  return e;
 }
 
 function readUi() {

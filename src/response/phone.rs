@@ -34,7 +34,9 @@ pub fn script(r: &Response, now: Instant, caller: Option<&Person>) -> Text {
         None => ps.unknown.clone(),
     };
     let site = open.site.clone().map_or_else(|| ps.unknown.clone(), |s| Text::new(s.clone(), s));
-    let room = open.room.clone().map_or_else(Text::default, |room| ps.room.fill(&[("room", room)]));
+    let room = open.room.as_deref().map_or_else(Text::default, |room| {
+        Text::new(affixed(&ps.room.zh, "room", room), affixed(&ps.room.en, "room", room))
+    });
     let done: Vec<&Text> = steps
         .iter()
         .filter(|s| s.status == Status::Done && s.form.as_deref() != Some("initial_report") && s.options.is_none())
@@ -69,6 +71,18 @@ pub fn script(r: &Response, now: Instant, caller: Option<&Person>) -> Text {
         lines.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("\n"),
         lines.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join("\n"),
     )
+}
+
+/// Fills `{key}` in `template` once, leaving out the literal text around it that the value already
+/// carries: a room typed as 「第二考场」 into 「{room}考场」 reads 「第二考场」, not 「第二考场考场」,
+/// while 「301」 still reads 「301考场」 (and 「二」 under 「第{room}考场」 reads 「第二考场」).
+fn affixed(template: &str, key: &str, value: &str) -> String {
+    let mark = format!("{{{key}}}");
+    let Some(at) = template.find(&mark) else { return Text::new(template, template).fill(&[(key, value.to_string())]).zh };
+    let (before, after) = (&template[..at], &template[at + mark.len()..]);
+    let prefix = if value.starts_with(before) { "" } else { before };
+    let suffix = if value.ends_with(after) { "" } else { after };
+    format!("{prefix}{value}{suffix}")
 }
 
 trait FillEach {

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { startServer } from "./page/server.mjs";
+import { startServer, WWW } from "./page/server.mjs";
 import { launch, watchedPage } from "./page/browser.mjs";
 import { T, CSP, panelReady, exportsOf } from "./page/helpers.mjs";
 
@@ -46,8 +46,9 @@ test("a portal page under `Content-Security-Policy: default-src 'self'; script-s
 });
 
 test("the README snippet pasted into a blank page works, and report-ready reaches its listener", async (t) => {
-  const blank = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>blank</title></head><body>\n${snippet.replaceAll("/exam-incident/", "/")}</body></html>`;
-  const srv = await startServer({ pages: { "/hosts/snippet.html": blank } });
+  // verbatim: the element's files under the snippet's relative ./static/exam-incident/
+  const blank = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>blank</title></head><body>\n${snippet}</body></html>`;
+  const srv = await startServer({ pages: { "/snippet.html": blank }, mounts: { "/static/exam-incident/": WWW } });
   t.after(() => srv.close());
   const page = await watchedPage(browser.context, srv.origin);
   t.after(() => page.close());
@@ -59,7 +60,7 @@ test("the README snippet pasted into a blank page works, and report-ready reache
   });
   await page.goto(`${srv.origin}/hosts/empty.html`);
   await page.evaluate(() => localStorage.clear());
-  await page.goto(`${srv.origin}/hosts/snippet.html`);
+  await page.goto(`${srv.origin}/snippet.html`);
   await panelReady(page);
   assert.equal(await page.locator("exam-incident-panel [role=tab]").count(), 5);
   const exp = await exportsOf(page);

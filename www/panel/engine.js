@@ -1,15 +1,48 @@
-// The one place that talks to the wasm package. Each capability is looked up by name, so the
-// panel still works (with a clear message) when a build lacks an export.
-import init, * as ei from "../pkg/exam_incident.js";
+// The one place that talks to the wasm package. The package is found from this module's own URL
+// (../pkg/ beside panel/), so the element works from any base path; a part that fails to load is
+// named in the error, so the portal's integrator sees which URL to fix. Each capability is looked
+// up by name, so the panel still works (with a clear message) when a build lacks an export.
+export const GLUE_URL = new URL("../pkg/exam_incident.js", import.meta.url).href;
+export const WASM_URL = new URL("../pkg/exam_incident_bg.wasm", import.meta.url).href;
+
+/** The package's exports once load() has resolved (a live binding: importers see the update). */
+export let ei = {};
 
 let ready;
-/** Initialises the wasm module once (fetches exam_incident_bg.wasm next to the glue). */
+/** Loads the glue and initialises the wasm module once. Rejects with {code: "load_failed", url}. */
 export function load() {
-  ready ??= init({ module_or_path: new URL("../pkg/exam_incident_bg.wasm", import.meta.url) }).then(() => ei);
+  ready ??= (async () => {
+    let mod;
+    try {
+      mod = await import(GLUE_URL);
+    } catch (e) {
+      throw loadFailed(GLUE_URL, e?.message);
+    }
+    let res;
+    try {
+      res = await fetch(WASM_URL, { credentials: "same-origin" });
+    } catch (e) {
+      throw loadFailed(WASM_URL, e?.message);
+    }
+    if (!res.ok) throw loadFailed(WASM_URL, `HTTP ${res.status}`);
+    try {
+      await mod.default({ module_or_path: res });
+    } catch (e) {
+      throw loadFailed(WASM_URL, e?.message);
+    }
+    ei = mod;
+    return mod;
+  })();
   return ready;
 }
 
-export { ei };
+function loadFailed(url, why) {
+  const e = new Error(`${url}: ${why || "failed"}`);
+  e.code = "load_failed";
+  e.url = url;
+  e.text = { zh: `无法加载 ${url}（${why || "失败"}）`, en: `could not load ${url} (${why || "failed"})` };
+  return e;
+}
 
 /** True when the package exports `name` (a function or class). */
 export function has(name) {

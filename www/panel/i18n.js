@@ -89,6 +89,14 @@ const S = {
   requestApproval: ["请求批准", "Request approval"],
   warning: ["提醒：", "Note: "],
   reminder: ["提醒", "Reminder"],
+  // The next action card, the role filter and host-fit texts (issue 14).
+  nextAction: ["下一步", "Next action"],
+  nextNone: ["此角色暂无待办步骤。", "Nothing is pending for this role."],
+  goToStep: ["去处理", "Go to this step"],
+  forRole: ["显示角色", "Show role"],
+  allRoles: ["全部角色", "All roles"],
+  shownOf: ["显示 {n}/{m} 项", "{n} of {m} steps shown"],
+  siteDefault: ["本考点默认", "site default"],
 };
 
 export function t(key, lang, params) {

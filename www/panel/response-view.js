@@ -1,10 +1,13 @@
-// The response: steps with actor, status and a due countdown (the 10-minute initial report
-// first), decisions with their options and approval capture (who, role, when), progress, the
-// hash-chained log with a seal showing whether it verifies, and the phone script.
+// The response: at the top the proctor's next action (the most urgent pending step for the chosen
+// role, its countdown and one large button), then the steps with actor, status and a due countdown
+// (the 10-minute initial report first), filterable by role; decisions with their options and
+// approval capture (who, role, when), progress, the hash-chained log with a seal showing whether
+// it verifies, and the phone script.
 import { h, clear, nextId, localInput, parseTime, clock } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { errorText } from "./engine.js";
 import { severityBadge } from "./classify-view.js";
+import { icon } from "./icons.js";
 
 const LIVE = new Set(["pending", "overdue", "awaiting_approval"]);
 
@@ -40,13 +43,26 @@ export function responseView(ctx) {
     h("label", { for: progId }, `${t("progress", L)} ${done}/${required.length}`),
     h("progress", { id: progId, max: String(required.length || 1), value: String(done) })));
 
-  // Who is recording: name; the role defaults to the step's actor.
-  const who = h("input", { type: "text", id: nextId(), autocomplete: "name", props: { value: ctx.ui.name || "" } });
+  // Who is recording: name; the role defaults to the step's actor. The role filter picks whose
+  // steps the card and the list show.
+  const who = h("input", { type: "text", id: nextId(), autocomplete: "name", data: { key: "who" }, props: { value: ctx.ui.name || "" } });
   who.addEventListener("input", () => { ctx.ui.name = who.value; ctx.saveUi(); });
-  root.append(h("div", { class: "field inline" }, h("label", { for: who.id }, t("you", L)), who));
+  const role = ctx.ui.stepRole && ctx.roleTitles[ctx.ui.stepRole] ? ctx.ui.stepRole : "";
+  const filter = h("select", { id: nextId(), data: { key: "role-filter" } },
+    h("option", { value: "" }, t("allRoles", L)),
+    ctx.info.roles.filter((x) => steps.some((s) => s.actor === x.id)).map((x) => h("option", { value: x.id }, tx(x.title, L))));
+  filter.value = role;
+  filter.addEventListener("change", () => { ctx.ui.stepRole = filter.value; ctx.saveUi(); ctx.refresh("response"); });
+  root.append(h("div", { class: "who-row" },
+    h("div", { class: "field" }, h("label", { for: who.id }, t("you", L)), who),
+    h("div", { class: "field" }, h("label", { for: filter.id }, t("forRole", L)), filter)));
+
+  const mine = steps.filter((s) => !role || s.actor === role);
+  root.append(nextCard(ctx, r, mine, who));
 
   const list = h("ol", { class: "steps" });
-  for (const s of steps) list.append(stepItem(ctx, r, s, who));
+  for (const s of mine) list.append(stepItem(ctx, r, s, who));
+  if (role) root.append(h("p", { class: "muted shown" }, t("shownOf", L, { n: mine.length, m: steps.length })));
   root.append(list);
 
   // Log with its seal.
@@ -54,7 +70,7 @@ export function responseView(ctx) {
   let ok = false;
   let entries = [];
   try { ok = r.verifyLog(); entries = r.log(); } catch (e) { logBox.append(h("p", { class: "finding error" }, errorText(e, L))); }
-  logBox.append(h("h3", {}, t("log", L), " ", h("span", { class: `seal ${ok ? "ok" : "bad"}`, role: "status", data: { verified: String(ok) } }, ok ? `🔒 ${t("sealOk", L)}` : `⚠ ${t("sealBad", L)}`)));
+  logBox.append(h("h3", {}, t("log", L), " ", h("span", { class: `seal ${ok ? "ok" : "bad"}`, role: "status", data: { verified: String(ok) } }, ok ? [icon("lock"), " ", t("sealOk", L)] : [icon("warn"), " ", t("sealBad", L)])));
   const ol = h("ol", { class: "log-entries" });
   const stepText = Object.fromEntries(steps.map((s) => [s.id, s.text]));
   for (const e of entries) {
@@ -86,6 +102,59 @@ function fmt(at) {
   return m ? `${m[1]} ${m[2]}` : at || "";
 }
 
+/** The most urgent live step: overdue first, then the nearest deadline, then plan order. */
+export function mostUrgent(steps) {
+  const live = steps.map((s, i) => [s, i]).filter(([s]) => LIVE.has(s.status) && s.active !== false);
+  const due = (s) => { const ms = parseTime(s.dueAt); return Number.isNaN(ms) ? Infinity : ms; };
+  live.sort(([a, i], [b, j]) => (a.status === "overdue" ? 0 : 1) - (b.status === "overdue" ? 0 : 1) || due(a) - due(b) || i - j);
+  return live[0]?.[0] || null;
+}
+
+/** The next-action card: one step, its countdown and one large button. A plain step is marked
+ * done from here; a decision or an approval-gated step takes the proctor to its controls. */
+function nextCard(ctx, r, steps, who) {
+  const L = ctx.lang;
+  const s = mostUrgent(steps);
+  const card = h("section", { class: "next", aria: { labelledby: "next-title" } }, h("h3", { id: "next-title" }, t("nextAction", L)));
+  if (!s) {
+    card.append(h("p", {}, t("nextNone", L)));
+    return card;
+  }
+  card.append(h("p", { class: "step-head" },
+    h("span", { class: `status ${s.status}` }, t(`status_${s.status}`, L)), " ",
+    h("strong", { class: "actor" }, ctx.roleTitle(s.actor)), " ",
+    s.dueAt ? countdown(s.dueAt, L) : null));
+  card.append(h("p", { class: "next-text" }, tx(s.text, L), basisMark(s, L)));
+  const simple = !s.options?.length && !s.requiresApproval;
+  const by = () => (who.value.trim() ? { name: who.value.trim(), role: s.actor } : undefined);
+  card.append(h("button", {
+    type: "button", class: "primary big", data: { key: "next-act", nextStep: s.id },
+    onclick: () => {
+      if (!simple) {
+        ctx.host.shadowRoot.querySelector(`.steps [data-step="${CSS.escape(s.id)}"] :is(input, select, textarea, button)`)?.focus();
+        return;
+      }
+      try {
+        ctx.afterAction(s, asList(r.complete(s.id, ctx.now(), by())), "card");
+      } catch (e) {
+        card.append(h("p", { class: "finding error", role: "alert" }, errorText(e, L)));
+      }
+    },
+  }, simple ? t("markDone", L) : `${t("goToStep", L)}`));
+  return card;
+}
+
+function asList(w) { return Array.isArray(w) ? w : []; }
+
+/** 本考点默认: the step follows the site's default rather than a clause of the plan. */
+function basisMark(s, L) {
+  return s.basis === "site_default" ? [" ", h("small", { class: "basis" }, t("siteDefault", L))] : null;
+}
+
+function countdown(dueAt, L) {
+  return h("span", { class: "countdown", data: { due: dueAt }, role: "timer" }, icon("clock"), " ", h("span", { class: "cd-text" }, countdownText(dueAt, L)));
+}
+
 function stepItem(ctx, r, s, who) {
   const L = ctx.lang;
   const live = LIVE.has(s.status) && s.active !== false;
@@ -93,16 +162,16 @@ function stepItem(ctx, r, s, who) {
   li.append(h("div", { class: "step-head" },
     h("span", { class: `status ${s.status}` }, t(`status_${s.status}`, L)), " ",
     h("strong", { class: "actor" }, ctx.roleTitle(s.actor)), " ",
-    s.dueAt && live ? h("span", { class: "countdown", data: { due: s.dueAt }, role: "timer" }, countdownText(s.dueAt, L)) : null,
+    s.dueAt && live ? countdown(s.dueAt, L) : null,
     s.active === false ? h("span", { class: "muted" }, t("inactive", L)) : null));
-  li.append(h("p", { class: "step-text" }, tx(s.text, L), " ", h("small", { class: "clause" }, `〔${s.clause}〕`)));
+  li.append(h("p", { class: "step-text" }, tx(s.text, L), " ", h("small", { class: "clause" }, `〔${s.clause}〕`), basisMark(s, L)));
   if (s.requiresApproval) li.append(h("p", { class: "needs" }, t("needsApproval", L), ctx.roleTitle(s.requiresApproval)));
-  if (s.doneAt) li.append(h("p", { class: "done-info" }, `✔ ${fmt(s.doneAt)}`, s.doneBy ? ` · ${s.doneBy.name}` : "", s.chosen ? ` → ${tx(s.options?.find((o) => o.id === s.chosen)?.text, L) || s.chosen}` : "", s.approvedBy ? ` · ${t("approval", L)}: ${s.approvedBy.name} (${ctx.roleTitle(s.approvedBy.role)})` : ""));
+  if (s.doneAt) li.append(h("p", { class: "done-info" }, icon("check"), ` ${fmt(s.doneAt)}`, s.doneBy ? ` · ${s.doneBy.name}` : "", s.chosen ? ` → ${tx(s.options?.find((o) => o.id === s.chosen)?.text, L) || s.chosen}` : "", s.approvedBy ? ` · ${t("approval", L)}: ${s.approvedBy.name} (${ctx.roleTitle(s.approvedBy.role)})` : ""));
   const by = () => (who.value.trim() ? { name: who.value.trim(), role: s.actor } : undefined);
   const act = (fn) => {
     try {
       const warnings = fn();
-      ctx.afterAction(s, Array.isArray(warnings) ? warnings : []);
+      ctx.afterAction(s, asList(warnings), "list");
     } catch (e) {
       li.append(h("p", { class: "finding error", role: "alert" }, errorText(e, L)));
     }
@@ -170,13 +239,14 @@ function stepItem(ctx, r, s, who) {
 export function countdownText(dueAt, L) {
   const left = parseTime(dueAt) - Date.now();
   if (Number.isNaN(left)) return "";
-  return left >= 0 ? `⏱ ${t("due", L)} ${clock(left)}` : `⏰ ${t("overdueBy", L)} ${clock(-left)}`;
+  return left >= 0 ? `${t("due", L)} ${clock(left)}` : `${t("overdueBy", L)} ${clock(-left)}`;
 }
 
 /** Updates every countdown in `root` (called each second by the panel). */
 export function tickCountdowns(root, L) {
   for (const el of root.querySelectorAll(".countdown")) {
-    el.textContent = countdownText(el.dataset.due, L);
+    const text = el.querySelector(".cd-text") || el;
+    text.textContent = countdownText(el.dataset.due, L);
     el.classList.toggle("late", parseTime(el.dataset.due) < Date.now());
   }
 }

@@ -8,11 +8,12 @@ import { chromium } from "playwright-core";
 export const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-export async function launch() {
+/** `options` go to the context (a phone: { viewport, isMobile: true, hasTouch: true }). */
+export async function launch(options = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ei-chromium-"));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: "/usr/bin/chromium", headless: true, args: ARGS,
-    viewport: { width: 1366, height: 768 }, locale: "zh-CN", timezoneId: "Asia/Shanghai",
+    viewport: { width: 1366, height: 768 }, locale: "zh-CN", timezoneId: "Asia/Shanghai", ...options,
   });
   return {
     context,

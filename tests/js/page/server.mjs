@@ -1,6 +1,8 @@
 // A tiny static server for the page tests: serves www/ (following the www/pkg symlink) and the
 // host pages in tests/js/page/hosts/ under /hosts/, with correct MIME types (application/wasm
 // included), on 127.0.0.1 with an ephemeral port. `headers` are added to every response (the CSP).
+// `mounts` serve a directory under a sub-path too ({"/admin/static/exam-incident/": WWW}), as a
+// portal serves the element's files among its own static files.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,7 +17,7 @@ const TYPES = {
   ".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".ts": "text/plain; charset=utf-8",
 };
 
-export async function startServer({ headers = {}, pages = {}, root = WWW } = {}) {
+export async function startServer({ headers = {}, pages = {}, root = WWW, mounts = {} } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
@@ -28,6 +30,9 @@ export async function startServer({ headers = {}, pages = {}, root = WWW } = {})
     let rel = decodeURIComponent(url.pathname);
     let base = root;
     if (rel.startsWith("/hosts/")) { base = HOSTS; rel = rel.slice("/hosts".length); }
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (rel.startsWith(prefix)) { base = dir; rel = rel.slice(prefix.length - 1); break; }
+    }
     if (rel.endsWith("/")) rel += "index.html";
     const file = path.join(base, path.normalize(rel));
     if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
