@@ -2,7 +2,10 @@
 //! are returned). Each error has a stable snake_case `code` and a bilingual message; all message
 //! text is in this file.
 
+use std::collections::BTreeMap;
 use std::fmt;
+
+use serde_json::Value;
 
 use crate::plan::PlanProblem;
 use crate::text::Text;
@@ -109,6 +112,39 @@ impl Error {
             ErrorKind::NotSaved(_) => "not_saved",
             ErrorKind::Storage { code, .. } => code,
         }
+    }
+
+    /// The values the message is built from, by name, as findings carry them: a portal can word
+    /// the error itself (`{step, role}` for `approval_required`). Values that came from the
+    /// caller are clipped as in the message.
+    pub fn params(&self) -> BTreeMap<String, Value> {
+        let s = |v: &str| Value::from(v);
+        let n = |v: usize| Value::from(v);
+        let pairs: Vec<(&str, Value)> = match &self.kind {
+            ErrorKind::PlanInvalid(problems) => vec![("count", n(problems.len()))],
+            ErrorKind::UnknownKind(id) => vec![("kind", s(id))],
+            ErrorKind::UnknownForm(id) => vec![("form", s(&clip(id)))],
+            ErrorKind::UnknownStep(id) => vec![("step", s(&clip(id)))],
+            ErrorKind::UnknownOption { step, option } => vec![("step", s(&clip(step))), ("option", s(&clip(option)))],
+            ErrorKind::BadArgument { field, expected } => vec![("field", s(field)), ("expected", s(expected))],
+            ErrorKind::BadTime { field, value } | ErrorKind::BeforeDiscovery { field, value } => vec![("field", s(field)), ("value", s(&clip(value)))],
+            ErrorKind::TooLarge { field, limit } => vec![("field", s(field)), ("limit", n(*limit))],
+            ErrorKind::ApprovalRequired { step, role } => vec![("step", s(step)), ("role", s(role))],
+            ErrorKind::StepNotActive { step, decision } => vec![("step", s(step)), ("decision", s(decision))],
+            ErrorKind::AlreadyDone(step)
+            | ErrorKind::NotADecision(step)
+            | ErrorKind::DecisionRequired(step)
+            | ErrorKind::StepNotOptional(step)
+            | ErrorKind::ApprovalNotRequired(step) => vec![("step", s(step))],
+            ErrorKind::BadState(detail) => vec![("detail", s(&clip_to(detail, 200)))],
+            ErrorKind::UnsupportedVersion(v) => vec![("version", s(&clip(v)))],
+            ErrorKind::LogTampered { index } => vec![("index", n(*index))],
+            ErrorKind::PlanMismatch { saved, active } => vec![("saved", s(saved)), ("active", s(active))],
+            ErrorKind::LogFull(limit) => vec![("limit", n(*limit))],
+            ErrorKind::NotSaved(id) => vec![("id", s(&clip(id)))],
+            ErrorKind::Storage { detail, .. } => vec![("detail", s(&clip_to(detail, 120)))],
+        };
+        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     }
 
     pub fn message(&self) -> Text {
@@ -227,3 +263,28 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value the message names is in `params`, so a portal's own wording says the same.
+    #[test]
+    fn params_carry_what_the_message_names() {
+        let e = Error::new(ErrorKind::ApprovalRequired { step: "superior_instruction".into(), role: "superior".into() });
+        let p = e.params();
+        assert_eq!(p["step"], "superior_instruction");
+        assert_eq!(p["role"], "superior");
+        assert!(e.message().en.contains("superior_instruction") && e.message().en.contains("superior"));
+        let e = Error::new(ErrorKind::PlanMismatch { saved: "site-7 2".into(), active: "sd101 1".into() });
+        assert_eq!((e.params()["saved"].as_str(), e.params()["active"].as_str()), (Some("site-7 2"), Some("sd101 1")));
+        assert_eq!(Error::too_large("text", 10_000).params()["limit"], 10_000);
+    }
+
+    #[test]
+    fn params_clip_a_caller_value_as_the_message_does() {
+        let long = "x".repeat(5000);
+        let e = Error::new(ErrorKind::NotSaved(long));
+        assert_eq!(e.params()["id"].as_str().map(|v| v.chars().count()), Some(41));
+    }
+}

@@ -44,7 +44,8 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     to_js_plain(value).map_err(|e| js_error(&Error::bad_argument("result", format!("serialisable data ({e})"))))
 }
 
-/// A core error as a JS `Error`: `message` in both languages, `code`, `text: {zh, en}`, and
+/// A core error as a JS `Error`: `message` in both languages, `code`, `text: {zh, en}`,
+/// `params` (the values the text is made of, as findings carry them; `{}` when none), and
 /// `problems` for a plan that failed to load.
 pub fn js_error(e: &Error) -> JsValue {
     let text = e.message();
@@ -56,6 +57,9 @@ pub fn js_error(e: &Error) -> JsValue {
     set("code", &JsValue::from_str(e.code()));
     if let Ok(t) = to_js_plain(&text) {
         set("text", &t);
+    }
+    if let Ok(p) = to_js_plain(&e.params()) {
+        set("params", &p);
     }
     if !e.problems().is_empty() {
         if let Ok(p) = to_js_plain(e.problems()) {
