@@ -90,7 +90,7 @@ export class FormEditor {
     this.root = h("div", { class: "form-editor", data: { form } });
     this.validateSoon = debounce(() => this.validate(), 200);
     try {
-      this.schema = ei.reportSchema(form);
+      this.schema = ctx.plan.reportSchema(form);
     } catch (e) {
       this.schema = null;
       this.schemaError = e;
@@ -325,7 +325,7 @@ export class FormEditor {
     }
     let r;
     try {
-      r = ei.validateReport(this.form, this.data);
+      r = this.ctx.plan.validateReport(this.form, this.data);
     } catch (e) {
       clear(this.summary).append(h("p", { class: "finding error" }, errorText(e, L)));
       this.result = { ok: false, errors: [], warnings: [] };
