@@ -7,7 +7,7 @@ import { ei, has, errorText } from "./engine.js";
 
 export const FORM_IDS = ["initial_report", "staged_report", "room_record", "disposal_report", "readiness_check"];
 
-// Field order as the paper forms list them (API.md); fields not named here follow.
+// Field order as the paper forms list them (docs/api.md, Forms); fields not named here follow.
 const ORDER = {
   initial_report: ["incident_kind", "severity", "discovered_at", "reported_at", "reporter", "reported_to", "report_form", "subject", "location", "exam", "summary", "measures_taken", "details"],
   staged_report: ["incident_ref", "tracker", "period_from", "period_to", "entries", "status"],
