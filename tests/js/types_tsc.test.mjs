@@ -19,7 +19,11 @@ function compile(file) {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-test("the README's examples compile under tsc --strict with the .d.ts checked", { skip: !fs.existsSync(tsc) && "typescript is not installed (npm ci)" }, () => {
+test("typescript, a devDependency, is installed", () => {
+  assert.ok(fs.existsSync(tsc), "node_modules/typescript is missing: run `npm ci` (package-lock.json lists it)");
+});
+
+test("the README's examples compile under tsc --strict with the .d.ts checked", { skip: !fs.existsSync(tsc) && "typescript is not installed" }, () => {
   assert.doesNotMatch(FLAGS.join(" "), /skipLibCheck/);
   const r = compile("tests/ts/readme.ts");
   assert.equal(r.out.trim(), "", r.out);
