@@ -2,10 +2,7 @@
 //! are returned). Each error has a stable snake_case `code` and a bilingual message; all message
 //! text is in this file.
 
-use std::collections::BTreeMap;
 use std::fmt;
-
-use serde_json::Value;
 
 use crate::plan::PlanProblem;
 use crate::text::Text;
@@ -13,6 +10,13 @@ use crate::text::Text;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
     kind: ErrorKind,
+}
+
+/// A value an error's message is made of: a text (an id, a field, a clipped value) or a count.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Param {
+    Text(String),
+    Count(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -117,10 +121,12 @@ impl Error {
     /// The values the message is built from, by name, as findings carry them: a portal can word
     /// the error itself (`{step, role}` for `approval_required`). Values that came from the
     /// caller are clipped as in the message.
-    pub fn params(&self) -> BTreeMap<String, Value> {
-        let s = |v: &str| Value::from(v);
-        let n = |v: usize| Value::from(v);
-        let pairs: Vec<(&str, Value)> = match &self.kind {
+    /// A plain list rather than a JSON map: the binding writes it straight into a JS object, which
+    /// costs the wasm far less than serialising a map of `Value`s.
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        let s = |v: &str| Param::Text(v.to_string());
+        let n = Param::Count;
+        match &self.kind {
             ErrorKind::PlanInvalid(problems) => vec![("count", n(problems.len()))],
             ErrorKind::UnknownKind(id) => vec![("kind", s(id))],
             ErrorKind::UnknownForm(id) => vec![("form", s(&clip(id)))],
@@ -143,8 +149,7 @@ impl Error {
             ErrorKind::LogFull(limit) => vec![("limit", n(*limit))],
             ErrorKind::NotSaved(id) => vec![("id", s(&clip(id)))],
             ErrorKind::Storage { detail, .. } => vec![("detail", s(&clip_to(detail, 120)))],
-        };
-        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+        }
     }
 
     pub fn message(&self) -> Text {
@@ -268,23 +273,30 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 mod tests {
     use super::*;
 
+    fn param(e: &Error, name: &str) -> Option<Param> {
+        e.params().into_iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    fn text(v: &str) -> Option<Param> {
+        Some(Param::Text(v.to_string()))
+    }
+
     /// Every value the message names is in `params`, so a portal's own wording says the same.
     #[test]
     fn params_carry_what_the_message_names() {
         let e = Error::new(ErrorKind::ApprovalRequired { step: "superior_instruction".into(), role: "superior".into() });
-        let p = e.params();
-        assert_eq!(p["step"], "superior_instruction");
-        assert_eq!(p["role"], "superior");
+        assert_eq!(param(&e, "step"), text("superior_instruction"));
+        assert_eq!(param(&e, "role"), text("superior"));
         assert!(e.message().en.contains("superior_instruction") && e.message().en.contains("superior"));
         let e = Error::new(ErrorKind::PlanMismatch { saved: "site-7 2".into(), active: "sd101 1".into() });
-        assert_eq!((e.params()["saved"].as_str(), e.params()["active"].as_str()), (Some("site-7 2"), Some("sd101 1")));
-        assert_eq!(Error::too_large("text", 10_000).params()["limit"], 10_000);
+        assert_eq!((param(&e, "saved"), param(&e, "active")), (text("site-7 2"), text("sd101 1")));
+        assert_eq!(param(&Error::too_large("text", 10_000), "limit"), Some(Param::Count(10_000)));
     }
 
     #[test]
     fn params_clip_a_caller_value_as_the_message_does() {
-        let long = "x".repeat(5000);
-        let e = Error::new(ErrorKind::NotSaved(long));
-        assert_eq!(e.params()["id"].as_str().map(|v| v.chars().count()), Some(41));
+        let e = Error::new(ErrorKind::NotSaved("x".repeat(5000)));
+        let Some(Param::Text(id)) = param(&e, "id") else { panic!("id is a text") };
+        assert_eq!(id.chars().count(), 41);
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::Error;
+use crate::error::{Error, Param};
 
 /// Reads any JS value as JSON. `JSON.stringify` runs inside a `catch`, so whatever it throws on
 /// (cycles, BigInt, a proxy's getter) comes back as a `bad_argument` error naming `field`.
@@ -58,9 +58,15 @@ pub fn js_error(e: &Error) -> JsValue {
     if let Ok(t) = to_js_plain(&text) {
         set("text", &t);
     }
-    if let Ok(p) = to_js_plain(&e.params()) {
-        set("params", &p);
+    let params = Object::new();
+    for (k, v) in e.params() {
+        let v = match v {
+            Param::Text(t) => JsValue::from_str(&t),
+            Param::Count(n) => JsValue::from_f64(n as f64),
+        };
+        let _ = Reflect::set(&params, &JsValue::from_str(k), &v);
     }
+    set("params", &params);
     if !e.problems().is_empty() {
         if let Ok(p) = to_js_plain(e.problems()) {
             set("problems", &p);
