@@ -12,6 +12,13 @@ pub struct Error {
     kind: ErrorKind,
 }
 
+/// A value an error's message is made of: a text (an id, a field, a clipped value) or a count.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Param {
+    Text(String),
+    Count(usize),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ErrorKind {
     /// A plan document failed to load; every problem found is listed.
@@ -108,6 +115,40 @@ impl Error {
             ErrorKind::LogFull(_) => "log_full",
             ErrorKind::NotSaved(_) => "not_saved",
             ErrorKind::Storage { code, .. } => code,
+        }
+    }
+
+    /// The values the message is built from, by name, as findings carry them: a portal can word
+    /// the error itself (`{step, role}` for `approval_required`). Values that came from the
+    /// caller are clipped as in the message.
+    /// A plain list rather than a JSON map: the binding writes it straight into a JS object, which
+    /// costs the wasm far less than serialising a map of `Value`s.
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        let s = |v: &str| Param::Text(v.to_string());
+        let n = Param::Count;
+        match &self.kind {
+            ErrorKind::PlanInvalid(problems) => vec![("count", n(problems.len()))],
+            ErrorKind::UnknownKind(id) => vec![("kind", s(id))],
+            ErrorKind::UnknownForm(id) => vec![("form", s(&clip(id)))],
+            ErrorKind::UnknownStep(id) => vec![("step", s(&clip(id)))],
+            ErrorKind::UnknownOption { step, option } => vec![("step", s(&clip(step))), ("option", s(&clip(option)))],
+            ErrorKind::BadArgument { field, expected } => vec![("field", s(field)), ("expected", s(expected))],
+            ErrorKind::BadTime { field, value } | ErrorKind::BeforeDiscovery { field, value } => vec![("field", s(field)), ("value", s(&clip(value)))],
+            ErrorKind::TooLarge { field, limit } => vec![("field", s(field)), ("limit", n(*limit))],
+            ErrorKind::ApprovalRequired { step, role } => vec![("step", s(step)), ("role", s(role))],
+            ErrorKind::StepNotActive { step, decision } => vec![("step", s(step)), ("decision", s(decision))],
+            ErrorKind::AlreadyDone(step)
+            | ErrorKind::NotADecision(step)
+            | ErrorKind::DecisionRequired(step)
+            | ErrorKind::StepNotOptional(step)
+            | ErrorKind::ApprovalNotRequired(step) => vec![("step", s(step))],
+            ErrorKind::BadState(detail) => vec![("detail", s(&clip_to(detail, 200)))],
+            ErrorKind::UnsupportedVersion(v) => vec![("version", s(&clip(v)))],
+            ErrorKind::LogTampered { index } => vec![("index", n(*index))],
+            ErrorKind::PlanMismatch { saved, active } => vec![("saved", s(saved)), ("active", s(active))],
+            ErrorKind::LogFull(limit) => vec![("limit", n(*limit))],
+            ErrorKind::NotSaved(id) => vec![("id", s(&clip(id)))],
+            ErrorKind::Storage { detail, .. } => vec![("detail", s(&clip_to(detail, 120)))],
         }
     }
 
@@ -227,3 +268,35 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(e: &Error, name: &str) -> Option<Param> {
+        e.params().into_iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    fn text(v: &str) -> Option<Param> {
+        Some(Param::Text(v.to_string()))
+    }
+
+    /// Every value the message names is in `params`, so a portal's own wording says the same.
+    #[test]
+    fn params_carry_what_the_message_names() {
+        let e = Error::new(ErrorKind::ApprovalRequired { step: "superior_instruction".into(), role: "superior".into() });
+        assert_eq!(param(&e, "step"), text("superior_instruction"));
+        assert_eq!(param(&e, "role"), text("superior"));
+        assert!(e.message().en.contains("superior_instruction") && e.message().en.contains("superior"));
+        let e = Error::new(ErrorKind::PlanMismatch { saved: "site-7 2".into(), active: "sd101 1".into() });
+        assert_eq!((param(&e, "saved"), param(&e, "active")), (text("site-7 2"), text("sd101 1")));
+        assert_eq!(param(&Error::too_large("text", 10_000), "limit"), Some(Param::Count(10_000)));
+    }
+
+    #[test]
+    fn params_clip_a_caller_value_as_the_message_does() {
+        let e = Error::new(ErrorKind::NotSaved("x".repeat(5000)));
+        let Some(Param::Text(id)) = param(&e, "id") else { panic!("id is a text") };
+        assert_eq!(id.chars().count(), 41);
+    }
+}

@@ -5,3 +5,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "wasm/plan_api.rs"]
 mod plan_api;
+
+#[path = "wasm/plan_class.rs"]
+mod plan_class;

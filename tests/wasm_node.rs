@@ -3,3 +3,6 @@
 
 #[path = "wasm/plan_api.rs"]
 mod plan_api;
+
+#[path = "wasm/plan_class.rs"]
+mod plan_class;

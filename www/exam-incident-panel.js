@@ -1,5 +1,7 @@
 // <exam-incident-panel lang="zh|en" site="…" room="…" plan="/site-plan.json">
-// A drop-in proctor panel for exam-site incidents. Shadow DOM, styles through a constructable
+// A drop-in proctor panel for exam-site incidents. Each panel holds its own plan (a `Plan`: the
+// embedded default, or the site plan its `plan` attribute names) and keeps its UI state under its
+// own key (its `id`, else its site/room/plan attributes), so panels on one page are independent. Shadow DOM, styles through a constructable
 // stylesheet (no inline <style>, so a strict CSP holds), plain ES modules, no network of its own
 // beyond the package's .wasm and an optional same-origin plan.
 //
@@ -36,9 +38,9 @@ export class ExamIncidentPanel extends HTMLElement {
     super();
     this.attachShadow({ mode: "open" });
     this.shadowRoot.adoptedStyleSheets = [sheet];
-    this.ui = readUi();
+    this.ui = {};
     this.response = null;
-    this.tab = this.ui.tab || "incident";
+    this.tab = "incident";
     this.dock = new Dock(this);
     // Focus survives any re-render, the panel's or a view's own: the last focused control is
     // remembered by a stable key and found again when focus would otherwise fall to <body>.
@@ -67,11 +69,26 @@ export class ExamIncidentPanel extends HTMLElement {
     return this.lastFocus && (document.activeElement === this || document.activeElement === document.body || document.activeElement === null);
   }
 
+  /** Where this panel's UI state lives: by `id`, else by the attributes that set it apart. */
+  get uiKey() {
+    if (this.id) return `${UI_KEY}/#${this.id}`;
+    const attrs = ["site", "room", "plan"].map((a) => this.getAttribute(a) || "");
+    return attrs.every((a) => !a) ? UI_KEY : `${UI_KEY}/${attrs.map(encodeURIComponent).join("|")}`;
+  }
+
+  saveUi(onError = (e) => this.storageError(e)) {
+    writeUi(this.key ??= this.uiKey, this.ui, onError);
+  }
+
   get lang() { return this.getAttribute("lang") === "en" ? "en" : "zh"; }
 
   connectedCallback() {
     if (this.started) return;
     this.started = true;
+    // Read here, not in the constructor: the attributes that make the key are set by now.
+    this.key = this.uiKey;
+    this.ui = readUi(this.key);
+    this.tab = this.ui.tab || "incident";
     clear(this.shadowRoot).append(h("div", { class: "wrap" }, h("p", { class: "loading", role: "status" }, t("loading", this.lang))));
     this.boot().catch((e) => {
       // Both languages: whoever integrates the element may not read the proctors' one.
@@ -103,7 +120,7 @@ export class ExamIncidentPanel extends HTMLElement {
     await load();
     await this.loadSitePlan();
     if (this.ui.responseId && has("IncidentResponse")) {
-      try { this.response = restoreSaved(this.ui.responseId); } catch (e) { this.storageError(e); this.ui.responseId = null; }
+      try { this.response = restoreSaved(this.plan, this.ui.responseId); } catch (e) { this.storageError(e); this.ui.responseId = null; }
     }
     this.ready = true;
     this.render();
@@ -112,18 +129,22 @@ export class ExamIncidentPanel extends HTMLElement {
   async loadSitePlan() {
     const url = this.getAttribute("plan");
     this.planProblem = null;
+    // This panel's own plan: another panel's plan, or the module's (loadPlan), never leaks in.
+    this.plan ??= ei.Plan.default();
     try {
       if (url) {
         const href = new URL(url, document.baseURI).href;
         const res = await fetch(href, { credentials: "same-origin" }).catch((e) => { throw planFailed(href, e?.message); });
         if (!res.ok) throw planFailed(href, `HTTP ${res.status}`);
-        ei.loadPlan(await res.text());
+        this.plan = ei.Plan.fromJSON(await res.text());
+      } else {
+        this.plan = ei.Plan.default();
       }
     } catch (e) {
       this.planProblem = e;
     }
-    this.info = ei.planInfo();
-    try { this.planDoc = JSON.parse(ei.planJson()); } catch { this.planDoc = null; }
+    this.info = this.plan.info();
+    try { this.planDoc = JSON.parse(this.plan.planJson()); } catch { this.planDoc = null; }
   }
 
   /** What the views share: language, plan, state and actions. */
@@ -134,14 +155,14 @@ export class ExamIncidentPanel extends HTMLElement {
     const terms = {};
     for (const term of [...(doc.reporting?.forms || []), ...(doc.reporting?.subjects || [])]) terms[term.id] = term.title;
     const c = {
-      lang: L, host: this, info, planDoc: this.planDoc, ui: this.ui, response: this.response, classification: null,
+      lang: L, host: this, plan: this.plan, info, planDoc: this.planDoc, ui: this.ui, response: this.response, classification: null,
       site: this.getAttribute("site") || "", room: this.getAttribute("room") || "",
       kindTitles: Object.fromEntries(info.kinds.map((k) => [k.id, k.title])),
       roleTitles: Object.fromEntries(info.roles.map((r) => [r.id, r.title])),
       terms,
       planLabel: `${tx(info.name, L)} · ${info.id} ${info.version}`,
       now: () => nowIn(info.timezone),
-      saveUi: () => writeUi(this.ui, (e) => this.storageError(e)),
+      saveUi: () => this.saveUi(),
       emit: (name, detail) => this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true })),
       go: (tab) => this.go(tab, true),
       refresh: (tab) => { if (!tab || tab === this.tab) this.renderPanel(); },
@@ -152,14 +173,14 @@ export class ExamIncidentPanel extends HTMLElement {
         return s;
       },
       formTitle: (f) => {
-        try { if (has("reportSchema")) { const s = ei.reportSchema(f); return L === "en" ? s.description || s.title : s.title; } } catch { /* fall through */ }
+        try { if (has("reportSchema")) { const s = this.plan.reportSchema(f); return L === "en" ? s.description || s.title : s.title; } } catch { /* fall through */ }
         return (FORM_FALLBACK[f] || [f, f])[L === "en" ? 1 : 0];
       },
       anchorsFor: (kind) => {
-        const ids = new Set(ei.guide(kind).steps.map((s) => s.due?.from).filter((f) => f && f !== "discovered"));
+        const ids = new Set(this.plan.guide(kind).steps.map((s) => s.due?.from).filter((f) => f && f !== "discovered"));
         return (doc.anchors || []).filter((a) => ids.has(a.id));
       },
-      guideForms: (r) => ei.guide(this.responseInfo(r).kind).forms,
+      guideForms: (r) => this.plan.guide(this.responseInfo(r).kind).forms,
       responseInfo: (r) => this.responseInfo(r),
       startResponse: (init) => this.startResponse(init),
       afterAction: (step, warnings, origin) => this.afterAction(step, warnings, origin),
@@ -193,7 +214,7 @@ export class ExamIncidentPanel extends HTMLElement {
     const L = this.lang;
     try {
       const clean = JSON.parse(JSON.stringify(init));
-      const r = new ei.IncidentResponse(clean);
+      const r = this.plan.startResponse(clean);
       this.setResponse(r);
       this.ctx().emit("incident-step", { responseId: idOf(r), step: null, action: "open", kind: init.kind });
       this.go("response", true);
@@ -217,7 +238,7 @@ export class ExamIncidentPanel extends HTMLElement {
       if (st && st.ok === false) this.storageError(st);
       else this.persist();
     }
-    writeUi(this.ui, (e) => this.storageError(e));
+    this.saveUi();
   }
 
   persist() {
@@ -251,7 +272,7 @@ export class ExamIncidentPanel extends HTMLElement {
   go(tab, focus) {
     this.tab = tab;
     this.ui.tab = tab;
-    writeUi(this.ui, () => {});
+    this.saveUi(() => {});
     for (const b of this.tabButtons || []) {
       const on = b.dataset.tab === tab;
       b.setAttribute("aria-selected", String(on));
@@ -352,11 +373,11 @@ function planFailed(url, why) {
   return e;
 }
 
-function readUi() {
-  try { return JSON.parse(localStorage.getItem(UI_KEY)) || {}; } catch { return {}; }
+function readUi(key) {
+  try { return JSON.parse(localStorage.getItem(key)) || {}; } catch { return {}; }
 }
-function writeUi(ui, onError) {
-  try { localStorage.setItem(UI_KEY, JSON.stringify(ui)); } catch (e) { onError(Object.assign(e, { code: e?.name === "QuotaExceededError" ? "storage_full" : "storage_disabled" })); }
+function writeUi(key, ui, onError) {
+  try { localStorage.setItem(key, JSON.stringify(ui)); } catch (e) { onError(Object.assign(e, { code: e?.name === "QuotaExceededError" ? "storage_full" : "storage_disabled" })); }
 }
 
 if (!customElements.get("exam-incident-panel")) customElements.define("exam-incident-panel", ExamIncidentPanel);

@@ -1,4 +1,4 @@
-//! The vocabulary of classification that is part of the JS contract (`API.md`): signals, phases,
+//! The vocabulary of classification that is part of the JS contract (`docs/api.md`): signals, phases,
 //! and the `Facts` a portal may give and the classifier gives back. Ids here are the contract; the
 //! words that express them are plan data (`classifier.lexicon`).
 

@@ -16,6 +16,7 @@ use crate::text::Text;
 
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct ClassifierSpec {
     /// Words for every signal of the API (Chinese with common synonyms, and English).
@@ -33,6 +34,7 @@ pub struct ClassifierSpec {
     /// Signals whose text durations are the outage length (`outage_minutes`).
     pub outage_signals: Vec<Signal>,
     /// The decision table: facts → kinds, each rule citing its clause.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "ClassifierRule[]"))]
     pub rules: Vec<Rule>,
     /// What to ask when one answer would change the kind or the severity.
     pub questions: Vec<Question>,
@@ -96,6 +98,7 @@ pub struct Negation {
 
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct Numbers {
     /// Chinese digits, one character each (一 → 1, 两 → 2, 〇 → 0).
@@ -208,6 +211,7 @@ pub struct FixedDuration {
 /// about that fact is asked).
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(rename = "ClassifierRule"))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
@@ -221,12 +225,14 @@ pub struct Rule {
     /// Only proposed when no other rule proposes anything.
     #[serde(default)]
     pub fallback: bool,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "ClassifierCond[]"))]
     pub when: Vec<Cond>,
 }
 
 /// One condition: exactly one of `signals_any`, `cues_any`, `any`, or a `fact` with one test.
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(rename = "ClassifierCond"))]
 #[serde(deny_unknown_fields)]
 pub struct Cond {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,6 +241,7 @@ pub struct Cond {
     pub cues_any: Option<Vec<String>>,
     /// Holds when any of the conditions holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "ClassifierCond[]"))]
     pub any: Option<Vec<Cond>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fact: Option<FactKey>,

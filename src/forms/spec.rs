@@ -15,6 +15,7 @@ use crate::text::Text;
 /// The `forms` section: limits, phone-number shapes, shared shapes and the five forms.
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct FormsSpec {
     #[serde(default)]
@@ -89,12 +90,14 @@ impl Default for PhoneSpec {
 /// One report form: its title, its fields and its cross-field rules.
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct FormSpec {
     pub title: Text,
     pub clause: String,
     pub fields: BTreeMap<String, Field>,
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "FormRule[]"))]
     pub rules: Vec<Rule>,
 }
 
@@ -141,6 +144,7 @@ pub enum PhoneKind {
 /// A field's spec. Absent, `null` and `""` all count as "not given".
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// The type; may be left out when `shape` names a shared shape.
@@ -207,6 +211,7 @@ pub use crate::plan::Basis;
 /// A condition on the data: the value at `path` is given (no `is`), or equals `is`.
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(rename = "FormCond"))]
 #[serde(deny_unknown_fields)]
 pub struct Cond {
     pub path: String,
@@ -222,6 +227,7 @@ pub struct Cond {
 /// `Content` type, which costs tens of KB of wasm).
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(rename = "FormRule"))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub check: Check,
@@ -237,6 +243,7 @@ pub struct Rule {
     pub reason: Option<Text>,
     /// The rule applies only when this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "FormCond"))]
     pub when: Option<Cond>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub each: Option<String>,
@@ -245,6 +252,7 @@ pub struct Rule {
 /// The mechanisms a rule can use.
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Check {
     /// `field` must be given.

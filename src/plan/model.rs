@@ -64,6 +64,7 @@ pub enum StepOrder {
 /// A whole plan document.
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct PlanDocument {
     /// Version of the document format this plan is written in (this build reads 1).
@@ -130,9 +131,11 @@ pub struct CitedText {
 }
 
 /// A role (who acts, who reports to whom): an id with its title and the clause that names it.
+#[cfg_attr(target_arch = "wasm32", tsify::declare)]
 pub type Role = Term;
 
 /// A point in time a deadline can count from (besides `discovered`).
+#[cfg_attr(target_arch = "wasm32", tsify::declare)]
 pub type Anchor = Term;
 
 #[derive(Clone, Debug, Serialize, FromJson)]

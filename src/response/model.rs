@@ -51,6 +51,7 @@ pub struct ExamInfo {
 /// else is known at the start.
 #[derive(Clone, Debug, Default, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ResponseInit {
     /// Kind id of the plan (`power_or_equipment_failure`, …).

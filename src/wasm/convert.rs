@@ -7,7 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::Error;
+use crate::error::{Error, Param};
 
 /// Reads any JS value as JSON. `JSON.stringify` runs inside a `catch`, so whatever it throws on
 /// (cycles, BigInt, a proxy's getter) comes back as a `bad_argument` error naming `field`.
@@ -44,7 +44,8 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     to_js_plain(value).map_err(|e| js_error(&Error::bad_argument("result", format!("serialisable data ({e})"))))
 }
 
-/// A core error as a JS `Error`: `message` in both languages, `code`, `text: {zh, en}`, and
+/// A core error as a JS `Error`: `message` in both languages, `code`, `text: {zh, en}`,
+/// `params` (the values the text is made of, as findings carry them; `{}` when none), and
 /// `problems` for a plan that failed to load.
 pub fn js_error(e: &Error) -> JsValue {
     let text = e.message();
@@ -57,6 +58,15 @@ pub fn js_error(e: &Error) -> JsValue {
     if let Ok(t) = to_js_plain(&text) {
         set("text", &t);
     }
+    let params = Object::new();
+    for (k, v) in e.params() {
+        let v = match v {
+            Param::Text(t) => JsValue::from_str(&t),
+            Param::Count(n) => JsValue::from_f64(n as f64),
+        };
+        let _ = Reflect::set(&params, &JsValue::from_str(k), &v);
+    }
+    set("params", &params);
     if !e.problems().is_empty() {
         if let Ok(p) = to_js_plain(e.problems()) {
             set("problems", &p);

@@ -7,6 +7,7 @@ use super::convert::{json_of, opt_string, out};
 use super::state::active_plan;
 use crate::error::Error;
 use crate::forms::{report_schema, validate_report, Report, ValidateOptions};
+use crate::plan::Plan;
 
 /// Largest form accepted across the boundary (the plan's own `limits.max_bytes` applies after).
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
@@ -42,12 +43,17 @@ pub fn validate_report_js(
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] opts: Option<JsValue>,
 ) -> Result<Ts<Report>, JsValue> {
+    let plan = active_plan().map_err(|e| super::convert::js_error(&e))?;
+    validate_in(&plan, &form, &data, &opts.unwrap_or(JsValue::UNDEFINED))
+}
+
+/// `validateReport` under the given plan (the module's or a `Plan` object's).
+pub(crate) fn validate_in(plan: &Plan, form: &JsValue, data: &JsValue, opts: &JsValue) -> Result<Ts<Report>, JsValue> {
     let r = (|| {
-        let form = form_id(&form)?;
-        let opts = options(&opts.unwrap_or(JsValue::UNDEFINED))?;
-        let data = json_of(&data, "data", MAX_FORM_BYTES)?;
-        let plan = active_plan()?;
-        validate_report(&plan, &form, &data, &opts)
+        let form = form_id(form)?;
+        let opts = options(opts)?;
+        let data = json_of(data, "data", MAX_FORM_BYTES)?;
+        validate_report(plan, &form, &data, &opts)
     })();
     out(r).map(Ts::new_unchecked)
 }
@@ -57,11 +63,13 @@ pub fn validate_report_js(
 /// Throws `unknown_form`.
 #[wasm_bindgen(js_name = reportSchema, unchecked_return_type = "Record<string, unknown>")]
 pub fn report_schema_js(#[wasm_bindgen(unchecked_param_type = "FormId")] form: JsValue) -> Result<JsValue, JsValue> {
-    let r = form_id(&form).and_then(|form| {
-        let plan = active_plan()?;
-        report_schema(&plan, &form)
-    });
-    out(r)
+    let plan = active_plan().map_err(|e| super::convert::js_error(&e))?;
+    schema_in(&plan, &form)
+}
+
+/// `reportSchema` under the given plan.
+pub(crate) fn schema_in(plan: &Plan, form: &JsValue) -> Result<JsValue, JsValue> {
+    out(form_id(form).and_then(|form| report_schema(plan, &form)))
 }
 
 #[wasm_bindgen(typescript_custom_section)]

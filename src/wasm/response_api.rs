@@ -17,6 +17,7 @@ use super::reminders::Reminders;
 use super::state::active_plan;
 use super::storage::LocalStore;
 use crate::error::{Error, ErrorKind, Result};
+use crate::plan::Plan;
 use crate::response::store::{self, Store};
 use crate::response::{Act, Person, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES};
 use crate::text::Text;
@@ -136,6 +137,41 @@ impl IncidentResponse {
         IncidentResponse { inner: Rc::new(inner) }
     }
 
+    /// Opens a response under `plan` and saves it: `new IncidentResponse` (the module's plan)
+    /// and `Plan.startResponse` (its own).
+    pub(crate) fn open_under(plan: Rc<Plan>, init: &JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+        let init: ResponseInit = json_of(init, "init", MAX_INIT_BYTES)
+            .and_then(|v| if v.is_object() { decode(v, "init", "a ResponseInit object") } else { Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }")) })
+            .map_err(throw)?;
+        let me = IncidentResponse::wrap(Response::open(plan, init).map_err(throw)?);
+        me.autosave();
+        Ok(me)
+    }
+
+    /// `fromJSON` under `plan`; a response made under another plan is refused (`plan_mismatch`).
+    pub(crate) fn from_json_under(plan: Rc<Plan>, saved: &JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+        let r = match opt_string(saved, "saved", MAX_SAVED_BYTES) {
+            Ok(Some(text)) => Response::from_json(plan, &text),
+            Ok(None) => Err(Error::new(ErrorKind::BadState("nothing to restore".into()))),
+            Err(e) if e.code() == "too_large" => Err(e),
+            Err(_) => json_of(saved, "saved", MAX_SAVED_BYTES).and_then(|v| Response::from_value(plan, v)),
+        }
+        .map_err(throw)?;
+        let me = IncidentResponse::wrap(r);
+        me.autosave();
+        Ok(me)
+    }
+
+    /// `restore` under `plan`; a response saved under another plan is refused (`plan_mismatch`)
+    /// and stays where it is.
+    pub(crate) fn restore_under(plan: Rc<Plan>, id: &JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+        let id = required(id, "id", 64).map_err(throw)?;
+        let r = store::load(&LocalStore, plan, &id).map_err(throw)?;
+        let me = IncidentResponse::wrap(r);
+        me.autosave();
+        Ok(me)
+    }
+
     fn read<T>(&self, f: impl FnOnce(&Response) -> Result<T>) -> std::result::Result<T, JsValue> {
         let core = self.inner.core.try_borrow().map_err(|_| throw(busy()))?;
         f(&core).map_err(throw)
@@ -212,17 +248,12 @@ fn busy() -> Error {
 
 #[wasm_bindgen]
 impl IncidentResponse {
-    /// Opens a response for a classified incident under the active plan and saves it.
+    /// Opens a response for a classified incident under the module's plan (see `loadPlan`;
+    /// `plan.startResponse(init)` opens one under a `Plan` object) and saves it.
     /// Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "ResponseInit")] init: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
-        let init: ResponseInit = json_of(&init, "init", MAX_INIT_BYTES)
-            .and_then(|v| if v.is_object() { decode(v, "init", "a ResponseInit object") } else { Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }")) })
-            .map_err(throw)?;
-        let plan = active_plan().map_err(throw)?;
-        let me = IncidentResponse::wrap(Response::open(plan, init).map_err(throw)?);
-        me.autosave();
-        Ok(me)
+        IncidentResponse::open_under(active_plan().map_err(throw)?, &init)
     }
 
     /// Restores a response from `toJSON()` output (object or JSON text), checking its hash chain
@@ -230,29 +261,14 @@ impl IncidentResponse {
     /// `log_tampered`, `plan_mismatch`, `too_large`.
     #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(#[wasm_bindgen(unchecked_param_type = "SavedResponse | string")] saved: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
-        let plan = active_plan().map_err(throw)?;
-        let r = match opt_string(&saved, "saved", MAX_SAVED_BYTES) {
-            Ok(Some(text)) => Response::from_json(plan, &text),
-            Ok(None) => Err(Error::new(ErrorKind::BadState("nothing to restore".into()))),
-            Err(e) if e.code() == "too_large" => Err(e),
-            Err(_) => json_of(&saved, "saved", MAX_SAVED_BYTES).and_then(|v| Response::from_value(plan, v)),
-        }
-        .map_err(throw)?;
-        let me = IncidentResponse::wrap(r);
-        me.autosave();
-        Ok(me)
+        IncidentResponse::from_json_under(active_plan().map_err(throw)?, &saved)
     }
 
     /// Restores the response saved in this browser under `id` (see `savedResponses()`). A
     /// corrupt entry is moved to quarantine and its error thrown. Throws `not_saved`,
     /// `bad_state`, `log_tampered`, `unsupported_version`, `plan_mismatch`, storage codes.
     pub fn restore(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
-        let id = required(&id, "id", 64).map_err(throw)?;
-        let plan = active_plan().map_err(throw)?;
-        let r = store::load(&LocalStore, plan, &id).map_err(throw)?;
-        let me = IncidentResponse::wrap(r);
-        me.autosave();
-        Ok(me)
+        IncidentResponse::restore_under(active_plan().map_err(throw)?, &id)
     }
 
     /// The response's id (its storage key is `exam-incident/v1/response/<id>`).

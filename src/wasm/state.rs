@@ -1,5 +1,6 @@
-//! The active plan of this instance. The binding is the only place with such state; the core
-//! takes the plan as an argument.
+//! The module's default plan: what the free functions (`classify`, `guide`, …) and
+//! `new IncidentResponse` use. The binding is the only place with such state; the core takes the
+//! plan as an argument, and a `Plan` object holds its own.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,20 +10,31 @@ use crate::plan::{default_plan, Plan};
 
 thread_local! {
     static ACTIVE: RefCell<Option<Rc<Plan>>> = const { RefCell::new(None) };
+    /// The embedded plan, loaded once: `Plan.default()` and `resetPlan()` share it.
+    static EMBEDDED: RefCell<Option<Rc<Plan>>> = const { RefCell::new(None) };
 }
 
-/// The active plan, loading the embedded default on first use.
+/// The embedded default plan, loaded on first use.
+pub fn embedded_plan() -> Result<Rc<Plan>, Error> {
+    if let Some(p) = EMBEDDED.with(|a| a.borrow().clone()) {
+        return Ok(p);
+    }
+    let plan = Rc::new(default_plan()?);
+    EMBEDDED.with(|a| *a.borrow_mut() = Some(plan.clone()));
+    Ok(plan)
+}
+
+/// The module's plan: the embedded one unless `loadPlan` swapped it.
 pub fn active_plan() -> Result<Rc<Plan>, Error> {
     if let Some(p) = ACTIVE.with(|a| a.borrow().clone()) {
         return Ok(p);
     }
-    let plan = Rc::new(default_plan()?);
+    let plan = embedded_plan()?;
     ACTIVE.with(|a| *a.borrow_mut() = Some(plan.clone()));
     Ok(plan)
 }
 
-pub fn set_active_plan(plan: Plan) -> Rc<Plan> {
-    let plan = Rc::new(plan);
+pub fn set_active_plan(plan: Rc<Plan>) -> Rc<Plan> {
     ACTIVE.with(|a| *a.borrow_mut() = Some(plan.clone()));
     plan
 }

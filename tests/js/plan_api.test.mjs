@@ -1,4 +1,4 @@
-// The plan exports as a portal calls them from Node: ids and severities of PLAN.md, guide for
+// The plan exports as a portal calls them from Node: ids and severities of docs/plan.md, guide for
 // every kind, errors with codes, and the instance alive after every error.
 import test from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +9,7 @@ const MAJOR = ["paper_leak", "paper_damaged", "papers_not_arrived", "candidates_
 const GENERAL = ["paper_defect", "question_error", "power_or_equipment_failure", "computer_exam_failure",
   "paper_missing_after_exam", "other_general"];
 
-test("planInfo lists exactly the 16 kinds of PLAN.md with their severities", () => {
+test("planInfo lists exactly the 16 kinds of docs/plan.md with their severities", () => {
   const info = ei.planInfo();
   assert.deepEqual(info.kinds.map((k) => k.id), [...MAJOR, ...GENERAL]);
   for (const k of info.kinds) assert.equal(k.severity, MAJOR.includes(k.id) ? "major" : "general", k.id);

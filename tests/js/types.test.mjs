@@ -1,4 +1,4 @@
-// The published TypeScript types: real types for the API of API.md, no `any` anywhere.
+// The published TypeScript types: real types for the API of docs/api.md, no `any` anywhere.
 import test from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -11,7 +11,7 @@ test("the .d.ts has no `any` type", () => {
   assert.deepEqual(hits, []);
 });
 
-test("the .d.ts declares the functions and class of API.md", () => {
+test("the .d.ts declares the functions and classes of docs/api.md", () => {
   for (const name of ["planInfo", "loadPlan", "resetPlan", "classify", "guide", "validateReport", "reportSchema"]) {
     assert.match(dts, new RegExp(`export function ${name}\\(`), name);
   }
@@ -20,4 +20,9 @@ test("the .d.ts declares the functions and class of API.md", () => {
     assert.match(dts, new RegExp(`\\n\\s+${m}\\(`), m);
   }
   assert.match(dts, /static fromJSON\(/);
+  assert.match(dts, /export class Plan \{/);
+  for (const m of ["static default(): Plan", "static fromJSON(doc: string | PlanDocument): Plan", "startResponse(init: ResponseInit): IncidentResponse", "restoreResponse(id: string): IncidentResponse"]) {
+    assert.ok(dts.includes(m), m);
+  }
+  assert.match(dts, /export interface ExamIncidentError extends Error \{[^}]*params: Record<string, string \| number>;/);
 });

@@ -87,7 +87,7 @@ export function classifyView(ctx) {
     for (const [k, v] of Object.entries(ui.answers)) if (v !== "" && v != null) facts[k] = v;
     if (!ta.value.trim() && !Object.keys(facts).length) { cls = null; clear(result); clear(questions); renderStart(); return; }
     try {
-      cls = ei.classify({ text: ta.value, facts });
+      cls = ctx.plan.classify({ text: ta.value, facts });
     } catch (e) {
       clear(result).append(h("p", { class: "finding error" }, errorText(e, L)));
       return;

@@ -7,7 +7,7 @@ import { ei, has, errorText } from "./engine.js";
 
 export const FORM_IDS = ["initial_report", "staged_report", "room_record", "disposal_report", "readiness_check"];
 
-// Field order as the paper forms list them (API.md); fields not named here follow.
+// Field order as the paper forms list them (docs/api.md, Forms); fields not named here follow.
 const ORDER = {
   initial_report: ["incident_kind", "severity", "discovered_at", "reported_at", "reporter", "reported_to", "report_form", "subject", "location", "exam", "summary", "measures_taken", "details"],
   staged_report: ["incident_ref", "tracker", "period_from", "period_to", "entries", "status"],
@@ -96,7 +96,7 @@ export class FormEditor {
     this.root = h("div", { class: "form-editor", data: { form } });
     this.validateSoon = debounce(() => this.validate(), 200);
     try {
-      this.schema = ei.reportSchema(form);
+      this.schema = ctx.plan.reportSchema(form);
     } catch (e) {
       this.schema = null;
       this.schemaError = e;
@@ -332,7 +332,7 @@ export class FormEditor {
     }
     let r;
     try {
-      r = ei.validateReport(this.form, this.data);
+      r = this.ctx.plan.validateReport(this.form, this.data);
     } catch (e) {
       clear(this.summary).append(h("p", { class: "finding error" }, errorText(e, L)));
       this.result = { ok: false, errors: [], warnings: [] };

@@ -32,10 +32,10 @@ export function savedView(ctx) {
       h("div", { class: "meta" }, s.discoveredAt || "", s.site ? ` · ${s.site}` : "", s.room ? ` · ${s.room}` : "", s.entries ? ` · ${s.entries}${t("entries", L)}` : ""),
       h("div", { class: "row" },
         h("button", { type: "button", class: "small", aria: { label: `${t("restore", L)}: ${label}` }, onclick: () => {
-          try { ctx.setResponse(restoreSaved(s.id)); ctx.go("response"); } catch (e) { ctx.storageError(e); ctx.refresh("saved"); }
+          try { ctx.setResponse(restoreSaved(ctx.plan, s.id)); ctx.go("response"); } catch (e) { ctx.storageError(e); ctx.refresh("saved"); }
         } }, t("restore", L)),
         h("button", { type: "button", class: "small", aria: { label: `${t("export", L)}: ${label}` }, onclick: () => {
-          try { download(`incident-${s.id}.json`, restoreSaved(s.id).toJSON()); } catch (e) { ctx.storageError(e); }
+          try { download(`incident-${s.id}.json`, restoreSaved(ctx.plan, s.id).toJSON()); } catch (e) { ctx.storageError(e); }
         } }, t("export", L)),
         h("button", { type: "button", class: "small danger", aria: { label: `${t("remove", L)}: ${label}` }, onclick: () => {
           if (!window.confirm(t("confirmRemove", L))) return;

@@ -7,9 +7,10 @@ export function listSaved() {
   return ei.savedResponses();
 }
 
-/** The saved response with this id, as an IncidentResponse. */
-export function restoreSaved(id) {
-  return ei.IncidentResponse.restore(id);
+/** The saved response with this id, as an IncidentResponse under `plan` (the panel's own;
+ * a response saved under another plan is refused with `plan_mismatch`). */
+export function restoreSaved(plan, id) {
+  return plan.restoreResponse(id);
 }
 
 export function removeSaved(id) {
