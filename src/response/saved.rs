@@ -128,7 +128,10 @@ fn verify_envelope(saved: &SavedResponse) -> Result<usize> {
 }
 
 pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
-    let saved = decode(value)?;
+    from_saved(plan, decode(value)?)
+}
+
+pub fn from_saved(plan: Rc<Plan>, saved: SavedResponse) -> Result<Response> {
     let entry_bytes = verify_envelope(&saved)?;
     // What `to_json` of the restored response will measure: once replayed, its envelope is the
     // saved one (each field is checked against the log below), so only the log's bytes vary.
