@@ -159,6 +159,11 @@ impl Response {
         &self.plan
     }
 
+    /// The plan, shared.
+    pub fn plan_rc(&self) -> Rc<Plan> {
+        self.plan.clone()
+    }
+
     /// The current kind (after any reclassification).
     pub fn kind(&self) -> &str {
         &self.state.kind

@@ -233,62 +233,91 @@ fn bad(detail: &str) -> Error {
 
 /// The stored index of `id`, if any. An index that cannot be read is an error.
 fn stored_index(store: &dyn Store, id: &str) -> Result<Option<Index>, StoreError> {
-    match store.get(&key_of(id))? {
+    parse_index(store.get(&key_of(id))?.as_deref())
+}
+
+fn parse_index(text: Option<&str>) -> Result<Option<Index>, StoreError> {
+    match text {
         None => Ok(None),
-        Some(text) => Index::read(&text).map(Some).map_err(|e| StoreError::Other(format!("{}: index unreadable", e.code()))),
+        Some(text) => Index::read(text).map(Some).map_err(|e| StoreError::Other(format!("{}: index unreadable", e.code()))),
     }
 }
 
-/// True when the stored copy (`head` after `count` entries) is where `r`'s log was at `count`
-/// entries: then `r` only adds to it. The chain makes equal hashes mean equal prefixes.
+/// True when the stored copy (`head` after `count` entries) is where `log` was at `count`
+/// entries: then `log` only adds to it. The chain makes equal hashes mean equal prefixes.
 fn extends(log: &[LogEntry], count: usize, head: &str) -> bool {
     count >= 1 && log.get(count - 1).is_some_and(|e| e.hash == head)
 }
 
-/// Whether saving `r` now would lose nothing stored: `Err(Conflict)` when the stored copy has
-/// entries `r` does not (another tab or window saved them), or cannot be read.
+/// Whether saving `r` over the stored index `stored` (the text under [`key_of`]) would lose
+/// nothing: `Err(Conflict)` when the stored copy has entries `r` does not (another tab or
+/// window saved them) or cannot be read. Pure, so the binding can call it with no storage
+/// call made while the response is borrowed.
+///
+/// # Errors
+/// `StoreError::Conflict`.
+pub fn fresh(stored: Option<&str>, r: &Response) -> Result<(), StoreError> {
+    writes(stored, r).map(drop)
+}
+
+/// As [`fresh`], reading the store.
 ///
 /// # Errors
 /// `StoreError::Conflict`, or the store's failure to read.
 pub fn check_fresh(store: &dyn Store, r: &Response) -> Result<(), StoreError> {
-    match stored_index(store, r.id()) {
-        Ok(None) => Ok(()),
-        Ok(Some(ix)) if extends(r.log(), ix.count, &ix.head) => Ok(()),
-        Ok(Some(ix)) => Err(StoreError::Conflict { stored: ix.count }),
-        Err(StoreError::Other(_)) => Err(StoreError::Conflict { stored: 0 }),
-        Err(e) => Err(e),
-    }
+    fresh(store.get(&key_of(r.id()))?.as_deref(), r)
 }
 
-/// Writes what the store lacks of `r`: the entries after the stored ones, then the index (the
-/// commit point: a save cut short leaves the previous copy whole). Refused with `Conflict`
-/// when the stored copy is not a prefix of `r` — nothing stored is ever overwritten.
+/// What saving `r` over the stored index `stored` writes, in order: the entries after the
+/// stored ones, then the index (the commit point: a save cut short leaves the previous copy
+/// whole). Nothing when the store already holds `r`. Refused with `Conflict` when the stored
+/// copy is not a prefix of `r` — nothing stored is ever overwritten.
 ///
 /// # Errors
-/// `Conflict`, or the store's failure; the response itself is unaffected.
-pub fn save(store: &dyn Store, r: &Response) -> Result<(), StoreError> {
-    let from = match stored_index(store, r.id()) {
+/// `StoreError::Conflict`.
+pub fn writes(stored: Option<&str>, r: &Response) -> Result<Vec<(String, String)>, StoreError> {
+    let from = match parse_index(stored) {
         Ok(None) => 0,
         Ok(Some(ix)) if extends(r.log(), ix.count, &ix.head) => {
-            if ix.count == r.log().len() && ix == Index::of(r) {
-                return Ok(());
+            if ix == Index::of(r) {
+                return Ok(Vec::new());
             }
             ix.count
         }
         Ok(Some(ix)) => return Err(StoreError::Conflict { stored: ix.count }),
-        Err(StoreError::Other(_)) => return Err(StoreError::Conflict { stored: 0 }),
-        Err(e) => return Err(e),
+        Err(_) => return Err(StoreError::Conflict { stored: 0 }),
     };
-    write(store, &Index::of(r), r.log(), from)
+    to_write(&Index::of(r), r.log(), from)
+}
+
+/// Writes `writes` in order, stopping at the first failure.
+///
+/// # Errors
+/// The store's failure.
+pub fn apply(store: &dyn Store, writes: &[(String, String)]) -> Result<(), StoreError> {
+    writes.iter().try_for_each(|(k, v)| store.set(k, v))
+}
+
+/// Saves `r`: see [`writes`].
+///
+/// # Errors
+/// `Conflict`, or the store's failure; the response itself is unaffected.
+pub fn save(store: &dyn Store, r: &Response) -> Result<(), StoreError> {
+    let stored = store.get(&key_of(r.id()))?;
+    apply(store, &writes(stored.as_deref(), r)?)
+}
+
+fn to_write(index: &Index, log: &[LogEntry], from: usize) -> Result<Vec<(String, String)>, StoreError> {
+    let mut out = Vec::with_capacity(log.len().saturating_sub(from) + 1);
+    for (seq, e) in log.iter().enumerate().skip(from) {
+        out.push((entry_key(&index.id, seq), serde_json::to_string(e).map_err(|e| StoreError::Other(e.to_string()))?));
+    }
+    out.push((key_of(&index.id), serde_json::to_string(index).map_err(|e| StoreError::Other(e.to_string()))?));
+    Ok(out)
 }
 
 fn write(store: &dyn Store, index: &Index, log: &[LogEntry], from: usize) -> Result<(), StoreError> {
-    for (seq, e) in log.iter().enumerate().skip(from) {
-        let text = serde_json::to_string(e).map_err(|e| StoreError::Other(e.to_string()))?;
-        store.set(&entry_key(&index.id, seq), &text)?;
-    }
-    let text = serde_json::to_string(index).map_err(|e| StoreError::Other(e.to_string()))?;
-    store.set(&key_of(&index.id), &text)
+    apply(store, &to_write(index, log, from)?)
 }
 
 /// A saved response as listed (read from its envelope, chain checked, not replayed).
@@ -487,7 +516,14 @@ fn read_entries(store: &dyn Store, ix: Index) -> Result<SavedResponse> {
 /// # Errors
 /// As [`load`]; `conflict` when the stored copy is another response under the same id.
 pub fn reload(store: &dyn Store, plan: Rc<Plan>, r: &Response) -> Result<(Response, Rebased)> {
-    let mut stored = load(store, plan, r.id())?;
+    rebase_onto(load(store, plan, r.id())?, r)
+}
+
+/// The pure half of [`reload`]: `r`'s entries that `stored` lacks, re-applied on top of it.
+///
+/// # Errors
+/// `conflict` when `stored` is another response under the same id.
+pub fn rebase_onto(mut stored: Response, r: &Response) -> Result<(Response, Rebased)> {
     let common = stored.log().iter().zip(r.log()).take_while(|(a, b)| a.hash == b.hash).count();
     if common == 0 {
         return Err(Error::new(ErrorKind::Conflict { stored: stored.log().len() }));
