@@ -55,6 +55,8 @@ export function responseView(ctx) {
   let entries = [];
   try { ok = r.verifyLog(); entries = r.log(); } catch (e) { logBox.append(h("p", { class: "finding error" }, errorText(e, L))); }
   logBox.append(h("h3", {}, t("log", L), " ", h("span", { class: `seal ${ok ? "ok" : "bad"}`, role: "status", data: { verified: String(ok) } }, ok ? `🔒 ${t("sealOk", L)}` : `⚠ ${t("sealBad", L)}`)));
+  const code = ctx.anchorLabel?.();
+  if (code) logBox.append(h("p", { class: "check-code" }, code));
   const ol = h("ol", { class: "log-entries" });
   const stepText = Object.fromEntries(steps.map((s) => [s.id, s.text]));
   for (const e of entries) {
