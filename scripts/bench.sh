@@ -6,6 +6,7 @@ cd "$ROOT"
 echo "== size";    node bench/size.mjs
 echo "== node";    node bench/node.mjs
 echo "== chromium"; node bench/browser.mjs
+echo "== chromium, a 5,000-entry response"; node bench/long-log.mjs
 if ls examples/bench_*.rs >/dev/null 2>&1; then
   echo "== native core (cargo --release)"
   for ex in examples/bench_*.rs; do cargo run --quiet --release --example "$(basename "$ex" .rs)"; done

@@ -28,6 +28,7 @@ const TABS = [
   ["saved", "tabSaved", savedView],
 ];
 const UI_KEY = "exam-incident-panel/v1/ui";
+const OPENED = new WeakMap();
 const FORM_FALLBACK = { initial_report: ["初次报告", "Initial report"], staged_report: ["阶段性报告", "Staged report"], room_record: ["考场情况记录单", "Exam room record"], disposal_report: ["处置报告", "Disposal report"], readiness_check: ["应急保障检查", "Readiness check"] };
 
 export class ExamIncidentPanel extends HTMLElement {
@@ -165,11 +166,16 @@ export class ExamIncidentPanel extends HTMLElement {
   }
 
   responseInfo(r) {
-    const log = r.log();
-    const open = log[0]?.open || {};
-    let kind = open.kind;
-    for (const e of log) if (e.action === "reclassify" && e.kind) kind = e.kind;
-    return { id: open.id || idOf(r), kind, site: open.site, room: open.room, discoveredAt: log[0]?.at };
+    // What the response was opened with never changes: read from the log once per object (a
+    // log of thousands of entries costs milliseconds to hand over); the kind is asked each time.
+    let first = OPENED.get(r);
+    if (!first) {
+      const log = r.log();
+      first = { open: log[0]?.open || {}, at: log[0]?.at };
+      OPENED.set(r, first);
+    }
+    const { open, at } = first;
+    return { id: open.id || idOf(r), kind: typeof r.kind === "string" && r.kind ? r.kind : open.kind, site: open.site, room: open.room, discoveredAt: at };
   }
 
   startResponse(init, anew = false) {

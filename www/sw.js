@@ -6,11 +6,12 @@
 // (stale-while-revalidate): a jammed network never delays the console, and a new build is
 // picked up on the next load. Anything else (other origins, non-GET) is left to the browser.
 const CACHE = "exam-incident-console-v1";
+// Modules a build lacks are skipped; any module fetched later is cached when it is first served.
 const PRECACHE = [
   "./", "index.html", "console.js", "console.css", "exam-incident-panel.js",
   "panel/classify-view.js", "panel/dom.js", "panel/engine.js", "panel/forms-view.js", "panel/i18n.js",
   "panel/outbox.js", "panel/readiness-view.js", "panel/response-view.js", "panel/saved-view.js",
-  "panel/store.js", "panel/styles.js",
+  "panel/store.js", "panel/styles.js", "panel/host-fit.js", "panel/icons.js",
   "pkg/exam_incident.js", "pkg/exam_incident_bg.wasm",
 ];
 

@@ -151,7 +151,7 @@ pub fn from_saved(plan: Rc<Plan>, saved: SavedResponse) -> Result<Response> {
     let discovered = input::time(&plan, "at", &first.at).map_err(|_| bad("log[0].at: not a time".into()))?;
     let mut entries = Vec::with_capacity(log.len() + 1);
     entries.push(first);
-    let mut r = Response { plan, log: entries, state: State::new(open, discovered), saved_bytes: 0 };
+    let mut r = Response { plan, log: entries, state: State::new(open, discovered), saved_bytes: 0, verified: std::cell::Cell::new(0) };
     for e in log {
         let seq = e.seq;
         r.replay(e).map_err(|err| bad(format!("log[{seq}]: {} ({})", err.code(), err.message().en)))?;
