@@ -301,3 +301,33 @@ fn times_whose_deadlines_would_leave_the_years_written_are_refused() {
     }
     assert_eq!(r.steps("9999-12-31T23:59").unwrap_err().code(), "bad_time");
 }
+
+#[test]
+fn a_tab_catches_up_with_only_the_entries_another_tab_appended() {
+    let s = MemoryStore::new();
+    let r = Response::open(plan(), init(Some("c"))).unwrap();
+    store::save(&s, &r).unwrap();
+    let mut a = store::load(&s, plan(), r.id()).unwrap();
+    let mut b = store::load(&s, plan(), r.id()).unwrap();
+    a.complete("initial_report", Act::at(t(35)).by("李强", "site_staff")).unwrap();
+    a.note(Act::at(t(36)).note("x")).unwrap();
+    store::save(&s, &a).unwrap();
+    let newer = store::newer_entries(&s, b.id(), b.log().len(), b.head()).unwrap().expect("an extension");
+    assert_eq!(newer.len(), 2);
+    b.append_saved(newer).unwrap();
+    assert_eq!(b.to_json(), a.to_json());
+    assert_eq!(store::newer_entries(&s, b.id(), b.log().len(), b.head()).unwrap(), Some(vec![]));
+    // A tab with an entry of its own is not an extension: it reloads whole.
+    b.note(Act::at(t(37)).note("b")).unwrap();
+    a.note(Act::at(t(37)).note("a")).unwrap();
+    store::save(&s, &a).unwrap();
+    assert_eq!(store::newer_entries(&s, b.id(), b.log().len(), b.head()).unwrap(), None);
+    // An appended entry that does not fit the chain is refused.
+    let mut c = store::load(&s, plan(), r.id()).unwrap();
+    let mut forged = a.log().last().unwrap().clone();
+    forged.seq += 1;
+    forged.prev = a.head().to_string();
+    forged.note = Some("forged".into());
+    assert_eq!(c.append_saved(vec![forged]).unwrap_err().code(), "log_tampered");
+    c.note(Act::at(t(38)).note("still works")).unwrap();
+}

@@ -243,6 +243,31 @@ impl Response {
         out
     }
 
+    /// Appends entries saved elsewhere after this log's last one (`store::newer_entries`): each
+    /// must fit the chain and pass the same checks as when it was made. Stops at the first that
+    /// does not (the caller then reloads whole).
+    ///
+    /// # Errors
+    /// `log_tampered`, `bad_state`, `too_large`.
+    pub fn append_saved(&mut self, entries: Vec<LogEntry>) -> Result<()> {
+        for e in entries {
+            let i = self.log.len();
+            if usize::try_from(e.seq).ok() != Some(i) || e.prev != self.head() || entry_hash(&e) != e.hash {
+                return Err(Error::new(ErrorKind::LogTampered { index: i }));
+            }
+            if self.log.len() >= input::MAX_LOG {
+                return Err(Error::new(ErrorKind::LogFull(input::MAX_LOG)));
+            }
+            let bytes = self.saved_bytes + serde_json::to_string(&e).map_or(0, |s| s.len()) + 1;
+            if bytes > input::MAX_SAVED_BYTES {
+                return Err(Error::too_large("log", input::MAX_SAVED_BYTES));
+            }
+            self.replay(e)?;
+            self.saved_bytes = bytes;
+        }
+        Ok(())
+    }
+
     /// The same log under a new id, re-sealed: a copy kept beside the saved one (`fromJSON` of a
     /// stale copy, when asked). Anchors of the old copy do not apply to it.
     ///

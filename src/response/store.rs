@@ -532,6 +532,32 @@ pub fn rebase_onto(mut stored: Response, r: &Response) -> Result<(Response, Reba
     Ok((stored, rebased))
 }
 
+/// The entries another tab or window appended to the stored copy of `r`, when that copy is `r`
+/// plus those entries (checked: each links to the one before, the last is the stored head):
+/// what catching up costs instead of a full reload. `None` when the stored copy is not such an
+/// extension (it diverges, is shorter, or cannot be read): then [`reload`].
+///
+/// # Errors
+/// The store's failure to read.
+pub fn newer_entries(store: &dyn Store, id: &str, count: usize, head: &str) -> Result<Option<Vec<LogEntry>>, StoreError> {
+    let Ok(Some(ix)) = stored_index(store, id) else { return Ok(None) };
+    if ix.count < count || (ix.count == count && ix.head != head) {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(ix.count - count);
+    let mut prev = head.to_string();
+    for seq in count..ix.count {
+        let Some(text) = store.get(&entry_key(id, seq))? else { return Ok(None) };
+        let Some(e) = serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|v| LogEntry::from_json(&v).ok()) else { return Ok(None) };
+        if e.prev != prev {
+            return Ok(None);
+        }
+        prev = e.hash.clone();
+        out.push(e);
+    }
+    Ok((prev == ix.head).then_some(out))
+}
+
 /// Whether `copy` may be saved over what is stored under its id: only if the stored copy is
 /// a prefix of it (the same or newer). An older or diverging copy never replaces the saved one.
 ///

@@ -223,6 +223,32 @@ impl IncidentResponse {
     }
 }
 
+/// Every start a new response: a random nonce goes into the id unless the caller gave an id
+/// or a nonce of its own.
+fn with_nonce(mut init: ResponseInit) -> ResponseInit {
+    if init.nonce.is_none() && init.id.is_none() {
+        init.nonce = Some(random_nonce());
+    }
+    init
+}
+
+/// `fromJSON`'s `{ newId: true }`.
+fn new_id_asked(options: &JsValue) -> bool {
+    options.is_object() && js_sys::Reflect::get(options, &JsValue::from_str("newId")).is_ok_and(|v| v.is_truthy())
+}
+
+/// An imported copy may be saved only over a stored copy it extends (`stale_copy` otherwise),
+/// or, when asked, under a new id beside it. Storage that cannot be read is no reason to refuse.
+fn accept_import(r: Response, new_id: bool) -> std::result::Result<Response, JsValue> {
+    if new_id {
+        return r.renamed(&random_nonce()).map_err(throw);
+    }
+    match store::check_import(&LocalStore, &r) {
+        Err(e) if !e.code().starts_with("storage") => Err(throw(e)),
+        _ => Ok(r),
+    }
+}
+
 fn busy() -> Error {
     Error::new(ErrorKind::BadState("the response is in use by a call still running".into()))
 }
@@ -233,12 +259,10 @@ impl IncidentResponse {
     /// Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "ResponseInit")] init: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
-        let mut init: ResponseInit = json_of(&init, "init", MAX_INIT_BYTES)
+        let init: ResponseInit = json_of(&init, "init", MAX_INIT_BYTES)
             .and_then(|v| if v.is_object() { decode(v, "init", "a ResponseInit object") } else { Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }")) })
             .map_err(throw)?;
-        if init.nonce.is_none() && init.id.is_none() {
-            init.nonce = Some(random_nonce());
-        }
+        let init = with_nonce(init);
         let plan = active_plan().map_err(throw)?;
         let me = IncidentResponse::wrap(Response::open(plan, init).map_err(throw)?);
         me.autosave();
@@ -256,7 +280,7 @@ impl IncidentResponse {
         #[wasm_bindgen(unchecked_param_type = "SavedResponse | string")] saved: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ newId?: boolean }")] options: JsValue,
     ) -> std::result::Result<IncidentResponse, JsValue> {
-        let new_id = options.is_object() && js_sys::Reflect::get(&options, &JsValue::from_str("newId")).is_ok_and(|v| v.is_truthy());
+        let new_id = new_id_asked(&options);
         let plan = active_plan().map_err(throw)?;
         let r = match opt_string(&saved, "saved", MAX_SAVED_BYTES) {
             Ok(Some(text)) => Response::from_json(plan, &text),
@@ -265,12 +289,7 @@ impl IncidentResponse {
             Err(_) => json_of(&saved, "saved", MAX_SAVED_BYTES).and_then(|v| Response::from_value(plan, v)),
         }
         .map_err(throw)?;
-        let r = if new_id {
-            r.renamed(&random_nonce()).map_err(throw)?
-        } else {
-            store::check_import(&LocalStore, &r).or_else(|e| if e.code().starts_with("storage") { Ok(()) } else { Err(e) }).map_err(throw)?;
-            r
-        };
+        let r = accept_import(r, new_id)?;
         let me = IncidentResponse::wrap(r);
         me.autosave();
         Ok(me)
@@ -288,7 +307,7 @@ impl IncidentResponse {
         Ok(me)
     }
 
-    /// The response's id (its storage key is `exam-incident/v1/response/<id>`).
+    /// The response's id (its index is saved under `exam-incident/v2/response/<id>`).
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
         self.inner.core.try_borrow().map(|c| c.id().to_string()).unwrap_or_default()
@@ -441,7 +460,17 @@ impl IncidentResponse {
     /// `{ reapplied, dropped }` (an entry that no longer fits, e.g. a step the other tab
     /// completed, is dropped with its code). Then saves. Throws `not_saved`, `conflict`, …
     pub fn reload(&self) -> std::result::Result<Ts<Rebased>, JsValue> {
-        let (plan, id) = self.read(|c| Ok((c.plan_rc(), c.id().to_string())))?;
+        let (plan, id, count, head) = self.read(|c| Ok((c.plan_rc(), c.id().to_string(), c.log().len(), c.head().to_string())))?;
+        // Usually the other tab only appended: read and check just its new entries.
+        if let Ok(Some(newer)) = store::newer_entries(&LocalStore, &id, count, &head) {
+            // A failure half-way leaves a valid prefix of the stored copy; the full reload below
+            // replaces it.
+            let appended = newer.is_empty() || self.inner.core.try_borrow_mut().map_err(|_| throw(busy()))?.append_saved(newer).is_ok();
+            if appended {
+                Reminders::refresh(&self.inner);
+                return out(Ok(Rebased::default())).map(Ts::new_unchecked);
+            }
+        }
         let stored = store::load(&LocalStore, plan, &id).map_err(throw)?;
         let (fresh, rebased) = self.read(|c| store::rebase_onto(stored, c))?;
         *self.inner.core.try_borrow_mut().map_err(|_| throw(busy()))? = fresh;
