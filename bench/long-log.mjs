@@ -81,6 +81,16 @@ try {
   await page.reload();
   await page.locator("exam-incident-panel .response-view").waitFor({ timeout: 60000 });
   const bootMs = Date.now() - t0;
+  // A second tab on the same response: what the storage event costs it when the first acts.
+  const other = await ctx.newPage();
+  await other.goto(`${origin}/`);
+  await other.locator("exam-incident-panel .response-view").waitFor({ timeout: 60000 });
+  await other.evaluate(() => {
+    const p = document.querySelector("exam-incident-panel");
+    const f = p.storageChanged.bind(p);
+    window.__sync = [];
+    p.storageChanged = (e) => { const t = performance.now(); f(e); if (e.key?.startsWith("exam-incident/v2/response/")) window.__sync.push(performance.now() - t); };
+  });
   const clicks = [];
   const longest = [];
   for (let i = 0; i < 6; i++) {
@@ -110,6 +120,8 @@ try {
   console.log(line(`console click (action + save + re-render)`, summary(clicks), "ms", BUDGET));
   console.log(line(`  longest long task around a click`, summary(longest), "ms", BUDGET));
   console.log(line(`console re-render (every 30 s)`, summary(rerender), "ms", BUDGET));
+  const sync = await other.evaluate(() => window.__sync);
+  if (sync.length) console.log(line(`other tab: storage event (catch up + re-render)`, summary(sync), "ms", BUDGET));
   console.log(`console boot with a ${ENTRIES}-entry response: ${bootMs} ms to the response view (not an action; restore replays and re-checks every entry)`);
   await ctx.close();
 } finally {

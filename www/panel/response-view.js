@@ -182,9 +182,9 @@ export function tickCountdowns(root, L) {
 }
 
 // A log of thousands of entries is not drawn whole at every re-render (that blocked the page
-// for a third of a second at 5,000): the latest LOG_SHOWN, and more on request. The export and
+// for a third of a second at 5,000): the latest LOG_SHOWN, and more on request (500 at a time). The export and
 // the saved copy always hold all of it.
-const LOG_SHOWN = 200;
+const LOG_SHOWN = 50;
 
 function recent(ctx, entries, ol) {
   const from = Math.max(0, entries.length - (ctx.host.logShown || LOG_SHOWN));
