@@ -331,3 +331,19 @@ fn a_tab_catches_up_with_only_the_entries_another_tab_appended() {
     assert_eq!(c.append_saved(vec![forged]).unwrap_err().code(), "log_tampered");
     c.note(Act::at(t(38)).note("still works")).unwrap();
 }
+
+#[test]
+fn an_unreadable_index_does_not_block_actions_but_is_never_written_over() {
+    let s = MemoryStore::new();
+    let mut r = Response::open(plan(), init(Some("u"))).unwrap();
+    store::save(&s, &r).unwrap();
+    s.set(&format!("{PREFIX}{}", r.id()), "{ garbage").unwrap();
+    store::check_fresh(&s, &r).unwrap();
+    r.note(Act::at(t(40)).note("x")).unwrap();
+    assert_eq!(store::save(&s, &r).unwrap_err().code(), "storage_error");
+    assert_eq!(s.get(&format!("{PREFIX}{}", r.id())).unwrap().as_deref(), Some("{ garbage"));
+    // Listing sets it aside (kept); then the response saves whole again.
+    assert_eq!(store::list(&s).unwrap().quarantined.len(), 1);
+    store::save(&s, &r).unwrap();
+    assert_eq!(store::load(&s, plan(), r.id()).unwrap().to_json(), r.to_json());
+}

@@ -251,13 +251,18 @@ fn extends(log: &[LogEntry], count: usize, head: &str) -> bool {
 
 /// Whether saving `r` over the stored index `stored` (the text under [`key_of`]) would lose
 /// nothing: `Err(Conflict)` when the stored copy has entries `r` does not (another tab or
-/// window saved them) or cannot be read. Pure, so the binding can call it with no storage
+/// window saved them). Pure, so the binding can call it with no storage
 /// call made while the response is borrowed.
 ///
 /// # Errors
 /// `StoreError::Conflict`.
 pub fn fresh(stored: Option<&str>, r: &Response) -> Result<(), StoreError> {
-    writes(stored, r).map(drop)
+    match parse_index(stored) {
+        Ok(Some(ix)) if !extends(r.log(), ix.count, &ix.head) => Err(StoreError::Conflict { stored: ix.count }),
+        // An unreadable index is not another tab's work: the action goes ahead in memory and
+        // the save that follows refuses to write over it (reported as a storage failure).
+        _ => Ok(()),
+    }
 }
 
 /// As [`fresh`], reading the store.
@@ -285,7 +290,8 @@ pub fn writes(stored: Option<&str>, r: &Response) -> Result<Vec<(String, String)
             ix.count
         }
         Ok(Some(ix)) => return Err(StoreError::Conflict { stored: ix.count }),
-        Err(_) => return Err(StoreError::Conflict { stored: 0 }),
+        // Never written over: restoring (or listing) moves it to quarantine first.
+        Err(e) => return Err(e),
     };
     to_write(&Index::of(r), r.log(), from)
 }
