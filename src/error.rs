@@ -63,6 +63,11 @@ pub enum ErrorKind {
     NotSaved(String),
     /// Browser storage failed (`storage_full`, `storage_disabled`, `storage_error`).
     Storage { code: &'static str, detail: String },
+    /// The stored copy changed since this instance last read it (another tab or window saved
+    /// entries this one does not have); nothing was written.
+    Conflict { stored: usize },
+    /// A copy to restore is older than, or diverges from, the one saved under its id.
+    StaleCopy { saved: usize, copy: usize },
 }
 
 impl Error {
@@ -115,6 +120,8 @@ impl Error {
             ErrorKind::LogFull(_) => "log_full",
             ErrorKind::NotSaved(_) => "not_saved",
             ErrorKind::Storage { code, .. } => code,
+            ErrorKind::Conflict { .. } => "conflict",
+            ErrorKind::StaleCopy { .. } => "stale_copy",
         }
     }
 
@@ -239,6 +246,14 @@ impl Error {
             ErrorKind::Storage { code, detail } => Text::new(
                 format!("浏览器存储失败（{code}）：{}；处置记录仍保留在内存中", clip_to(detail, 120)),
                 format!("browser storage failed ({code}): {}; the response is kept in memory", clip_to(detail, 120)),
+            ),
+            ErrorKind::Conflict { stored } => Text::new(
+                format!("该处置记录已在另一窗口中更新（已保存 {stored} 条记录）：本次操作未执行，请重新载入后再操作"),
+                format!("this response was changed in another tab or window ({stored} entries saved there): nothing was done; reload it and try again"),
+            ),
+            ErrorKind::StaleCopy { saved, copy } => Text::new(
+                format!("导入的副本（{copy} 条记录）比本机保存的处置记录（{saved} 条）旧或与之不一致，未覆盖；可另存为新记录"),
+                format!("the copy ({copy} entries) is older than, or diverges from, the response saved here ({saved} entries); nothing was replaced; it can be saved under a new id"),
             ),
         }
     }

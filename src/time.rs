@@ -147,9 +147,27 @@ pub fn seconds_between(a: &Instant, b: &Instant) -> i64 {
     (*b - *a).num_seconds()
 }
 
+/// The largest shift `add_minutes` makes (about 19 years): the margin kept between an accepted
+/// input time and the ends of the years that RFC 3339 writes (0001–9999).
+pub const MAX_SHIFT_MINUTES: f64 = 1.0e7;
+
+/// True when `t` is far enough inside years 0001–9999 that any deadline or reminder made from it
+/// (at most [`MAX_SHIFT_MINUTES`] away) is still a time the component writes and reads back.
+/// Input times outside are refused (`bad_time`) rather than giving a deadline in year 10000.
+pub fn in_range(t: &Instant) -> bool {
+    let margin = chrono::Duration::minutes(MAX_SHIFT_MINUTES as i64 + 24 * 60);
+    let utc = t.naive_utc();
+    let first = NaiveDate::from_ymd_opt(1, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).and_then(|d| d.and_hms_opt(23, 59, 59));
+    match (first.and_then(|f| f.checked_add_signed(margin)), last.and_then(|l| l.checked_sub_signed(margin))) {
+        (Some(lo), Some(hi)) => utc >= lo && utc <= hi,
+        _ => false,
+    }
+}
+
 /// `t` plus `minutes` (fractions allowed); `None` if it would leave chrono's range.
 pub fn add_minutes(t: &Instant, minutes: f64) -> Option<Instant> {
-    if !minutes.is_finite() || minutes.abs() > 1.0e7 {
+    if !minutes.is_finite() || minutes.abs() > MAX_SHIFT_MINUTES {
         return None;
     }
     let secs = (minutes * 60.0).round() as i64;

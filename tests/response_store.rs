@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use exam_incident::response::store::{self, MemoryStore, Store, StoreError, PREFIX, QUARANTINE};
+use exam_incident::response::store::{self, MemoryStore, Store, StoreError, PREFIX, QUARANTINE, V1_PREFIX};
 use exam_incident::response::{Act, Response};
 
 #[test]
@@ -70,7 +70,9 @@ fn corrupt_entries_are_quarantined_not_deleted() {
     let mut tampered: serde_json::Value = serde_json::from_str(&open("epidemic", &t(1)).to_json()).unwrap();
     tampered["log"][0]["open"]["site"] = serde_json::json!("别处");
     let tid = tampered["id"].as_str().unwrap().to_string();
-    s.set(&format!("{PREFIX}{tid}"), &tampered.to_string()).unwrap();
+    // A whole saved response is what earlier builds wrote (under the v1 key); an index does
+    // not hold a log, so tampering is found when the old copy is checked for migration.
+    s.set(&format!("{V1_PREFIX}{tid}"), &tampered.to_string()).unwrap();
 
     let list = store::list(&s).unwrap();
     assert_eq!(list.responses.len(), 1);

@@ -2,6 +2,13 @@
 // language switch and a listener for finished reports (here listed, since there is no backend).
 // All text goes in through textContent.
 import "./exam-incident-panel.js";
+import { nowIn } from "./panel/dom.js";
+
+// Offline after the first visit (a jammed exam room): the console registers its own service
+// worker. The element does not: a portal decides on its own service worker.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("sw.js").catch((e) => console.warn("service worker:", e?.message || e));
+}
 
 const panel = document.querySelector("exam-incident-panel");
 const lang = document.getElementById("lang");
@@ -14,10 +21,13 @@ lang.addEventListener("change", () => {
   try { localStorage.setItem("exam-incident-console/lang", lang.value); } catch { /* storage off: fine */ }
 });
 
+// Here the "portal" is this list: a report is taken once it is shown, so it is acknowledged
+// (a real portal acknowledges once its server has stored the report).
 panel.addEventListener("report-ready", (e) => {
-  const { form, data } = e.detail;
+  const { form, data, log } = e.detail;
   const li = document.createElement("li");
-  li.textContent = `${new Date().toLocaleTimeString()} · ${form} · ${JSON.stringify(data).length} B`;
+  li.textContent = `${nowIn().slice(11, 19)} · ${form} · ${JSON.stringify(data).length} B${log ? ` · ${log.checkCode}` : ""}`;
   document.getElementById("reports").append(li);
   document.getElementById("handed").hidden = false;
+  e.detail.ack?.();
 });

@@ -6,10 +6,12 @@
 // beyond the package's .wasm and an optional same-origin plan.
 //
 // Events (bubbling, composed): incident-classified {text, classification},
-// incident-step {responseId, step, status, action}, report-ready {form, data, responseId} (only
-// when validateReport passes), storage-error {code, message}.
+// incident-step {responseId, step, status, action}, report-ready {form, data, responseId, plan,
+// log: {head, count, checkCode}, outboxId, ack()} (only when validateReport passes; the report
+// stays in a persisted outbox, and is offered again after a reload, until the host calls
+// `detail.ack()` or `panel.acknowledge(outboxId)`), storage-error {code, message: {zh, en}}.
 import { load, ei, has, errorText } from "./panel/engine.js";
-import { h, clear, nowIn } from "./panel/dom.js";
+import { h, clear, nowIn, setZone } from "./panel/dom.js";
 import { t, tx } from "./panel/i18n.js";
 import { sheet } from "./panel/styles.js";
 import { classifyView } from "./panel/classify-view.js";
@@ -20,6 +22,7 @@ import { savedView } from "./panel/saved-view.js";
 import { save, restoreSaved, idOf } from "./panel/store.js";
 import { icon } from "./panel/icons.js";
 import { decorate, focusKey, findByKey, Dock, reveal } from "./panel/host-fit.js";
+import { outboxAdd, outboxAck, outboxList, OUTBOX_KEY } from "./panel/outbox.js";
 
 const TABS = [
   ["incident", "tabIncident", classifyView],
@@ -29,6 +32,7 @@ const TABS = [
   ["saved", "tabSaved", savedView],
 ];
 const UI_KEY = "exam-incident-panel/v1/ui";
+const OPENED = new WeakMap();
 const FORM_FALLBACK = { initial_report: ["初次报告", "Initial report"], staged_report: ["阶段性报告", "Staged report"], room_record: ["考场情况记录单", "Exam room record"], disposal_report: ["处置报告", "Disposal report"], readiness_check: ["应急保障检查", "Readiness check"] };
 
 export class ExamIncidentPanel extends HTMLElement {
@@ -100,12 +104,16 @@ export class ExamIncidentPanel extends HTMLElement {
     this.keeper.observe(this.shadowRoot, { childList: true, subtree: true });
     this.dock.connect();
     this.timer = setInterval(() => this.tick(), 1000);
+    // Another tab or window saved: pick its entries up (and this tab's unsaved ones on top).
+    this.onStorage = (e) => this.storageChanged(e);
+    window.addEventListener("storage", this.onStorage);
   }
 
   disconnectedCallback() {
     clearInterval(this.timer);
     this.keeper.disconnect();
     this.dock.disconnect();
+    window.removeEventListener("storage", this.onStorage);
     this.disconnectedCallbackResponse();
     this.started = false;
   }
@@ -124,6 +132,8 @@ export class ExamIncidentPanel extends HTMLElement {
     }
     this.ready = true;
     this.render();
+    // Reports the host has not acknowledged yet are offered again.
+    for (const item of outboxList()) this.offer(item);
   }
 
   async loadSitePlan() {
@@ -144,6 +154,7 @@ export class ExamIncidentPanel extends HTMLElement {
       this.planProblem = e;
     }
     this.info = this.plan.info();
+    setZone(this.info.timezone);
     try { this.planDoc = JSON.parse(this.plan.planJson()); } catch { this.planDoc = null; }
   }
 
@@ -194,8 +205,18 @@ export class ExamIncidentPanel extends HTMLElement {
       getFormData: (form, scope) => this.ui.forms?.[c.formKey(form, scope)],
       setFormData: (form, data, scope) => { (this.ui.forms ||= {})[c.formKey(form, scope)] = data; c.saveUi(); },
       reportReady: (form, data) => {
-        c.emit("report-ready", { form, data, responseId: this.response ? idOf(this.response) : null, plan: { id: info.id, version: info.version } });
+        let log = null;
+        try { log = this.response?.anchor ? this.response.anchor() : null; } catch { log = null; }
+        const item = { form, data, responseId: this.response ? idOf(this.response) : null, plan: { id: info.id, version: info.version }, log };
+        try { outboxAdd(item); } catch (e) { this.storageError(e); }
+        this.offer(item);
         this.announce(`${t("submitted", L)}${c.formTitle(form)}`);
+      },
+      anchorLabel: () => {
+        try {
+          const a = this.response?.anchor?.();
+          return a ? (L === "en" ? `Log check code ${a.checkCode} (${a.count} entries)` : `记录校验码 ${a.checkCode}（${a.count} 条记录）`) : "";
+        } catch { return ""; }
       },
       storageError: (e) => this.storageError(e),
     };
@@ -203,24 +224,55 @@ export class ExamIncidentPanel extends HTMLElement {
   }
 
   responseInfo(r) {
-    const log = r.log();
-    const open = log[0]?.open || {};
-    let kind = open.kind;
-    for (const e of log) if (e.action === "reclassify" && e.kind) kind = e.kind;
-    return { id: open.id || idOf(r), kind, site: open.site, room: open.room, discoveredAt: log[0]?.at };
+    // What the response was opened with never changes: read from the log once per object (a
+    // log of thousands of entries costs milliseconds to hand over); the kind is asked each time.
+    let first = OPENED.get(r);
+    if (!first) {
+      const log = r.log();
+      first = { open: log[0]?.open || {}, at: log[0]?.at };
+      OPENED.set(r, first);
+    }
+    const { open, at } = first;
+    return { id: open.id || idOf(r), kind: typeof r.kind === "string" && r.kind ? r.kind : open.kind, site: open.site, room: open.room, discoveredAt: at };
   }
 
-  startResponse(init) {
+  startResponse(init, anew = false) {
     const L = this.lang;
     try {
       const clean = JSON.parse(JSON.stringify(init));
+      // The same kind, room and discovery time as a saved response: offer to continue it
+      // (pressing start twice must not open a second record of one incident).
+      if (!anew && has("findSimilarSaved")) {
+        let similar = [];
+        try { similar = ei.findSimilarSaved(clean); } catch { similar = []; }
+        if (similar.length) { this.offerContinue(similar[0], clean); return; }
+      }
       const r = this.plan.startResponse(clean);
+      this.hideNotice();
       this.setResponse(r);
       this.ctx().emit("incident-step", { responseId: idOf(r), step: null, action: "open", kind: init.kind });
       this.go("response", true);
     } catch (e) {
       this.announce(errorText(e, L), true);
     }
+  }
+
+  offerContinue(saved, init) {
+    const L = this.lang;
+    if (!this.notice) return;
+    const en = L === "en";
+    this.notice.replaceChildren(
+      h("span", {}, en ? `A saved response looks like this incident (${saved.discoveredAt}, ${saved.entries} entries). ` : `已有一条看来是同一事件的处置记录（${saved.discoveredAt}，${saved.entries} 条记录）。`),
+      h("button", { type: "button", class: "small primary", data: { act: "continue" }, onclick: () => {
+        try { this.setResponse(restoreSaved(this.plan, saved.id)); this.hideNotice(); this.go("response", true); } catch (e) { this.storageError(e); }
+      } }, en ? "Continue it" : "继续该处置"), " ",
+      h("button", { type: "button", class: "small", data: { act: "new" }, onclick: () => { this.hideNotice(); this.startResponse(init, true); } }, en ? "Start a new one" : "仍然新建"));
+    this.notice.hidden = false;
+    this.notice.querySelector("button")?.focus();
+  }
+
+  hideNotice() {
+    if (this.notice) { this.notice.hidden = true; this.notice.replaceChildren(); }
   }
 
   setResponse(r) {
@@ -257,10 +309,55 @@ export class ExamIncidentPanel extends HTMLElement {
     if (warnings.length) this.announce(warnings.map((w) => `${t("warning", this.lang)}${tx(w.message, this.lang)}`).join(" "), false);
   }
 
+  /** Dispatches report-ready for an outbox item, with `ack()` to take it out of the outbox. */
+  offer(item) {
+    const detail = { ...item, ack: () => this.acknowledge(item.outboxId) };
+    this.dispatchEvent(new CustomEvent("report-ready", { detail, bubbles: true, composed: true }));
+    if (this.tab === "saved") this.renderPanel();
+  }
+
+  /** The host took the report: it leaves the outbox. Returns whether it was there. */
+  acknowledge(outboxId) {
+    let gone = false;
+    try { gone = outboxAck(outboxId); } catch (e) { this.storageError(e); }
+    if (gone && this.tab === "saved") this.renderPanel();
+    return gone;
+  }
+
+  /** Reports that passed validation and that the host has not acknowledged yet. */
+  get outbox() { return outboxList(); }
+
+  storageChanged(e) {
+    if (!this.ready) return;
+    if (e.key === OUTBOX_KEY) { if (this.tab === "saved") this.renderPanel(); return; }
+    const r = this.response;
+    const key = r?.storageStatus?.().key;
+    if (r && (e.key === null || e.key === key) && typeof r.reload === "function") {
+      try {
+        const res = r.reload();
+        if (res.dropped?.length) this.announce(res.dropped.map((d) => `${t("warning", this.lang)}${tx(d.message, this.lang)}`).join(" "), false);
+      } catch (err) {
+        if (err?.code !== "not_saved") this.storageError(err);
+      }
+      this.renderPanel();
+    } else if (this.tab === "saved" && e.key?.startsWith("exam-incident/")) {
+      this.renderPanel();
+    }
+  }
+
   storageError(e) {
-    const detail = { code: e?.code || "storage_error", message: errorText(e, this.lang) };
+    const detail = { code: e?.code || "storage_error", message: messageOf(e) };
     this.dispatchEvent(new CustomEvent("storage-error", { detail, bubbles: true, composed: true }));
-    this.announce(`${t("storageError", this.lang)}${detail.message}`, true);
+    this.showError(`${t("storageError", this.lang)}${detail.message[this.lang]}`);
+  }
+
+  /** An error stays on screen until dismissed: reminders and notices go to the status line. */
+  showError(text) {
+    this.shownError = text;
+    if (!this.errorLine) return;
+    this.errorLine.replaceChildren(h("span", {}, text), " ",
+      h("button", { type: "button", class: "small", data: { act: "dismiss" }, onclick: () => { this.shownError = null; this.errorLine.hidden = true; this.errorLine.replaceChildren(); } }, this.lang === "en" ? "Dismiss" : "知道了"));
+    this.errorLine.hidden = false;
   }
 
   announce(text, error, iconName) {
@@ -309,8 +406,11 @@ export class ExamIncidentPanel extends HTMLElement {
     // Where the tab bar was, while it is docked by hand (host-fit.js).
     const holder = h("div", { class: "tabs-holder", aria: { hidden: "true" } });
     this.status = h("p", { class: "announce", role: "status", "aria-live": "polite" });
+    this.errorLine = h("p", { class: "announce error storage-error", role: "alert", hidden: true });
+    this.notice = h("div", { class: "announce notice similar", role: "group", hidden: true });
     this.panel = h("div", { role: "tabpanel", id: "panel", class: "panel" });
-    root.append(h("div", { class: "wrap", lang: L === "en" ? "en" : "zh-CN" }, header, holder, tablist, this.status, this.panel));
+    root.append(h("div", { class: "wrap", lang: L === "en" ? "en" : "zh-CN" }, header, holder, tablist, this.errorLine, this.notice, this.status, this.panel));
+    if (this.shownError) this.showError(this.shownError);
     this.go(this.tab, false);
   }
 
@@ -373,11 +473,41 @@ function planFailed(url, why) {
   return e;
 }
 
+// What the UI key may hold, field by field; anything else under it is ignored and replaced.
+const UI_MAX_CHARS = 512 * 1024;
+const UI_STRINGS = ["tab", "form", "kind", "name", "role", "room", "site", "text", "discoveredAt", "stepRole"];
+const UI_OBJECTS = ["forms", "answers", "anchors"];
+
+/** The console's UI state: whatever is stored — wrong type, garbage, huge — becomes a clean object. */
 function readUi(key) {
-  try { return JSON.parse(localStorage.getItem(key)) || {}; } catch { return {}; }
+  let raw = null;
+  try { raw = localStorage.getItem(key); } catch { return {}; }
+  if (raw === null) return {};
+  let v = null;
+  if (raw.length <= UI_MAX_CHARS) { try { v = JSON.parse(raw); } catch { v = null; } }
+  const ui = {};
+  if (v && typeof v === "object" && !Array.isArray(v)) {
+    for (const k of UI_STRINGS) if (typeof v[k] === "string" && v[k].length <= 10_000) ui[k] = v[k];
+    for (const k of UI_OBJECTS) if (v[k] && typeof v[k] === "object" && !Array.isArray(v[k])) ui[k] = Object.assign(Object.create(null), v[k]);
+    if (typeof v.picked === "boolean") ui.picked = v.picked;
+    if (typeof v.responseId === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(v.responseId)) ui.responseId = v.responseId;
+    if (ui.tab && !TABS.some(([id]) => id === ui.tab)) delete ui.tab;
+  }
+  // Replace what was there with what was kept, so a bad value does not come back.
+  try { if (JSON.stringify(ui) !== raw) localStorage.setItem(key, JSON.stringify(ui)); } catch { /* read-only storage: keep going */ }
+  return ui;
 }
 function writeUi(key, ui, onError) {
-  try { localStorage.setItem(key, JSON.stringify(ui)); } catch (e) { onError(Object.assign(e, { code: e?.name === "QuotaExceededError" ? "storage_full" : "storage_disabled" })); }
+  try { localStorage.setItem(key, JSON.stringify(ui)); } catch (e) { onError(Object.assign(new Error(e?.message || "storage"), { name: e?.name, code: e?.name === "QuotaExceededError" ? "storage_full" : "storage_disabled" })); }
+}
+
+/** `{ zh, en }` of any error: a core error's `text`, a storage status's `message`, or its text. */
+function messageOf(e) {
+  const m = e?.text || e?.message;
+  if (m && typeof m === "object" && typeof m.zh === "string" && typeof m.en === "string") return { zh: m.zh, en: m.en };
+  const s = typeof m === "string" && m ? m : String(e?.code || "storage_error");
+  const [zh, en] = s.includes(" / ") ? s.split(" / ", 2) : [s, s];
+  return { zh, en };
 }
 
 if (!customElements.get("exam-incident-panel")) customElements.define("exam-incident-panel", ExamIncidentPanel);

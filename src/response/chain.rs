@@ -58,9 +58,42 @@ pub fn seal(log: &[LogEntry], mut entry: LogEntry) -> LogEntry {
     entry
 }
 
+/// A response id made from a hash and a nonce: `r-` and 16 hex digits.
+pub fn made_id(hash: &str, nonce: &str) -> String {
+    let mut h = Sha256::new_with_prefix(b"exam-incident/response-id/v1\n");
+    h.update(hash.as_bytes());
+    h.update(b"\n");
+    h.update(nonce.as_bytes());
+    format!("r-{}", &hex(&finish(h))[..16])
+}
+
+/// The head's first 8 hex digits, upper case, in two groups (`9C58-669B`): short enough to
+/// write on a paper record and read out on the phone, long enough that a forged log matching
+/// it by chance is a one-in-four-billion event.
+pub fn check_code(hash: &str) -> String {
+    let up = hash.get(..8).unwrap_or(hash).to_ascii_uppercase();
+    match (up.get(..4), up.get(4..)) {
+        (Some(a), Some(b)) => format!("{a}-{b}"),
+        _ => up,
+    }
+}
+
 /// Checks the chain; `Err(i)` names the first entry that does not fit.
 pub fn verify_chain(log: &[LogEntry]) -> Result<(), usize> {
     verify_sized(log).map(drop)
+}
+
+/// Checks entries `from..` of a log whose first `from` entries are known to fit.
+pub fn verify_from(log: &[LogEntry], from: usize) -> Result<(), usize> {
+    let mut hasher = EntryHasher::default();
+    let mut prev = if from == 0 { GENESIS } else { log.get(from - 1).map_or(GENESIS, |e| e.hash.as_str()) };
+    for (i, e) in log.iter().enumerate().skip(from) {
+        if usize::try_from(e.seq).ok() != Some(i) || e.prev != prev || !hex_eq(&hasher.digest(e).0, e.hash.as_bytes()) {
+            return Err(i);
+        }
+        prev = &e.hash;
+    }
+    Ok(())
 }
 
 /// Checks the chain and returns the bytes of the entries' JSON as saved, commas left out.

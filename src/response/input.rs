@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::plan::Plan;
-use crate::time::{parse_time, Instant};
+use crate::time::{in_range, parse_time, Instant};
 
 use super::model::Person;
 
@@ -20,10 +20,12 @@ pub const MAX_LOG: usize = 5000;
 /// The largest saved response accepted by `fromJSON`, in bytes of JSON.
 pub const MAX_SAVED_BYTES: usize = 4 * 1024 * 1024;
 
-/// A time in the plan's zone, written back in that zone.
+/// A time in the plan's zone, written back in that zone; refused when so near year 0001 or
+/// 9999 that a deadline made from it would fall outside (`time::in_range`).
 pub fn time(plan: &Plan, field: &str, s: &str) -> Result<Instant> {
     let tz = plan.timezone();
     parse_time(s, tz)
+        .filter(in_range)
         .map(|t| t.with_timezone(&tz))
         .ok_or_else(|| Error::new(ErrorKind::BadTime { field: field.to_string(), value: s.to_string() }))
 }

@@ -78,6 +78,9 @@ pub struct Response {
     state: State,
     /// Bytes of the saved form (`to_json`), kept so that no entry makes it unreadable.
     saved_bytes: usize,
+    /// Leading entries already found to fit the chain: the log only grows, so `verify_log`
+    /// hashes only what was appended since (a console re-renders with it every 30 seconds).
+    verified: std::cell::Cell<usize>,
 }
 
 impl Response {
@@ -124,16 +127,24 @@ impl Response {
         };
         let mut first = entry(Action::Open, &discovered, init.by.clone(), None, init.note.clone());
         first.open = Some(open);
+        if let Some(n) = &init.nonce {
+            input::text("nonce", n, input::MAX_PLACE)?;
+        }
         if init.id.is_none() {
-            // Deterministic: the same incident opened twice gets the same id.
-            let made = format!("r-{}", &chain::seal(&[], first.clone()).hash[..16]);
+            // The opening entry alone would give two starts of the same incident the same id
+            // (and the second would overwrite the first): the nonce tells them apart.
+            let hash = chain::seal(&[], first.clone()).hash;
+            let made = match init.nonce.as_deref() {
+                Some(nonce) => chain::made_id(&hash, nonce),
+                None => format!("r-{}", &hash[..16]),
+            };
             if let Some(o) = first.open.as_mut() {
                 o.id = made;
             }
         }
         let first = chain::seal(&[], first);
         let open = first.open.clone().unwrap_or_else(unreachable_open);
-        let mut r = Response { plan, log: vec![first], state: State::new(open, discovered), saved_bytes: 0 };
+        let mut r = Response { plan, log: vec![first], state: State::new(open, discovered), saved_bytes: 0, verified: std::cell::Cell::new(0) };
         r.saved_bytes = r.to_json().len();
         for (id, at) in anchors {
             let mut e = entry(Action::SetAnchor, &at, init.by.clone(), None, None);
@@ -149,6 +160,11 @@ impl Response {
 
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The plan, shared.
+    pub fn plan_rc(&self) -> Rc<Plan> {
+        self.plan.clone()
     }
 
     /// The current kind (after any reclassification).
@@ -169,9 +185,109 @@ impl Response {
         format_time(&self.state.discovered)
     }
 
-    /// True when every entry's hash fits the chain.
+    /// True when every entry's hash fits the chain. This catches accidental damage and edits
+    /// made without recomputing hashes; the chain has no secret, so whoever can edit storage can
+    /// also recompute it. [`Response::verify_anchor`] checks against a head recorded elsewhere.
     pub fn verify_log(&self) -> bool {
-        verify_chain(&self.log).is_ok()
+        let from = self.verified.get().min(self.log.len());
+        let ok = chain::verify_from(&self.log, from).is_ok();
+        if ok {
+            self.verified.set(self.log.len());
+        }
+        ok
+    }
+
+    /// True when the chain holds and the log still has, after `anchor.count` entries, the head
+    /// recorded then (full hash, or its check code: at least 8 hex digits, `-` and case
+    /// ignored). Catches truncation below the anchor and any rewriting before it, even with
+    /// recomputed hashes — but only as far as the anchor was kept out of the attacker's reach.
+    pub fn verify_anchor(&self, anchor: &LogAnchor) -> bool {
+        let want: String = anchor.head.chars().filter(|c| *c != '-' && !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let long_enough = want.len() >= 8 && want.len() <= 64 && want.bytes().all(|b| b.is_ascii_hexdigit());
+        self.verify_log()
+            && long_enough
+            && anchor.count >= 1
+            && self.log.get(anchor.count - 1).is_some_and(|e| e.hash.starts_with(&want))
+    }
+
+    /// Hash of the last entry (the log's head).
+    pub fn head(&self) -> &str {
+        self.log.last().map_or(GENESIS, |e| e.hash.as_str())
+    }
+
+    /// The head and entry count now, with the short check code to write on a paper record.
+    pub fn anchor(&self) -> Anchor {
+        Anchor { head: self.head().to_string(), count: self.log.len(), check_code: chain::check_code(self.head()) }
+    }
+
+    /// Appends again, through the same checks as new entries, entries made on another copy of
+    /// this response; those that no longer fit are reported, not appended.
+    pub fn rebase(&mut self, entries: &[LogEntry]) -> Rebased {
+        let mut out = Rebased::default();
+        for e in entries {
+            let result = if e.action == Action::Open {
+                Err(Error::new(ErrorKind::BadState("a second opening entry".into())))
+            } else {
+                let mut n = LogEntry { at: e.at.clone(), ..entry(e.action, &self.state.discovered, e.by.clone(), e.approved_by.clone(), e.note.clone()) };
+                n.step = e.step.clone();
+                n.option = e.option.clone();
+                n.kind = e.kind.clone();
+                n.anchor = e.anchor.clone();
+                self.commit(n)
+            };
+            match result {
+                Ok(_) => out.reapplied += 1,
+                Err(err) => out.dropped.push(Dropped { action: e.action, at: e.at.clone(), step: e.step.clone(), code: err.code().to_string(), message: err.message() }),
+            }
+        }
+        out
+    }
+
+    /// Appends entries saved elsewhere after this log's last one (`store::newer_entries`): each
+    /// must fit the chain and pass the same checks as when it was made. Stops at the first that
+    /// does not (the caller then reloads whole).
+    ///
+    /// # Errors
+    /// `log_tampered`, `bad_state`, `too_large`.
+    pub fn append_saved(&mut self, entries: Vec<LogEntry>) -> Result<()> {
+        for e in entries {
+            let i = self.log.len();
+            if usize::try_from(e.seq).ok() != Some(i) || e.prev != self.head() || entry_hash(&e) != e.hash {
+                return Err(Error::new(ErrorKind::LogTampered { index: i }));
+            }
+            if self.log.len() >= input::MAX_LOG {
+                return Err(Error::new(ErrorKind::LogFull(input::MAX_LOG)));
+            }
+            let bytes = self.saved_bytes + serde_json::to_string(&e).map_or(0, |s| s.len()) + 1;
+            if bytes > input::MAX_SAVED_BYTES {
+                return Err(Error::too_large("log", input::MAX_SAVED_BYTES));
+            }
+            self.replay(e)?;
+            self.saved_bytes = bytes;
+        }
+        Ok(())
+    }
+
+    /// The same log under a new id, re-sealed: a copy kept beside the saved one (`fromJSON` of a
+    /// stale copy, when asked). Anchors of the old copy do not apply to it.
+    ///
+    /// # Errors
+    /// As [`Response::from_saved`] (cannot happen for a response that was valid).
+    pub fn renamed(&self, nonce: &str) -> Result<Response> {
+        let id = chain::made_id(self.head(), nonce);
+        let mut log: Vec<LogEntry> = Vec::with_capacity(self.log.len());
+        for e in &self.log {
+            let mut e = e.clone();
+            if let Some(o) = e.open.as_mut() {
+                o.id = id.clone();
+            }
+            log.push(chain::seal(&log, e));
+        }
+        let mut saved = self.to_saved();
+        saved.id = id;
+        saved.head = log.last().map_or_else(|| GENESIS.to_string(), |e| e.hash.clone());
+        saved.log = log;
+        Response::from_saved(self.plan.clone(), saved)
     }
 
     /// The steps as they stand at `now`.
@@ -358,6 +474,14 @@ impl Response {
     /// `bad_state`, `unsupported_version`, `log_tampered`, `plan_mismatch`, `too_large`.
     pub fn from_json(plan: Rc<Plan>, text: &str) -> Result<Response> {
         saved::from_json(plan, text)
+    }
+
+    /// Restores a response from its saved form, already decoded.
+    ///
+    /// # Errors
+    /// As [`Response::from_json`].
+    pub fn from_saved(plan: Rc<Plan>, saved: SavedResponse) -> Result<Response> {
+        saved::from_saved(plan, saved)
     }
 
     /// Restores a response from its saved form as a JSON value.

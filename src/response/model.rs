@@ -58,10 +58,16 @@ pub struct ResponseInit {
     pub kind: String,
     /// When the incident was discovered: the initial report is due from here.
     pub discovered_at: String,
-    /// The response's id (storage key); made from the first log entry's hash when left out.
+    /// The response's id (storage key); when left out, made from the first log entry's hash
+    /// and `nonce`, so that each start is a new response.
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub id: Option<String>,
+    /// Random text that makes the made id unique (the browser binding supplies one from
+    /// `crypto.getRandomValues` when left out; the core itself stays deterministic).
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub nonce: Option<String>,
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub site: Option<String>,
@@ -379,4 +385,51 @@ pub struct Summary {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub next_reminder: Option<Reminder>,
+}
+
+/// What re-applying this instance's unsaved entries onto a reloaded copy did
+/// (`IncidentResponse.reload()`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Rebased {
+    /// Entries of this instance that the stored copy lacked and that were appended again.
+    pub reapplied: usize,
+    /// Entries that no longer fit (e.g. the other tab completed the same step), with why.
+    pub dropped: Vec<Dropped>,
+}
+
+/// An entry left out on reload.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Dropped {
+    pub action: Action,
+    pub at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub step: Option<String>,
+    pub code: String,
+    pub message: Text,
+}
+
+/// A point of the log recorded outside the browser (on a report, on paper): the head hash (or
+/// at least its first 8 hex digits, the check code) after `count` entries.
+#[derive(Clone, Debug, PartialEq, Eq, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct LogAnchor {
+    pub head: String,
+    pub count: usize,
+}
+
+/// The log's head and entry count as a report or a paper record carries them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Anchor {
+    pub head: String,
+    pub count: usize,
+    /// The head's first 8 hex digits (`9C58-669B`), for paper.
+    pub check_code: String,
 }

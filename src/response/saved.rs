@@ -128,7 +128,10 @@ fn verify_envelope(saved: &SavedResponse) -> Result<usize> {
 }
 
 pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
-    let saved = decode(value)?;
+    from_saved(plan, decode(value)?)
+}
+
+pub fn from_saved(plan: Rc<Plan>, saved: SavedResponse) -> Result<Response> {
     let entry_bytes = verify_envelope(&saved)?;
     // What `to_json` of the restored response will measure: once replayed, its envelope is the
     // saved one (each field is checked against the log below), so only the log's bytes vary.
@@ -148,7 +151,7 @@ pub fn from_value(plan: Rc<Plan>, value: Value) -> Result<Response> {
     let discovered = input::time(&plan, "at", &first.at).map_err(|_| bad("log[0].at: not a time".into()))?;
     let mut entries = Vec::with_capacity(log.len() + 1);
     entries.push(first);
-    let mut r = Response { plan, log: entries, state: State::new(open, discovered), saved_bytes: 0 };
+    let mut r = Response { plan, log: entries, state: State::new(open, discovered), saved_bytes: 0, verified: std::cell::Cell::new(0) };
     for e in log {
         let seq = e.seq;
         r.replay(e).map_err(|err| bad(format!("log[{seq}]: {} ({})", err.code(), err.message().en)))?;

@@ -122,9 +122,14 @@ impl PlanObject {
         IncidentResponse::restore_under(self.plan.clone(), &id)
     }
 
-    /// Restores a response from `toJSON()` output under this plan; `plan_mismatch` as above.
+    /// Restores a response from `toJSON()` output under this plan; `plan_mismatch` as above,
+    /// `stale_copy` (or a new id with `options.newId`) as `IncidentResponse.fromJSON`.
     #[wasm_bindgen(js_name = responseFromJSON)]
-    pub fn response_from_json(&self, #[wasm_bindgen(unchecked_param_type = "SavedResponse | string")] saved: JsValue) -> Result<IncidentResponse, JsValue> {
-        IncidentResponse::from_json_under(self.plan.clone(), &saved)
+    pub fn response_from_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SavedResponse | string")] saved: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ newId?: boolean }")] options: JsValue,
+    ) -> Result<IncidentResponse, JsValue> {
+        IncidentResponse::from_json_under(self.plan.clone(), &saved, &options)
     }
 }

@@ -15,11 +15,11 @@ use wasm_bindgen::prelude::*;
 use super::convert::{js_error, json_of, opt_string, out, to_js};
 use super::reminders::Reminders;
 use super::state::active_plan;
-use super::storage::LocalStore;
+use super::storage::{random_nonce, LocalStore};
 use crate::error::{Error, ErrorKind, Result};
 use crate::plan::Plan;
-use crate::response::store::{self, Store};
-use crate::response::{Act, Person, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES};
+use crate::response::store::{self, Store, StoreError};
+use crate::response::{Act, Anchor, LogAnchor, Person, Rebased, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES};
 use crate::text::Text;
 use crate::time::{format_time, Instant};
 
@@ -35,7 +35,7 @@ pub struct StorageStatus {
     pub ok: bool,
     /// The `localStorage` key of this response.
     pub key: String,
-    /// `storage_full`, `storage_disabled` or `storage_error` after a failure.
+    /// `storage_full`, `storage_disabled`, `storage_error` or `conflict` after a failure.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub code: Option<String>,
@@ -61,8 +61,10 @@ pub struct Inner {
 }
 
 /// One incident being handled, step by step: what to do next, who does it, by when, with whose
-/// consent; every action logged with a hash chain and autosaved to `localStorage` under
-/// `exam-incident/v1/response/<id>`.
+/// consent; every action logged with a hash chain and autosaved to `localStorage` (one key per
+/// entry, `exam-incident/v2/entry/<id>/<seq>`, and an index, `exam-incident/v2/response/<id>`).
+/// A save never overwrites entries another tab or window stored: the action is refused with
+/// `conflict` and `reload()` brings this instance up to date.
 #[wasm_bindgen]
 pub struct IncidentResponse {
     inner: Rc<Inner>,
@@ -143,13 +145,17 @@ impl IncidentResponse {
         let init: ResponseInit = json_of(init, "init", MAX_INIT_BYTES)
             .and_then(|v| if v.is_object() { decode(v, "init", "a ResponseInit object") } else { Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }")) })
             .map_err(throw)?;
+        let init = with_nonce(init);
         let me = IncidentResponse::wrap(Response::open(plan, init).map_err(throw)?);
         me.autosave();
         Ok(me)
     }
 
     /// `fromJSON` under `plan`; a response made under another plan is refused (`plan_mismatch`).
-    pub(crate) fn from_json_under(plan: Rc<Plan>, saved: &JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+    /// A copy older than, or diverging from, the saved one throws `stale_copy` unless
+    /// `options.newId` (see `fromJSON`).
+    pub(crate) fn from_json_under(plan: Rc<Plan>, saved: &JsValue, options: &JsValue) -> std::result::Result<IncidentResponse, JsValue> {
+        let new_id = new_id_asked(options);
         let r = match opt_string(saved, "saved", MAX_SAVED_BYTES) {
             Ok(Some(text)) => Response::from_json(plan, &text),
             Ok(None) => Err(Error::new(ErrorKind::BadState("nothing to restore".into()))),
@@ -157,6 +163,7 @@ impl IncidentResponse {
             Err(_) => json_of(saved, "saved", MAX_SAVED_BYTES).and_then(|v| Response::from_value(plan, v)),
         }
         .map_err(throw)?;
+        let r = accept_import(r, new_id)?;
         let me = IncidentResponse::wrap(r);
         me.autosave();
         Ok(me)
@@ -178,7 +185,16 @@ impl IncidentResponse {
     }
 
     /// Runs a change on the core, then autosaves and re-arms reminders with no borrow held.
+    /// First, when the stored copy holds entries this instance lacks (another tab saved), the
+    /// change is refused with `conflict` and nothing changes: `reload()`, then act again.
     fn change<T>(&self, f: impl FnOnce(&mut Response) -> Result<T>) -> std::result::Result<T, JsValue> {
+        let key = self.read(|c| Ok(store::key_of(c.id())))?;
+        if let Ok(stored) = self.inner.store.get(&key) {
+            let fresh = self.read(|c| Ok(store::fresh(stored.as_deref(), c)))?;
+            if let Err(e @ StoreError::Conflict { .. }) = fresh {
+                return Err(throw(e.to_error()));
+            }
+        }
         let result = {
             let mut core = self.inner.core.try_borrow_mut().map_err(|_| throw(busy()))?;
             f(&mut core)
@@ -194,10 +210,16 @@ impl IncidentResponse {
     fn autosave(&self) -> bool {
         let Ok(core) = self.inner.core.try_borrow() else { return false };
         let key = store::key_of(core.id());
-        let text = core.to_json();
         let tz = core.plan().timezone();
         drop(core);
-        let result = self.inner.store.set(&key, &text);
+        // Storage is read and written with no borrow held; only the pure planning borrows.
+        let result = self.inner.store.get(&key).and_then(|stored| {
+            let writes = match self.inner.core.try_borrow() {
+                Ok(core) => store::writes(stored.as_deref(), &core),
+                Err(_) => Err(StoreError::Other("busy".into())),
+            }?;
+            store::apply(&*self.inner.store, &writes)
+        });
         let callback = {
             let Ok(mut st) = self.inner.storage.try_borrow_mut() else { return result.is_ok() };
             st.key = key;
@@ -242,6 +264,32 @@ impl IncidentResponse {
     }
 }
 
+/// Every start a new response: a random nonce goes into the id unless the caller gave an id
+/// or a nonce of its own.
+fn with_nonce(mut init: ResponseInit) -> ResponseInit {
+    if init.nonce.is_none() && init.id.is_none() {
+        init.nonce = Some(random_nonce());
+    }
+    init
+}
+
+/// `fromJSON`'s `{ newId: true }`.
+fn new_id_asked(options: &JsValue) -> bool {
+    options.is_object() && js_sys::Reflect::get(options, &JsValue::from_str("newId")).is_ok_and(|v| v.is_truthy())
+}
+
+/// An imported copy may be saved only over a stored copy it extends (`stale_copy` otherwise),
+/// or, when asked, under a new id beside it. Storage that cannot be read is no reason to refuse.
+fn accept_import(r: Response, new_id: bool) -> std::result::Result<Response, JsValue> {
+    if new_id {
+        return r.renamed(&random_nonce()).map_err(throw);
+    }
+    match store::check_import(&LocalStore, &r) {
+        Err(e) if !e.code().starts_with("storage") => Err(throw(e)),
+        _ => Ok(r),
+    }
+}
+
 fn busy() -> Error {
     Error::new(ErrorKind::BadState("the response is in use by a call still running".into()))
 }
@@ -257,11 +305,17 @@ impl IncidentResponse {
     }
 
     /// Restores a response from `toJSON()` output (object or JSON text), checking its hash chain
-    /// and replaying its log; then saves it. Throws `bad_state`, `unsupported_version`,
-    /// `log_tampered`, `plan_mismatch`, `too_large`.
+    /// and replaying its log; then saves it. A copy older than, or diverging from, the one saved
+    /// under its id never replaces it: that throws `stale_copy`, unless `options.newId` is true,
+    /// which keeps the copy beside the saved one under a new id (its log re-sealed, so anchors
+    /// recorded for the old id do not apply). Throws `bad_state`, `unsupported_version`,
+    /// `log_tampered`, `plan_mismatch`, `too_large`, `stale_copy`.
     #[wasm_bindgen(js_name = fromJSON)]
-    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "SavedResponse | string")] saved: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
-        IncidentResponse::from_json_under(active_plan().map_err(throw)?, &saved)
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "SavedResponse | string")] saved: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ newId?: boolean }")] options: JsValue,
+    ) -> std::result::Result<IncidentResponse, JsValue> {
+        IncidentResponse::from_json_under(active_plan().map_err(throw)?, &saved, &options)
     }
 
     /// Restores the response saved in this browser under `id` (see `savedResponses()`). A
@@ -271,7 +325,7 @@ impl IncidentResponse {
         IncidentResponse::restore_under(active_plan().map_err(throw)?, &id)
     }
 
-    /// The response's id (its storage key is `exam-incident/v1/response/<id>`).
+    /// The response's id (its index is saved under `exam-incident/v2/response/<id>`).
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
         self.inner.core.try_borrow().map(|c| c.id().to_string()).unwrap_or_default()
@@ -399,10 +453,48 @@ impl IncidentResponse {
         self.ts(|c| Ok(c.log().to_vec()))
     }
 
-    /// True when every log entry fits the hash chain.
+    /// `verifyLog()`: true when every entry fits the hash chain — this catches accidental
+    /// damage and edits made without recomputing hashes, nothing more (the chain has no secret).
+    /// `verifyLog({ head, count })`: also true only when the log still has, after `count`
+    /// entries, the `head` recorded then outside the browser (on a report, or its check code on
+    /// paper) — catching truncation and any rewriting before that point.
     #[wasm_bindgen(js_name = verifyLog)]
-    pub fn verify_log(&self) -> bool {
-        self.inner.core.try_borrow().is_ok_and(|c| c.verify_log())
+    pub fn verify_log(&self, #[wasm_bindgen(unchecked_optional_param_type = "LogAnchor")] anchor: JsValue) -> std::result::Result<bool, JsValue> {
+        if anchor.is_undefined() || anchor.is_null() {
+            return Ok(self.inner.core.try_borrow().is_ok_and(|c| c.verify_log()));
+        }
+        let anchor: LogAnchor = json_of(&anchor, "anchor", 1024).and_then(|v| decode(v, "anchor", "{ head, count }")).map_err(throw)?;
+        Ok(self.inner.core.try_borrow().is_ok_and(|c| c.verify_anchor(&anchor)))
+    }
+
+    /// The log's head hash and entry count now, with the short check code (`9C58-669B`) to
+    /// write on a paper record: what `verifyLog({ head, count })` checks against later.
+    pub fn anchor(&self) -> std::result::Result<Ts<Anchor>, JsValue> {
+        self.ts(|c| Ok(c.anchor())).map(Ts::new_unchecked)
+    }
+
+    /// Reads the stored copy again (after a `conflict`, or when another tab changed it) and
+    /// re-applies on top of it the entries this instance made that it lacks; returns
+    /// `{ reapplied, dropped }` (an entry that no longer fits, e.g. a step the other tab
+    /// completed, is dropped with its code). Then saves. Throws `not_saved`, `conflict`, …
+    pub fn reload(&self) -> std::result::Result<Ts<Rebased>, JsValue> {
+        let (plan, id, count, head) = self.read(|c| Ok((c.plan_rc(), c.id().to_string(), c.log().len(), c.head().to_string())))?;
+        // Usually the other tab only appended: read and check just its new entries.
+        if let Ok(Some(newer)) = store::newer_entries(&LocalStore, &id, count, &head) {
+            // A failure half-way leaves a valid prefix of the stored copy; the full reload below
+            // replaces it.
+            let appended = newer.is_empty() || self.inner.core.try_borrow_mut().map_err(|_| throw(busy()))?.append_saved(newer).is_ok();
+            if appended {
+                Reminders::refresh(&self.inner);
+                return out(Ok(Rebased::default())).map(Ts::new_unchecked);
+            }
+        }
+        let stored = store::load(&LocalStore, plan, &id).map_err(throw)?;
+        let (fresh, rebased) = self.read(|c| store::rebase_onto(stored, c))?;
+        *self.inner.core.try_borrow_mut().map_err(|_| throw(busy()))? = fresh;
+        self.autosave();
+        Reminders::refresh(&self.inner);
+        out(Ok(rebased)).map(Ts::new_unchecked)
     }
 
     /// True when every required step on the chosen branches is done.

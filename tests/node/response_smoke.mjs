@@ -48,7 +48,7 @@ const ps = r.phoneScript("2026-06-13T09:40", { name: "王敏", role: "site_leade
 assert(ps.zh.includes("王敏") && ps.en.includes("room 301"), "phone script");
 // Storage: Node has no window/localStorage → disabled, reported, response keeps working.
 const s = r.storageStatus();
-assert(s.ok === false && s.code === "storage_disabled" && s.key === "exam-incident/v1/response/" + r.id, "storage disabled " + JSON.stringify(s));
+assert(s.ok === false && s.code === "storage_disabled" && s.key === "exam-incident/v2/response/" + r.id, "storage disabled " + JSON.stringify(s));
 let got = null;
 r.onStorageError((e) => { got = e.code; throw new Error("handler throws"); });
 r.addNote("2026-06-13T10:31", "考生已离场");

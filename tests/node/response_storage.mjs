@@ -28,10 +28,10 @@ const code = (f) => { try { f(); return null; } catch (e) { return e.code; } };
 
 const r = new ei.IncidentResponse({ kind: "mass_cheating", discoveredAt: "2026-06-13T09:40", id: "cheat-301" });
 assert(r.storageStatus().ok === true, "saved on construction " + JSON.stringify(r.storageStatus()));
-assert(data.has("exam-incident/v1/response/cheat-301"), "under the namespaced key");
+assert(data.has("exam-incident/v2/response/cheat-301") && data.has("exam-incident/v2/entry/cheat-301/0"), "under the namespaced keys (an index, an entry each)");
 r.complete("initial_report", "2026-06-13T09:45", { name: "王敏", role: "site_leader" });
-const saved = data.get("exam-incident/v1/response/cheat-301");
-assert(saved === JSON.stringify(r), "autosaved after every change");
+const saved = JSON.stringify(r);
+assert(JSON.parse(data.get("exam-incident/v2/entry/cheat-301/1")).hash === r.log()[1].hash && JSON.parse(data.get("exam-incident/v2/response/cheat-301")).count === 2, "autosaved after every change");
 // "Reload": drop the object, restore by id.
 r.free();
 const list = ei.savedResponses();
@@ -40,7 +40,7 @@ const back = ei.IncidentResponse.restore("cheat-301");
 assert(JSON.stringify(back) === saved, "restored exactly");
 assert(back.steps("2026-06-13T09:46").find((s) => s.id === "initial_report").status === "done", "state restored");
 // Full storage: keeps working in memory, error reported.
-quota = data.get("exam-incident/v1/response/cheat-301").length + 100;
+quota = [...data].reduce((n, [k, v]) => n + k.length + v.length, 0) + 100;
 let err = null; back.onStorageError((e) => { err = e; });
 back.addNote("2026-06-13T09:50", "x".repeat(500));
 assert(err && err.code === "storage_full", "storage_full reported");
@@ -48,14 +48,15 @@ assert(back.storageStatus().code === "storage_full" && back.log().length === 3, 
 quota = Infinity;
 assert(back.save() === true && back.storageStatus().ok, "save again once there is room");
 // Corrupt entry: quarantined, kept.
-data.set("exam-incident/v1/response/broken", "{oops");
+data.set("exam-incident/v2/response/broken", "{oops");
 const l2 = ei.savedResponses();
 assert(l2.quarantined.length === 1 && l2.quarantined[0].code === "bad_state", "quarantined " + JSON.stringify(l2.quarantined));
-assert(data.get("exam-incident/v1/quarantine/response/broken") === "{oops" && !data.has("exam-incident/v1/response/broken"), "moved aside, kept");
-data.set("exam-incident/v1/response/bad2", JSON.stringify({ ...JSON.parse(saved), version: 7 }));
+assert(data.get("exam-incident/v1/quarantine/response/broken") === "{oops" && !data.has("exam-incident/v2/response/broken"), "moved aside, kept");
+// A whole copy as earlier builds saved it, of a version this build does not read.
+data.set("exam-incident/v1/response/bad2", JSON.stringify({ ...JSON.parse(saved), id: "bad2", version: 7 }));
 assert(code(() => ei.IncidentResponse.restore("bad2")) === "unsupported_version", "restore of unknown version throws");
 assert(data.has("exam-incident/v1/quarantine/response/bad2"), "and is quarantined");
 assert(code(() => ei.IncidentResponse.restore("nothing")) === "not_saved", "not saved");
 ei.removeSavedResponse("cheat-301");
-assert(!data.has("exam-incident/v1/response/cheat-301"), "removed");
+assert(!data.has("exam-incident/v2/response/cheat-301") && ![...data.keys()].some((k) => k.startsWith("exam-incident/v2/entry/cheat-301/")), "removed, entries too");
 console.log(process.exitCode ? "SOME FAILED" : "ALL OK");

@@ -59,19 +59,40 @@ export function debounce(fn, ms) {
   return d;
 }
 
-/** Local date-time "YYYY-MM-DDTHH:MM" for a datetime-local input, from a Date. */
-export function localInput(d = new Date()) {
-  const p = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+// One clock for the whole console: the plan's zone. The datetime inputs hold wall-clock time
+// without a zone, and the core reads such a time in the plan's zone, so defaults must be
+// written there too — never in the browser's own zone (a console in UTC or New York would
+// otherwise start an incident 8 or 13 hours in the past).
+let zone = "+08:00";
+
+/** Sets the zone (the plan's `timezone`, "+08:00" or "Z") that every time below is written in. */
+export function setZone(offset) {
+  if (typeof offset === "string" && offsetMinutes(offset) !== null) zone = offset;
 }
 
-/** "now" as RFC 3339 in the given offset (+08:00), to the second. */
-export function nowIn(offset = "+08:00", ms = Date.now()) {
-  const m = /^([+-])(\d\d):(\d\d)$/.exec(offset) || ["", "+", "08", "00"];
-  const off = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-  const d = new Date(ms + off * 60000);
+function offsetMinutes(offset) {
+  if (offset === "Z" || offset === "UTC") return 0;
+  const m = /^([+-])(\d\d):(\d\d)$/.exec(offset);
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
+}
+
+/** The wall clock in `offset` at `ms`: [year, month, day, hour, minute, second] as strings. */
+function wall(ms, offset) {
+  const d = new Date(ms + (offsetMinutes(offset) ?? 480) * 60000);
   const p = (n) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${offset}`;
+  return [String(d.getUTCFullYear()).padStart(4, "0"), p(d.getUTCMonth() + 1), p(d.getUTCDate()), p(d.getUTCHours()), p(d.getUTCMinutes()), p(d.getUTCSeconds())];
+}
+
+/** "YYYY-MM-DDTHH:MM" for a datetime-local input: now (or a Date / epoch ms) in the plan's zone. */
+export function localInput(d = Date.now()) {
+  const [y, mo, da, h, mi] = wall(d instanceof Date ? d.getTime() : d, zone);
+  return `${y}-${mo}-${da}T${h}:${mi}`;
+}
+
+/** "now" as RFC 3339 in the given offset (default: the plan's zone), to the second. */
+export function nowIn(offset = zone, ms = Date.now()) {
+  const [y, mo, da, h, mi, s] = wall(ms, offset);
+  return `${y}-${mo}-${da}T${h}:${mi}:${s}${offset === "UTC" ? "Z" : offset}`;
 }
 
 /** Milliseconds since the epoch of an RFC 3339 string (NaN if unreadable). */

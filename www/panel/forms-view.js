@@ -121,6 +121,9 @@ export class FormEditor {
     this.msgs.set("", rootMsg);
     const el = h("form", { class: "report", novalidate: true, "aria-label": formTitle, onsubmit: (e) => { e.preventDefault(); this.submit(); } });
     el.append(h("h3", { class: "print-title" }, formTitle, " ", h("small", {}, this.ctx.planLabel || "")));
+    // The log's check code on the paper copy: an anchor kept outside the browser (verifyLog({ head, count })).
+    const code = this.ctx.anchorLabel?.();
+    if (code) el.append(h("p", { class: "check-code" }, code));
     el.append(rootMsg);
     this.renderObject(el, this.schema, [], this.form);
     const actions = h("div", { class: "actions no-print" },

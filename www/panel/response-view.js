@@ -73,7 +73,7 @@ export function responseView(ctx) {
   logBox.append(h("h3", {}, t("log", L), " ", h("span", { class: `seal ${ok ? "ok" : "bad"}`, role: "status", data: { verified: String(ok) } }, ok ? [icon("lock"), " ", t("sealOk", L)] : [icon("warn"), " ", t("sealBad", L)])));
   const ol = h("ol", { class: "log-entries" });
   const stepText = Object.fromEntries(steps.map((s) => [s.id, s.text]));
-  for (const e of entries) {
+  for (const e of recent(ctx, entries, ol)) {
     ol.append(h("li", {},
       h("time", { datetime: e.at }, fmt(e.at)), " ",
       h("strong", {}, e.action), " ",
@@ -84,7 +84,7 @@ export function responseView(ctx) {
       e.note ? h("span", { class: "note" }, ` · ${e.note}`) : "",
       h("code", { class: "hash", title: e.hash }, ` #${String(e.hash || "").slice(0, 8)}`)));
   }
-  logBox.append(ol);
+  logBox.append(ol, ...logFooter(ctx, entries));
   root.append(logBox);
 
   // Phone script (what to say when phoning the report in).
@@ -249,4 +249,29 @@ export function tickCountdowns(root, L) {
     text.textContent = countdownText(el.dataset.due, L);
     el.classList.toggle("late", parseTime(el.dataset.due) < Date.now());
   }
+}
+
+// A log of thousands of entries is not drawn whole at every re-render (that blocked the page
+// for a third of a second at 5,000): the latest LOG_SHOWN, and more on request (500 at a time). The export and
+// the saved copy always hold all of it.
+const LOG_SHOWN = 50;
+
+function recent(ctx, entries, ol) {
+  const from = Math.max(0, entries.length - (ctx.host.logShown || LOG_SHOWN));
+  if (from) ol.setAttribute("start", String(from + 1));
+  return entries.slice(from);
+}
+
+function logFooter(ctx, entries) {
+  const L = ctx.lang;
+  const out = [];
+  const hidden = Math.max(0, entries.length - (ctx.host.logShown || LOG_SHOWN));
+  if (hidden) {
+    out.push(h("p", { class: "log-more" }, L === "en" ? `${hidden} earlier entries not shown. ` : `前面还有 ${hidden} 条记录未显示。`,
+      h("button", { type: "button", class: "small", onclick: () => { ctx.host.logShown = (ctx.host.logShown || LOG_SHOWN) + 500; ctx.refresh("response"); } }, L === "en" ? "Show 500 more" : "再显示 500 条")));
+  }
+  // The check code: the head as an anchor to keep outside the browser (verifyLog({ head, count })).
+  const code = ctx.anchorLabel?.();
+  if (code) out.push(h("p", { class: "check-code" }, code));
+  return out;
 }

@@ -3,6 +3,7 @@ import { h, download } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { errorText, has } from "./engine.js";
 import { listSaved, removeSaved, restoreSaved } from "./store.js";
+import { outboxList } from "./outbox.js";
 import { severityBadge } from "./classify-view.js";
 
 export function savedView(ctx) {
@@ -48,5 +49,28 @@ export function savedView(ctx) {
   }
   root.append(ul);
   for (const q of list.quarantined || []) root.append(h("p", { class: "finding warning" }, `⚠ ${q.id}: ${q.code}`));
+  root.append(outboxSection(ctx));
   return root;
+}
+
+/** Validated reports the portal has not acknowledged yet: visible, and offered again on demand. */
+function outboxSection(ctx) {
+  const L = ctx.lang;
+  const en = L === "en";
+  const items = outboxList();
+  const sec = h("section", { class: "outbox", aria: { label: en ? "Reports waiting for the portal" : "待门户接收的报告" } },
+    h("h3", {}, en ? "Reports waiting for the portal" : "待门户接收的报告", ` (${items.length})`));
+  if (!items.length) {
+    sec.append(h("p", {}, en ? "None: the portal has taken every report." : "无：门户已接收全部报告。"));
+    return sec;
+  }
+  const ul = h("ul", { class: "outbox-list" });
+  for (const it of items) {
+    ul.append(h("li", { data: { outbox: it.outboxId } },
+      h("strong", {}, ctx.formTitle(it.form)), " ",
+      h("span", { class: "meta" }, `${it.queuedAt || ""}${it.responseId ? ` · ${it.responseId}` : ""}${it.log ? ` · ${it.log.checkCode}` : ""}`), " ",
+      h("button", { type: "button", class: "small", onclick: () => ctx.host.offer(it) }, en ? "Offer again" : "再次提交")));
+  }
+  sec.append(ul);
+  return sec;
 }
