@@ -156,6 +156,8 @@ impl Error {
             ErrorKind::LogFull(limit) => vec![("limit", n(*limit))],
             ErrorKind::NotSaved(id) => vec![("id", s(&clip(id)))],
             ErrorKind::Storage { detail, .. } => vec![("detail", s(&clip_to(detail, 120)))],
+            ErrorKind::Conflict { stored } => vec![("stored", n(*stored))],
+            ErrorKind::StaleCopy { saved, copy } => vec![("saved", n(*saved)), ("copy", n(*copy))],
         }
     }
 
