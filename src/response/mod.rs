@@ -216,8 +216,8 @@ impl Response {
     }
 
     /// The head and entry count now, with the short check code to write on a paper record.
-    pub fn anchor(&self) -> Anchor {
-        Anchor { head: self.head().to_string(), count: self.log.len(), check_code: chain::check_code(self.head()) }
+    pub fn anchor(&self) -> LogSeal {
+        LogSeal { head: self.head().to_string(), count: self.log.len(), check_code: chain::check_code(self.head()) }
     }
 
     /// Appends again, through the same checks as new entries, entries made on another copy of

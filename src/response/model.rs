@@ -423,11 +423,12 @@ pub struct LogAnchor {
     pub count: usize,
 }
 
-/// The log's head and entry count as a report or a paper record carries them.
+/// The log's head and entry count as a report or a paper record carries them (`anchor()`): what
+/// `verifyLog({ head, count })` is later checked against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Anchor {
+pub struct LogSeal {
     pub head: String,
     pub count: usize,
     /// The head's first 8 hex digits (`9C58-669B`), for paper.

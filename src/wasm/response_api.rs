@@ -19,7 +19,7 @@ use super::storage::{random_nonce, LocalStore};
 use crate::error::{Error, ErrorKind, Result};
 use crate::plan::Plan;
 use crate::response::store::{self, Store, StoreError};
-use crate::response::{Act, Anchor, LogAnchor, Person, Rebased, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES};
+use crate::response::{Act, LogAnchor, LogSeal, Person, Rebased, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES};
 use crate::text::Text;
 use crate::time::{format_time, Instant};
 
@@ -469,7 +469,7 @@ impl IncidentResponse {
 
     /// The log's head hash and entry count now, with the short check code (`9C58-669B`) to
     /// write on a paper record: what `verifyLog({ head, count })` checks against later.
-    pub fn anchor(&self) -> std::result::Result<Ts<Anchor>, JsValue> {
+    pub fn anchor(&self) -> std::result::Result<Ts<LogSeal>, JsValue> {
         self.ts(|c| Ok(c.anchor())).map(Ts::new_unchecked)
     }
 

@@ -118,8 +118,11 @@ test("2a. two tabs on one response: a save that would lose the other tab's entry
     window.r = new ei.IncidentResponse({ kind: "mass_cheating", discoveredAt: "2026-06-13T09:40", room: "301" });
     return window.r.id;
   });
-  await b.evaluate((id) => { window.r = ei.IncidentResponse.restore(id); }, id);
+  await b.evaluate((id) => { window.r = ei.IncidentResponse.restore(id); window.seen = localStorage.getItem(`exam-incident/v2/response/${id}`); }, id);
   await a.evaluate(() => r.complete("initial_report", "2026-06-13T09:45", { name: "王敏", role: "site_leader" }));
+  // Pages share localStorage, but a write reaches another page's renderer asynchronously: wait
+  // until tab B can see tab A's save, as it would a moment later in real use.
+  await b.waitForFunction((id) => localStorage.getItem(`exam-incident/v2/response/${id}`) !== window.seen, id, { timeout: 30_000 });
   const out = await b.evaluate(() => {
     let code = null;
     try { r.addNote("2026-06-13T09:46", "另一位监考员的记录"); } catch (e) { code = e.code; }
@@ -286,12 +289,16 @@ test("5. truncation and recomputed hashes pass verifyLog() but not verifyLog({ h
 
 test("6. any value under the UI key is ignored and replaced; storage-error has {code, message:{zh,en}}; an error stays until dismissed", { timeout: 180_000 }, async (t) => {
   const page = await tabPage(t);
+  // The console's panel keeps its UI state under its own key (by its attributes).
+  await page.goto(server.origin + "/");
+  await panelReady(page);
+  const key = await page.evaluate(() => document.querySelector("exam-incident-panel").uiKey);
   for (const bad of ["123", "\"abc\"", "abc", "[1,2]", "null", "{\"tab\":42,\"forms\":\"x\",\"responseId\":\"../x\"}", "x".repeat(600_000)]) {
     await page.goto(server.origin + "/hosts/empty.html");
-    await page.evaluate((v) => { localStorage.clear(); localStorage.setItem("exam-incident-panel/v1/ui", v); }, bad);
+    await page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [key, bad]);
     await page.goto(server.origin + "/");
     await panelReady(page);
-    const ui = await page.evaluate(() => localStorage.getItem("exam-incident-panel/v1/ui"));
+    const ui = await page.evaluate((k) => localStorage.getItem(k), key);
     const parsed = JSON.parse(ui);
     assert.ok(parsed && typeof parsed === "object" && !Array.isArray(parsed), `${bad.slice(0, 20)} → ${ui.slice(0, 40)}`);
     assert.ok(ui.length < 1000);
