@@ -74,10 +74,10 @@ fn a_response_of_one_plan_is_refused_under_another_with_plan_mismatch() {
     let init = js_sys::JSON::parse(r#"{"kind":"paper_defect","discoveredAt":"2026-06-13T09:30"}"#).unwrap();
     let r = site.start_response(init).unwrap();
     let saved: JsValue = r.to_json().unwrap().into();
-    let err = base.response_from_json(saved.clone()).err().expect("refused");
+    let err = base.response_from_json(saved.clone(), JsValue::UNDEFINED).err().expect("refused");
     assert_eq!(get(&err, "code").as_string().unwrap(), "plan_mismatch");
     let params = get(&err, "params");
     assert!(get(&params, "saved").as_string().unwrap().starts_with("jinan-site-7 "));
     assert!(get(&params, "active").as_string().unwrap().starts_with("sd101 "));
-    assert!(site.response_from_json(saved).is_ok());
+    assert!(site.response_from_json(saved, JsValue::UNDEFINED).is_ok());
 }
