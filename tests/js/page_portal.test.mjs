@@ -245,6 +245,9 @@ test("keyboard only at 1366×768: README recipe under /admin/, fixed header, ove
   await waitPosted(page);
   assert.equal(page.posted[0].form, "initial_report");
   assert.match(JSON.stringify(page.posted[0].data), /3号考场/);
+  assert.equal(typeof page.posted[0].log?.head, "string", "the report carries the log's anchor");
+  // The recipe acknowledges a report the portal took: it leaves the panel's outbox.
+  await page.waitForFunction(() => document.querySelector("exam-incident-panel").outbox.length === 0, null, { timeout: T });
   // 添加一项 on the readiness check: focus goes to the new item's first field
   await tabTo(page, "[role=tab][aria-selected=true]", "the selected tab", 200, true);
   await page.keyboard.press("ArrowRight");
