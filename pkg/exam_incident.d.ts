@@ -1,6 +1,23 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** Bilingual finding texts by code, with `{param}` placeholders. */
+export type Messages = Record<string, Text>;
+
+/**
+ * What every export throws: an `Error` whose `message` is `zh / en`, with a stable `code`, the
+ * bilingual `text`, the `params` the text is made of (`{}` when none) and, for `plan_invalid`,
+ * every `problems` found.
+ */
+export interface ExamIncidentError extends Error {
+    code: string;
+    text: Text;
+    params: Record<string, string | number>;
+    problems?: PlanProblem[];
+}
+
+
+
 /** The report forms of the plan. */
 export type FormId = "initial_report" | "staged_report" | "room_record" | "disposal_report" | "readiness_check";
 
@@ -8,7 +25,7 @@ export type FormId = "initial_report" | "staged_report" | "room_record" | "dispo
 /**
  * A condition on the data: the value at `path` is given (no `is`), or equals `is`.
  */
-export interface Cond {
+export interface FormCond {
     path: string;
     is?: string | number | boolean;
 }
@@ -20,7 +37,7 @@ export interface Cond {
  * externally tagged enum: serde's internally tagged and flattened forms buffer through its
  * `Content` type, which costs tens of KB of wasm).
  */
-export interface Rule {
+export interface FormRule {
     check: Check;
     /**
      * The finding code (a key of `messages`).
@@ -29,9 +46,17 @@ export interface Rule {
     level?: Level;
     clause: string;
     /**
+     * Where the rule comes from: the seed's clause, a site default, or an inference.
+     */
+    basis: Basis;
+    /**
+     * Why an `inferred` rule holds, in one line; required for `inferred`.
+     */
+    reason?: Text;
+    /**
      * The rule applies only when this holds.
      */
-    when?: Cond;
+    when?: FormCond;
     each?: string;
 }
 
@@ -75,7 +100,7 @@ export interface Field {
     /**
      * Fields of an `object`.
      */
-    fields?: Map<string, Field>;
+    fields?: Record<string, Field>;
     /**
      * An `object` whose other keys are the portal's business (no `unknown_field`).
      */
@@ -104,7 +129,7 @@ export interface Field {
     /**
      * Finding codes to use instead of the generic ones (`too_few` → `no_proctor_signed`).
      */
-    codes?: Map<string, string>;
+    codes?: Record<string, string>;
 }
 
 /**
@@ -126,6 +151,36 @@ export interface Reminder {
  * A number, or the name of a plan threshold.
  */
 export type NumRef = number | string;
+
+/**
+ * A point in time a deadline can count from (besides `discovered`).
+ */
+export type Anchor = Term;
+
+/**
+ * A point of the log recorded outside the browser (on a report, on paper): the head hash (or
+ * at least its first 8 hex digits, the check code) after `count` entries.
+ */
+export interface LogAnchor {
+    head: string;
+    count: number;
+}
+
+/**
+ * A role (who acts, who reports to whom): an id with its title and the clause that names it.
+ */
+export type Role = Term;
+
+/**
+ * A rule of the plan that holds at all times rather than being carried out in a response.
+ */
+export interface StandingRule {
+    id: string;
+    clause: string;
+    basis: Basis;
+    reason?: Text;
+    text: Text;
+}
 
 /**
  * A saved entry that could not be read and was moved aside.
@@ -156,6 +211,10 @@ export interface SavedInfo {
      */
     lastAt: string;
     entries: number;
+    /**
+     * Hash of the last entry: with `entries`, an anchor for `verifyLog({ head, count })`.
+     */
+    head: string;
     site?: string;
     room?: string;
 }
@@ -174,6 +233,18 @@ export interface GuideStep {
      * Seed clause(s) the step comes from.
      */
     clause: string;
+    /**
+     * `seed`, `site_default` (本考点默认: the site may set it otherwise) or `inferred`.
+     */
+    basis: Basis;
+    /**
+     * Why, where the basis is not the seed.
+     */
+    reason?: Text;
+    /**
+     * `immediate` (the seed says 立即 / 先), `any_time` (no order), or `in_turn`.
+     */
+    order: StepOrder;
     /**
      * Role id the step reports to, where it is a report.
      */
@@ -215,6 +286,18 @@ export interface StepState {
      * Seed clause(s) the step comes from.
      */
     clause: string;
+    /**
+     * `seed`, `site_default` (本考点默认: the site may set it otherwise) or `inferred`.
+     */
+    basis: Basis;
+    /**
+     * Why, where the basis is not the seed.
+     */
+    reason?: Text;
+    /**
+     * `immediate` (the seed says 立即 / 先), `any_time` (no order), or `in_turn`.
+     */
+    order: StepOrder;
     status: Status;
     /**
      * Deadline (RFC 3339), where the plan sets one and its starting point is known.
@@ -295,7 +378,7 @@ export interface PlanDocument {
     /**
      * Named numbers the rules use (minutes, counts, fractions), each with its clause.
      */
-    thresholds: Map<string, Threshold>;
+    thresholds: Record<string, Threshold>;
     /**
      * 应急处理原则.
      */
@@ -318,6 +401,11 @@ export interface PlanDocument {
      * 应急保障: what must be in place before an exam.
      */
     readiness: ReadinessItem[];
+    /**
+     * Standing rules that are no step of a response: the organisation (组织领导), information
+     * assurance (保障), the press rule during the exam, the supplementary articles (附则).
+     */
+    standing?: StandingRule[];
     /**
      * Sentence templates of the read-aloud initial report (口头、电话报告).
      */
@@ -357,6 +445,17 @@ export interface Warning {
 }
 
 /**
+ * An entry left out on reload.
+ */
+export interface Dropped {
+    action: Action;
+    at: string;
+    step?: string;
+    code: string;
+    message: Text;
+}
+
+/**
  * An id with its bilingual name and clause: roles, anchors, report forms and subjects share
  * this shape (and so one decoder in the wasm).
  */
@@ -372,6 +471,10 @@ export interface Term {
 export interface StepOptionState {
     id: string;
     text: Text;
+    /**
+     * Where the option comes from: its own basis, else its step's.
+     */
+    basis: Basis;
 }
 
 /**
@@ -414,7 +517,7 @@ export interface StorageStatus {
      */
     key: string;
     /**
-     * `storage_full`, `storage_disabled` or `storage_error` after a failure.
+     * `storage_full`, `storage_disabled`, `storage_error` or `conflict` after a failure.
      */
     code?: string;
     message?: Text;
@@ -479,13 +582,13 @@ export interface PhoneSpec {
 /**
  * One condition: exactly one of `signals_any`, `cues_any`, `any`, or a `fact` with one test.
  */
-export interface Cond {
+export interface ClassifierCond {
     signals_any?: Signal[];
     cues_any?: string[];
     /**
      * Holds when any of the conditions holds.
      */
-    any?: Cond[];
+    any?: ClassifierCond[];
     fact?: FactKey;
     /**
      * fact ≥ value.
@@ -607,8 +710,8 @@ export interface Finding {
 export interface FormSpec {
     title: Text;
     clause: string;
-    fields: Map<string, Field>;
-    rules?: Rule[];
+    fields: Record<string, Field>;
+    rules?: FormRule[];
 }
 
 /**
@@ -616,7 +719,7 @@ export interface FormSpec {
  * possibly, when a fact it tests is unknown (then it still proposes its kind, and the question
  * about that fact is asked).
  */
-export interface Rule {
+export interface ClassifierRule {
     id: string;
     kind: string;
     /**
@@ -632,7 +735,7 @@ export interface Rule {
      * Only proposed when no other rule proposes anything.
      */
     fallback?: boolean;
-    when: Cond[];
+    when: ClassifierCond[];
 }
 
 /**
@@ -651,6 +754,15 @@ export interface Step {
     report_to?: string;
     text: Text;
     clause: string;
+    basis: Basis;
+    /**
+     * Why, where `basis` is not `seed` (required for `inferred`).
+     */
+    reason?: Text;
+    /**
+     * `immediate` for what the seed says to do 立即 / 先, `any_time` where it sets no order.
+     */
+    order?: StepOrder;
     due?: Due;
     /**
      * Role id whose consent the step needs before it is carried out.
@@ -675,6 +787,12 @@ export interface ReadinessItem {
     field: string;
     text: Text;
     clause: string;
+    basis: Basis;
+    reason?: Text;
+    /**
+     * The seed makes it compulsory (须); a missing compulsory item is an error, not a warning.
+     */
+    compulsory?: boolean;
 }
 
 /**
@@ -763,6 +881,10 @@ export interface PlanInfo {
     timezone: string;
     kinds: KindInfo[];
     roles: RoleInfo[];
+    /**
+     * Rules that hold at all times (组织领导, 保障, 附则), each with its clause and basis.
+     */
+    standing: StandingRule[];
 }
 
 /**
@@ -777,11 +899,11 @@ export interface FormsSpec {
     /**
      * Field shapes shared by several forms (`person`, …), referred to by `"shape"`.
      */
-    shapes?: Map<string, Field>;
+    shapes?: Record<string, Field>;
     /**
      * The forms by id; the ids are `FORM_IDS`.
      */
-    forms?: Map<string, FormSpec>;
+    forms?: Record<string, FormSpec>;
 }
 
 /**
@@ -790,9 +912,22 @@ export interface FormsSpec {
 export type FactKey = "phase" | "rooms_affected" | "candidates_affected" | "outage_minutes" | "restored" | "regional" | "candidates_fraction" | "candidates_large";
 
 /**
+ * The log's head and entry count as a report or a paper record carries them (`anchor()`): what
+ * `verifyLog({ head, count })` is later checked against.
+ */
+export interface LogSeal {
+    head: string;
+    count: number;
+    /**
+     * The head's first 8 hex digits (`9C58-669B`), for paper.
+     */
+    checkCode: string;
+}
+
+/**
  * The mechanisms a rule can use.
  */
-export type Check = { required: { field: string } } | { order: { first: string; then: string; at: string } } | { within: { from: string; to: string; threshold: string } } | { not_longer: { field: string; from: string; to: string } } | { not_future: { field: string } } | { kind_severity: { kind: string; severity: string } } | { chain: { from: string; to: string; kind: string } } | { variant: { selector: string; field: string; cases: Map<string, Field> } } | { escalation: { started: string; restored_at: string; until: string; regional: string; decision: string; threshold: string } } | { sum: { total: string; parts: string[] } } | { count_of: { count: string; items: string } } | { ascending: { items: string; at: string } } | { same: { field: string; as: string } } | { kind_approvals: { kind: string; approvals: string; role: string } } | { expect_true: { field: string } };
+export type Check = { required: { field: string } } | { order: { first: string; then: string; at: string } } | { within: { from: string; to: string; threshold: string } } | { not_longer: { field: string; from: string; to: string } } | { not_future: { field: string } } | { kind_severity: { kind: string; severity: string } } | { chain: { from: string; to: string; kind: string } } | { variant: { selector: string; field: string; cases: Record<string, Field> } } | { escalation: { started: string; restored_at: string; until: string; regional: string; decision: string; threshold: string } } | { sum: { total: string; parts: string[] } } | { count_of: { count: string; items: string } } | { ascending: { items: string; at: string } } | { same: { field: string; as: string } } | { kind_approvals: { kind: string; approvals: string; role: string } } | { approvals_recorded: { kind: string; approvals: string; role: string } } | { approver: { field: string } } | { expect_true: { field: string } };
 
 /**
  * The plan a response was made under.
@@ -909,9 +1044,15 @@ export interface ResponseInit {
      */
     discoveredAt: string;
     /**
-     * The response's id (storage key); made from the first log entry's hash when left out.
+     * The response's id (storage key); when left out, made from the first log entry's hash
+     * and `nonce`, so that each start is a new response.
      */
     id?: string;
+    /**
+     * Random text that makes the made id unique (the browser binding supplies one from
+     * `crypto.getRandomValues` when left out; the core itself stays deterministic).
+     */
+    nonce?: string;
     site?: string;
     room?: string;
     /**
@@ -922,7 +1063,7 @@ export interface ResponseInit {
     /**
      * Times deadlines count from, by anchor id of the plan (`{ outage_started: "…" }`).
      */
-    anchors?: Map<string, string>;
+    anchors?: Record<string, string>;
     /**
      * Kind-specific facts for the initial report's `details` (`rooms`, `candidate_ids`, …).
      */
@@ -966,6 +1107,21 @@ export interface Facts {
 }
 
 /**
+ * What re-applying this instance's unsaved entries onto a reloaded copy did
+ * (`IncidentResponse.reload()`).
+ */
+export interface Rebased {
+    /**
+     * Entries of this instance that the stored copy lacked and that were appended again.
+     */
+    reapplied: number;
+    /**
+     * Entries that no longer fit (e.g. the other tab completed the same step), with why.
+     */
+    dropped: Dropped[];
+}
+
+/**
  * What the exam was, where known (the `exam` block of the initial report and the room record).
  */
 export interface ExamInfo {
@@ -988,6 +1144,17 @@ export interface OpenInfo {
     exam?: ExamInfo;
     details?: Record<string, unknown>;
 }
+
+/**
+ * When a step may be carried out relative to the steps listed before it.
+ */
+export type StepOrder = "in_turn" | "immediate" | "any_time";
+
+/**
+ * Where a plan item comes from (issue 16): the seed itself, a figure or rule the site may
+ * change, or an inference the plan makes where the seed is silent (then with a `reason`).
+ */
+export type Basis = "seed" | "site_default" | "inferred";
 
 /**
  * Where a step stands.
@@ -1107,12 +1274,12 @@ export interface ClassifierSpec {
     /**
      * Words for every signal of the API (Chinese with common synonyms, and English).
      */
-    lexicon: Map<Signal, Terms>;
+    lexicon: Record<Signal, Terms>;
     /**
      * Plan-defined cues that are not API signals (e.g. 踩踏 for `other_major`); rules test them
      * with `cues_any`.
      */
-    cues?: Map<string, Terms>;
+    cues?: Record<string, Terms>;
     /**
      * Words that set a yes/no fact (已恢复 → restored, 区域停电 → regional).
      */
@@ -1120,7 +1287,7 @@ export interface ClassifierSpec {
     /**
      * Phase cues (押运 → transport, 保密室 → storage, …).
      */
-    phases: Map<Phase, Terms>;
+    phases: Record<Phase, Terms>;
     negation: Negation;
     numbers: Numbers;
     /**
@@ -1130,7 +1297,7 @@ export interface ClassifierSpec {
     /**
      * The decision table: facts → kinds, each rule citing its clause.
      */
-    rules: Rule[];
+    rules: ClassifierRule[];
     /**
      * What to ask when one answer would change the kind or the severity.
      */
@@ -1221,15 +1388,15 @@ export interface Numbers {
     /**
      * Chinese digits, one character each (一 → 1, 两 → 2, 〇 → 0).
      */
-    digits: Map<string, number>;
+    digits: Record<string, number>;
     /**
      * Chinese multipliers, one character each (十 → 10, 百 → 100, 千 → 1000).
      */
-    units: Map<string, number>;
+    units: Record<string, number>;
     /**
      * Number words (one → 1, twenty → 20, a/an → 1).
      */
-    words: Map<string, number>;
+    words: Record<string, number>;
     /**
      * 分之 in 三分之一.
      */
@@ -1288,6 +1455,11 @@ export interface Numbers {
 export interface OptionInfo {
     id: string;
     text: Text;
+    /**
+     * Where the option comes from: its own basis, else its step's.
+     */
+    basis: Basis;
+    reason?: Text;
     /**
      * Step ids this choice makes active.
      */
@@ -1405,6 +1577,11 @@ export interface StepOption {
      */
     details?: Record<string, unknown>;
     clause?: string;
+    /**
+     * Where the option comes from, if not from its step's basis.
+     */
+    basis?: Basis;
+    reason?: Text;
 }
 
 export interface Threshold {
@@ -1415,6 +1592,11 @@ export interface Threshold {
     unit: string;
     text: Text;
     clause: string;
+    basis: Basis;
+    /**
+     * Why, where `basis` is not `seed`.
+     */
+    reason?: Text;
 }
 
 export type IfUnknown = "doubt" | "pass" | "fail";
@@ -1426,8 +1608,10 @@ export type Target = "rooms" | "candidates" | "minutes";
 
 /**
  * One incident being handled, step by step: what to do next, who does it, by when, with whose
- * consent; every action logged with a hash chain and autosaved to `localStorage` under
- * `exam-incident/v1/response/<id>`.
+ * consent; every action logged with a hash chain and autosaved to `localStorage` (one key per
+ * entry, `exam-incident/v2/entry/<id>/<seq>`, and an index, `exam-incident/v2/response/<id>`).
+ * A save never overwrites entries another tab or window stored: the action is refused with
+ * `conflict` and `reload()` brings this instance up to date.
  */
 export class IncidentResponse {
     free(): void;
@@ -1436,6 +1620,11 @@ export class IncidentResponse {
      * Records an observation in the log.
      */
     addNote(at: string, text: string, by?: Person): void;
+    /**
+     * The log's head hash and entry count now, with the short check code (`9C58-669B`) to
+     * write on a paper record: what `verifyLog({ head, count })` checks against later.
+     */
+    anchor(): LogSeal;
     /**
      * Completes a step. Approval-gated steps need `approvedBy` (or `by`) of the required role.
      * Returns warnings (e.g. `out_of_order`), also recorded in the log. Throws
@@ -1457,10 +1646,13 @@ export class IncidentResponse {
     draftReport(form: "initial_report" | "staged_report" | "room_record" | "disposal_report" | "readiness_check"): Record<string, unknown>;
     /**
      * Restores a response from `toJSON()` output (object or JSON text), checking its hash chain
-     * and replaying its log; then saves it. Throws `bad_state`, `unsupported_version`,
-     * `log_tampered`, `plan_mismatch`, `too_large`.
+     * and replaying its log; then saves it. A copy older than, or diverging from, the one saved
+     * under its id never replaces it: that throws `stale_copy`, unless `options.newId` is true,
+     * which keeps the copy beside the saved one under a new id (its log re-sealed, so anchors
+     * recorded for the old id do not apply). Throws `bad_state`, `unsupported_version`,
+     * `log_tampered`, `plan_mismatch`, `too_large`, `stale_copy`.
      */
-    static fromJSON(saved: SavedResponse | string): IncidentResponse;
+    static fromJSON(saved: SavedResponse | string, options?: { newId?: boolean }): IncidentResponse;
     /**
      * True when every required step on the chosen branches is done.
      */
@@ -1470,7 +1662,8 @@ export class IncidentResponse {
      */
     log(): LogEntry[];
     /**
-     * Opens a response for a classified incident under the active plan and saves it.
+     * Opens a response for a classified incident under the module's plan (see `loadPlan`;
+     * `plan.startResponse(init)` opens one under a `Plan` object) and saves it.
      * Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
      */
     constructor(init: ResponseInit);
@@ -1501,6 +1694,13 @@ export class IncidentResponse {
      * The incident is of another kind: the log and the steps done stay, the rest is re-planned.
      */
     reclassify(kind: string, at: string, by?: Person, note?: string): void;
+    /**
+     * Reads the stored copy again (after a `conflict`, or when another tab changed it) and
+     * re-applies on top of it the entries this instance made that it lacks; returns
+     * `{ reapplied, dropped }` (an entry that no longer fits, e.g. a step the other tab
+     * completed, is dropped with its code). Then saves. Throws `not_saved`, `conflict`, …
+     */
+    reload(): Rebased;
     /**
      * Logs that a step's approval was asked for; it reads `awaiting_approval` until settled.
      */
@@ -1540,17 +1740,96 @@ export class IncidentResponse {
      */
     toJSON(): SavedResponse;
     /**
-     * True when every log entry fits the hash chain.
+     * `verifyLog()`: true when every entry fits the hash chain — this catches accidental
+     * damage and edits made without recomputing hashes, nothing more (the chain has no secret).
+     * `verifyLog({ head, count })`: also true only when the log still has, after `count`
+     * entries, the `head` recorded then outside the browser (on a report, or its check code on
+     * paper) — catching truncation and any rewriting before that point.
      */
-    verifyLog(): boolean;
+    verifyLog(anchor?: LogAnchor): boolean;
     /**
-     * The response's id (its storage key is `exam-incident/v1/response/<id>`).
+     * The response's id (its index is saved under `exam-incident/v2/response/<id>`).
      */
     readonly id: string;
     /**
      * The current kind (after any reclassification).
      */
     readonly kind: string;
+}
+
+/**
+ * An emergency plan, loaded and checked: the embedded default (`Plan.default()`) or a site's
+ * own (`Plan.fromJSON(doc)`). Everything it does uses this plan only.
+ */
+export class Plan {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * `classify` under this plan.
+     */
+    classify(input: ClassifyInput): Classification;
+    /**
+     * The embedded default plan (sd101). `loadPlan` does not change it.
+     */
+    static default(): Plan;
+    /**
+     * A site's own plan from a document (JSON text or an object), fully checked. Throws
+     * `plan_invalid` with `problems` listing every problem found, each with its path; `too_large`
+     * past 2 MiB.
+     */
+    static fromJSON(doc: string | PlanDocument): Plan;
+    /**
+     * `guide` under this plan. Throws `unknown_kind`.
+     */
+    guide(kind: string): Guidance;
+    /**
+     * Summary: id, version, name, time zone, kinds and roles.
+     */
+    info(): PlanInfo;
+    /**
+     * `new Plan(doc)` is `Plan.fromJSON(doc)`.
+     */
+    constructor(doc: string | PlanDocument);
+    /**
+     * This plan's document as JSON text, as it was given (`Plan.fromJSON` reads it back).
+     */
+    planJson(): string;
+    /**
+     * `reportSchema` under this plan.
+     */
+    reportSchema(form: FormId): Record<string, unknown>;
+    /**
+     * Restores a response from `toJSON()` output under this plan; `plan_mismatch` as above,
+     * `stale_copy` (or a new id with `options.newId`) as `IncidentResponse.fromJSON`.
+     */
+    responseFromJSON(saved: SavedResponse | string, options?: { newId?: boolean }): IncidentResponse;
+    /**
+     * Restores the response saved in this browser under `id`. A response saved under another
+     * plan (id or version) is refused with `plan_mismatch` (`params: {saved, active}`) and
+     * stays saved: restore it with the plan it names.
+     */
+    restoreResponse(id: string): IncidentResponse;
+    /**
+     * Opens a response under this plan and saves it (as `new IncidentResponse(init)` does under
+     * the module's plan).
+     */
+    startResponse(init: ResponseInit): IncidentResponse;
+    /**
+     * This plan's document as an object, so `JSON.stringify(plan)` writes it.
+     */
+    toJSON(): PlanDocument;
+    /**
+     * `validateReport` under this plan.
+     */
+    validateReport(form: FormId, data: Record<string, unknown>, opts?: ValidateOptions): Report;
+    /**
+     * The plan's id (`sd101`).
+     */
+    readonly id: string;
+    /**
+     * The plan's version.
+     */
+    readonly version: string;
 }
 
 /**
@@ -1563,19 +1842,28 @@ export class IncidentResponse {
 export function classify(input: ClassifyInput): Classification;
 
 /**
- * The kind's ordered steps, decisions, deadlines and forms. Throws `unknown_kind`.
+ * Saved responses that look like the incident `init` would start: the same kind, room and
+ * discovery time. A start form offers to continue one of these instead of opening another.
+ * Throws `bad_argument`, `bad_time`, storage codes.
+ */
+export function findSimilarSaved(init: ResponseInit): SavedInfo[];
+
+/**
+ * The kind's ordered steps, decisions, deadlines and forms under the module's plan. Throws
+ * `unknown_kind`.
  */
 export function guide(kind: string): Guidance;
 
 /**
- * Replaces the active plan with a site's own (JSON text or an object). Throws `plan_invalid`
- * with `problems` listing every problem found, each with its path; the previous plan stays
- * active then.
+ * Replaces the module's plan (the one the free functions and `new IncidentResponse` use) with
+ * a site's own (JSON text or an object); `Plan` objects are not affected. Throws
+ * `plan_invalid` with `problems` listing every problem found, each with its path; the
+ * previous plan stays then.
  */
 export function loadPlan(plan: string | PlanDocument): PlanInfo;
 
 /**
- * Summary of the active plan: id, version, name, time zone, kinds and roles.
+ * Summary of the module's plan: id, version, name, time zone, kinds and roles.
  */
 export function planInfo(): PlanInfo;
 
@@ -1597,14 +1885,15 @@ export function removeSavedResponse(id: string): void;
 export function reportSchema(form: FormId): Record<string, unknown>;
 
 /**
- * Goes back to the embedded default plan.
+ * Makes the embedded default plan the module's plan again.
  */
 export function resetPlan(): PlanInfo;
 
 /**
- * Responses saved in this browser (newest discovery first). Entries that cannot be read are
- * moved to `exam-incident/v1/quarantine/response/<id>` (kept, not deleted) and listed in
- * `quarantined`. Throws `storage_disabled` / `storage_error` when storage cannot be read.
+ * Responses saved in this browser (newest discovery first), read from their indexes. Entries
+ * that cannot be read are moved to `exam-incident/v1/quarantine/response/<id>` (kept, not
+ * deleted) and listed in `quarantined`. Throws `storage_disabled` / `storage_error` when storage
+ * cannot be read.
  */
 export function savedResponses(): SavedList;
 
@@ -1624,14 +1913,17 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_incidentresponse_free: (a: number, b: number) => void;
+    readonly __wbg_plan_free: (a: number, b: number) => void;
     readonly classify: (a: unknown) => [number, number, number];
+    readonly findSimilarSaved: (a: unknown) => [number, number, number];
     readonly guide: (a: unknown) => [number, number, number];
     readonly incidentresponse_addNote: (a: number, b: unknown, c: unknown, d: number) => [number, number];
+    readonly incidentresponse_anchor: (a: number) => [number, number, number];
     readonly incidentresponse_complete: (a: number, b: unknown, c: unknown, d: number, e: number, f: number) => [number, number, number];
     readonly incidentresponse_decide: (a: number, b: unknown, c: unknown, d: unknown, e: number, f: number, g: number) => [number, number, number];
     readonly incidentresponse_dispose: (a: number) => void;
     readonly incidentresponse_draftReport: (a: number, b: unknown) => [number, number, number];
-    readonly incidentresponse_fromJSON: (a: unknown) => [number, number, number];
+    readonly incidentresponse_fromJSON: (a: unknown, b: unknown) => [number, number, number];
     readonly incidentresponse_id: (a: number) => [number, number];
     readonly incidentresponse_isClosed: (a: number) => number;
     readonly incidentresponse_kind: (a: number) => [number, number];
@@ -1643,6 +1935,7 @@ export interface InitOutput {
     readonly incidentresponse_onStorageError: (a: number, b: unknown) => [number, number];
     readonly incidentresponse_phoneScript: (a: number, b: number, c: number) => [number, number, number];
     readonly incidentresponse_reclassify: (a: number, b: unknown, c: unknown, d: number, e: number) => [number, number];
+    readonly incidentresponse_reload: (a: number) => [number, number, number];
     readonly incidentresponse_requestApproval: (a: number, b: unknown, c: unknown, d: number, e: number) => [number, number];
     readonly incidentresponse_restore: (a: unknown) => [number, number, number];
     readonly incidentresponse_save: (a: number) => number;
@@ -1652,16 +1945,31 @@ export interface InitOutput {
     readonly incidentresponse_storageStatus: (a: number) => [number, number, number];
     readonly incidentresponse_summary: (a: number, b: number, c: unknown) => [number, number, number];
     readonly incidentresponse_toJSON: (a: number) => [number, number, number];
-    readonly incidentresponse_verifyLog: (a: number) => number;
+    readonly incidentresponse_verifyLog: (a: number, b: unknown) => [number, number, number];
     readonly loadPlan: (a: unknown) => [number, number, number];
     readonly planInfo: () => [number, number, number];
     readonly planJson: () => [number, number];
+    readonly plan_classify: (a: number, b: unknown) => [number, number, number];
+    readonly plan_default: () => [number, number, number];
+    readonly plan_fromJSON: (a: unknown) => [number, number, number];
+    readonly plan_guide: (a: number, b: unknown) => [number, number, number];
+    readonly plan_id: (a: number) => [number, number];
+    readonly plan_info: (a: number) => [number, number, number];
+    readonly plan_new: (a: unknown) => [number, number, number];
+    readonly plan_planJson: (a: number) => [number, number];
+    readonly plan_reportSchema: (a: number, b: unknown) => [number, number, number];
+    readonly plan_responseFromJSON: (a: number, b: unknown, c: unknown) => [number, number, number];
+    readonly plan_restoreResponse: (a: number, b: unknown) => [number, number, number];
+    readonly plan_startResponse: (a: number, b: unknown) => [number, number, number];
+    readonly plan_toJSON: (a: number) => [number, number, number];
+    readonly plan_validateReport: (a: number, b: unknown, c: unknown, d: number) => [number, number, number];
+    readonly plan_version: (a: number) => [number, number];
     readonly removeSavedResponse: (a: unknown) => [number, number];
     readonly reportSchema: (a: unknown) => [number, number, number];
     readonly resetPlan: () => [number, number, number];
     readonly savedResponses: () => [number, number, number];
     readonly validateReport: (a: unknown, b: unknown, c: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h0455a2aef9a62c6e: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h2616d09f91e20b89: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -2,8 +2,10 @@
 
 /**
  * One incident being handled, step by step: what to do next, who does it, by when, with whose
- * consent; every action logged with a hash chain and autosaved to `localStorage` under
- * `exam-incident/v1/response/<id>`.
+ * consent; every action logged with a hash chain and autosaved to `localStorage` (one key per
+ * entry, `exam-incident/v2/entry/<id>/<seq>`, and an index, `exam-incident/v2/response/<id>`).
+ * A save never overwrites entries another tab or window stored: the action is refused with
+ * `conflict` and `reload()` brings this instance up to date.
  */
 export class IncidentResponse {
     static __wrap(ptr) {
@@ -33,6 +35,18 @@ export class IncidentResponse {
         if (ret[1]) {
             throw takeFromExternrefTable0(ret[0]);
         }
+    }
+    /**
+     * The log's head hash and entry count now, with the short check code (`9C58-669B`) to
+     * write on a paper record: what `verifyLog({ head, count })` checks against later.
+     * @returns {LogSeal}
+     */
+    anchor() {
+        const ret = wasm.incidentresponse_anchor(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * Completes a step. Approval-gated steps need `approvedBy` (or `by`) of the required role.
@@ -90,20 +104,24 @@ export class IncidentResponse {
     }
     /**
      * Restores a response from `toJSON()` output (object or JSON text), checking its hash chain
-     * and replaying its log; then saves it. Throws `bad_state`, `unsupported_version`,
-     * `log_tampered`, `plan_mismatch`, `too_large`.
+     * and replaying its log; then saves it. A copy older than, or diverging from, the one saved
+     * under its id never replaces it: that throws `stale_copy`, unless `options.newId` is true,
+     * which keeps the copy beside the saved one under a new id (its log re-sealed, so anchors
+     * recorded for the old id do not apply). Throws `bad_state`, `unsupported_version`,
+     * `log_tampered`, `plan_mismatch`, `too_large`, `stale_copy`.
      * @param {SavedResponse | string} saved
+     * @param {{ newId?: boolean }} [options]
      * @returns {IncidentResponse}
      */
-    static fromJSON(saved) {
-        const ret = wasm.incidentresponse_fromJSON(saved);
+    static fromJSON(saved, options) {
+        const ret = wasm.incidentresponse_fromJSON(saved, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
         return IncidentResponse.__wrap(ret[0]);
     }
     /**
-     * The response's id (its storage key is `exam-incident/v1/response/<id>`).
+     * The response's id (its index is saved under `exam-incident/v2/response/<id>`).
      * @returns {string}
      */
     get id() {
@@ -154,7 +172,8 @@ export class IncidentResponse {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
-     * Opens a response for a classified incident under the active plan and saves it.
+     * Opens a response for a classified incident under the module's plan (see `loadPlan`;
+     * `plan.startResponse(init)` opens one under a `Plan` object) and saves it.
      * Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
      * @param {ResponseInit} init
      */
@@ -240,6 +259,20 @@ export class IncidentResponse {
         if (ret[1]) {
             throw takeFromExternrefTable0(ret[0]);
         }
+    }
+    /**
+     * Reads the stored copy again (after a `conflict`, or when another tab changed it) and
+     * re-applies on top of it the entries this instance made that it lacks; returns
+     * `{ reapplied, dropped }` (an entry that no longer fits, e.g. a step the other tab
+     * completed, is dropped with its code). Then saves. Throws `not_saved`, `conflict`, …
+     * @returns {Rebased}
+     */
+    reload() {
+        const ret = wasm.incidentresponse_reload(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * Logs that a step's approval was asked for; it reads `awaiting_approval` until settled.
@@ -350,15 +383,246 @@ export class IncidentResponse {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
-     * True when every log entry fits the hash chain.
+     * `verifyLog()`: true when every entry fits the hash chain — this catches accidental
+     * damage and edits made without recomputing hashes, nothing more (the chain has no secret).
+     * `verifyLog({ head, count })`: also true only when the log still has, after `count`
+     * entries, the `head` recorded then outside the browser (on a report, or its check code on
+     * paper) — catching truncation and any rewriting before that point.
+     * @param {LogAnchor} [anchor]
      * @returns {boolean}
      */
-    verifyLog() {
-        const ret = wasm.incidentresponse_verifyLog(this.__wbg_ptr);
-        return ret !== 0;
+    verifyLog(anchor) {
+        const ret = wasm.incidentresponse_verifyLog(this.__wbg_ptr, anchor);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return ret[0] !== 0;
     }
 }
 if (Symbol.dispose) IncidentResponse.prototype[Symbol.dispose] = IncidentResponse.prototype.free;
+
+/**
+ * An emergency plan, loaded and checked: the embedded default (`Plan.default()`) or a site's
+ * own (`Plan.fromJSON(doc)`). Everything it does uses this plan only.
+ */
+export class Plan {
+    static __wrap(ptr) {
+        const obj = Object.create(Plan.prototype);
+        obj.__wbg_ptr = ptr;
+        PlanFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        PlanFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_plan_free(ptr, 0);
+    }
+    /**
+     * `classify` under this plan.
+     * @param {ClassifyInput} input
+     * @returns {Classification}
+     */
+    classify(input) {
+        const ret = wasm.plan_classify(this.__wbg_ptr, input);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The embedded default plan (sd101). `loadPlan` does not change it.
+     * @returns {Plan}
+     */
+    static default() {
+        const ret = wasm.plan_default();
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return Plan.__wrap(ret[0]);
+    }
+    /**
+     * A site's own plan from a document (JSON text or an object), fully checked. Throws
+     * `plan_invalid` with `problems` listing every problem found, each with its path; `too_large`
+     * past 2 MiB.
+     * @param {string | PlanDocument} doc
+     * @returns {Plan}
+     */
+    static fromJSON(doc) {
+        const ret = wasm.plan_fromJSON(doc);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return Plan.__wrap(ret[0]);
+    }
+    /**
+     * `guide` under this plan. Throws `unknown_kind`.
+     * @param {string} kind
+     * @returns {Guidance}
+     */
+    guide(kind) {
+        const ret = wasm.plan_guide(this.__wbg_ptr, kind);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The plan's id (`sd101`).
+     * @returns {string}
+     */
+    get id() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.plan_id(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * Summary: id, version, name, time zone, kinds and roles.
+     * @returns {PlanInfo}
+     */
+    info() {
+        const ret = wasm.plan_info(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `new Plan(doc)` is `Plan.fromJSON(doc)`.
+     * @param {string | PlanDocument} doc
+     */
+    constructor(doc) {
+        const ret = wasm.plan_new(doc);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        this.__wbg_ptr = ret[0];
+        PlanFinalization.register(this, this.__wbg_ptr, this);
+        return this;
+    }
+    /**
+     * This plan's document as JSON text, as it was given (`Plan.fromJSON` reads it back).
+     * @returns {string}
+     */
+    planJson() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.plan_planJson(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * `reportSchema` under this plan.
+     * @param {FormId} form
+     * @returns {Record<string, unknown>}
+     */
+    reportSchema(form) {
+        const ret = wasm.plan_reportSchema(this.__wbg_ptr, form);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Restores a response from `toJSON()` output under this plan; `plan_mismatch` as above,
+     * `stale_copy` (or a new id with `options.newId`) as `IncidentResponse.fromJSON`.
+     * @param {SavedResponse | string} saved
+     * @param {{ newId?: boolean }} [options]
+     * @returns {IncidentResponse}
+     */
+    responseFromJSON(saved, options) {
+        const ret = wasm.plan_responseFromJSON(this.__wbg_ptr, saved, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return IncidentResponse.__wrap(ret[0]);
+    }
+    /**
+     * Restores the response saved in this browser under `id`. A response saved under another
+     * plan (id or version) is refused with `plan_mismatch` (`params: {saved, active}`) and
+     * stays saved: restore it with the plan it names.
+     * @param {string} id
+     * @returns {IncidentResponse}
+     */
+    restoreResponse(id) {
+        const ret = wasm.plan_restoreResponse(this.__wbg_ptr, id);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return IncidentResponse.__wrap(ret[0]);
+    }
+    /**
+     * Opens a response under this plan and saves it (as `new IncidentResponse(init)` does under
+     * the module's plan).
+     * @param {ResponseInit} init
+     * @returns {IncidentResponse}
+     */
+    startResponse(init) {
+        const ret = wasm.plan_startResponse(this.__wbg_ptr, init);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return IncidentResponse.__wrap(ret[0]);
+    }
+    /**
+     * This plan's document as an object, so `JSON.stringify(plan)` writes it.
+     * @returns {PlanDocument}
+     */
+    toJSON() {
+        const ret = wasm.plan_toJSON(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `validateReport` under this plan.
+     * @param {FormId} form
+     * @param {Record<string, unknown>} data
+     * @param {ValidateOptions} [opts]
+     * @returns {Report}
+     */
+    validateReport(form, data, opts) {
+        const ret = wasm.plan_validateReport(this.__wbg_ptr, form, data, isLikeNone(opts) ? 0 : addToExternrefTable0(opts));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The plan's version.
+     * @returns {string}
+     */
+    get version() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.plan_version(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+}
+if (Symbol.dispose) Plan.prototype[Symbol.dispose] = Plan.prototype.free;
 
 /**
  * Classifies an incident from a proctor's words (`text`, Chinese or English, at most 10,000
@@ -378,7 +642,23 @@ export function classify(input) {
 }
 
 /**
- * The kind's ordered steps, decisions, deadlines and forms. Throws `unknown_kind`.
+ * Saved responses that look like the incident `init` would start: the same kind, room and
+ * discovery time. A start form offers to continue one of these instead of opening another.
+ * Throws `bad_argument`, `bad_time`, storage codes.
+ * @param {ResponseInit} init
+ * @returns {SavedInfo[]}
+ */
+export function findSimilarSaved(init) {
+    const ret = wasm.findSimilarSaved(init);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * The kind's ordered steps, decisions, deadlines and forms under the module's plan. Throws
+ * `unknown_kind`.
  * @param {string} kind
  * @returns {Guidance}
  */
@@ -391,9 +671,10 @@ export function guide(kind) {
 }
 
 /**
- * Replaces the active plan with a site's own (JSON text or an object). Throws `plan_invalid`
- * with `problems` listing every problem found, each with its path; the previous plan stays
- * active then.
+ * Replaces the module's plan (the one the free functions and `new IncidentResponse` use) with
+ * a site's own (JSON text or an object); `Plan` objects are not affected. Throws
+ * `plan_invalid` with `problems` listing every problem found, each with its path; the
+ * previous plan stays then.
  * @param {string | PlanDocument} plan
  * @returns {PlanInfo}
  */
@@ -406,7 +687,7 @@ export function loadPlan(plan) {
 }
 
 /**
- * Summary of the active plan: id, version, name, time zone, kinds and roles.
+ * Summary of the module's plan: id, version, name, time zone, kinds and roles.
  * @returns {PlanInfo}
  */
 export function planInfo() {
@@ -461,7 +742,7 @@ export function reportSchema(form) {
 }
 
 /**
- * Goes back to the embedded default plan.
+ * Makes the embedded default plan the module's plan again.
  * @returns {PlanInfo}
  */
 export function resetPlan() {
@@ -473,9 +754,10 @@ export function resetPlan() {
 }
 
 /**
- * Responses saved in this browser (newest discovery first). Entries that cannot be read are
- * moved to `exam-incident/v1/quarantine/response/<id>` (kept, not deleted) and listed in
- * `quarantined`. Throws `storage_disabled` / `storage_error` when storage cannot be read.
+ * Responses saved in this browser (newest discovery first), read from their indexes. Entries
+ * that cannot be read are moved to `exam-incident/v1/quarantine/response/<id>` (kept, not
+ * deleted) and listed in `quarantined`. Throws `storage_disabled` / `storage_error` when storage
+ * cannot be read.
  * @returns {SavedList}
  */
 export function savedResponses() {
@@ -509,6 +791,10 @@ export function validateReport(form, data, opts) {
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
+        __wbg___wbindgen_is_falsy_d864b623500ae65d: function(arg0) {
+            const ret = !arg0;
+            return ret;
+        },
         __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
             const ret = typeof(arg0) === 'function';
             return ret;
@@ -569,16 +855,6 @@ function __wbg_get_imports() {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
-        __wbg_instanceof_Object_97e16a01fd368661: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Object;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
         __wbg_instanceof_Window_5cf453f5639aa1a2: function(arg0) {
             let result;
             try {
@@ -589,10 +865,6 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_isPrototypeOf_ad527b072b042d2d: function(arg0, arg1) {
-            const ret = arg0.isPrototypeOf(arg1);
-            return ret;
-        },
         __wbg_key_63ff854ef83f5a09: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg1.key(arg2 >>> 0);
             var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -600,6 +872,10 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         }, arguments); },
+        __wbg_length_186163212ffe79c3: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
         __wbg_length_ea72997cbff8f351: function() { return handleError(function (arg0) {
             const ret = arg0.length;
             return ret;
@@ -612,6 +888,14 @@ function __wbg_get_imports() {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return ret;
         },
+        __wbg_new_cd4348290afae586: function() {
+            const ret = new Object();
+            return ret;
+        },
+        __wbg_new_with_length_01b143a7e5dd5a3e: function(arg0) {
+            const ret = new Uint8Array(arg0 >>> 0);
+            return ret;
+        },
         __wbg_now_463ac581d2fc7ea3: function() {
             const ret = Date.now();
             return ret;
@@ -620,6 +904,13 @@ function __wbg_get_imports() {
             const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
             return ret;
         }, arguments); },
+        __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
+            Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
+        },
+        __wbg_random_df36b90cd78a7d54: function() {
+            const ret = Math.random();
+            return ret;
+        },
         __wbg_removeItem_6db621e167d16a1c: function() { return handleError(function (arg0, arg1, arg2) {
             arg0.removeItem(getStringFromWasm0(arg1, arg2));
         }, arguments); },
@@ -634,6 +925,9 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_set_index_04ad4507ce7e44a9: function(arg0, arg1, arg2) {
+            arg0[arg1 >>> 0] = arg2;
+        },
         __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
             const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
@@ -655,11 +949,16 @@ function __wbg_get_imports() {
             return ret;
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 31, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h0455a2aef9a62c6e);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 33, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h2616d09f91e20b89);
             return ret;
         },
-        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000002: function(arg0) {
+            // Cast intrinsic for `F64 -> Externref`.
+            const ret = arg0;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
@@ -679,13 +978,16 @@ function __wbg_get_imports() {
     };
 }
 
-function wasm_bindgen__convert__closures_____invoke__h0455a2aef9a62c6e(arg0, arg1) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h0455a2aef9a62c6e(arg0, arg1);
+function wasm_bindgen__convert__closures_____invoke__h2616d09f91e20b89(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h2616d09f91e20b89(arg0, arg1);
 }
 
 const IncidentResponseFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_incidentresponse_free(ptr, 1));
+const PlanFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_plan_free(ptr, 1));
 
 function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();
@@ -696,6 +998,11 @@ function addToExternrefTable0(obj) {
 const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(state => wasm.__wbindgen_destroy_closure(state.a, state.b));
+
+function getArrayU8FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
+}
 
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {
