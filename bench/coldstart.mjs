@@ -55,14 +55,25 @@ async function visit(page) {
   await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   let bytes = 0;
-  cdp.on("Network.loadingFinished", (e) => { bytes += e.encodedDataLength; });
   const t0 = Date.now();
+  // COLDSTART_WATERFALL=1: each request's start and end (ms from navigation) and its KB on the wire.
+  const reqs = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => reqs.set(e.requestId, { url: e.request.url.replace(origin, ""), start: Date.now() - t0 }));
+  cdp.on("Network.loadingFinished", (e) => {
+    bytes += e.encodedDataLength;
+    const r = reqs.get(e.requestId);
+    if (r) Object.assign(r, { end: Date.now() - t0, kb: e.encodedDataLength / 1024 });
+  });
   await page.goto(`${origin}/`, { waitUntil: "commit" });
   await page.waitForFunction(() => {
     const root = document.querySelector("exam-incident-panel")?.shadowRoot;
     return !!root && !!root.querySelector("textarea");
   }, null, { polling: "raf", timeout: 60_000 });
   const ms = Date.now() - t0;
+  if (process.env.COLDSTART_WATERFALL) {
+    console.log(`  waterfall (ready at ${ms} ms):`);
+    for (const r of reqs.values()) console.log(`  ${String(r.start).padStart(6)} ${String(r.end ?? "…").padStart(6)} ${(r.kb ?? 0).toFixed(1).padStart(7)} KB  ${r.url}`);
+  }
   await cdp.detach();
   return { ms, bytes };
 }
