@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
+import { ws } from "playwright-core/lib/utilsBundle";
 import { summary, line } from "./stats.mjs";
 
 const www = path.resolve(new URL("../www", import.meta.url).pathname);
@@ -39,36 +40,46 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
+// A free port for the second DevTools client below.
+const DEBUG_PORT = await new Promise((resolve) => {
+  const probe = http.createServer().listen(0, "127.0.0.1", () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
+});
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
+    "--disable-component-update", "--disable-sync", `--remote-debugging-port=${DEBUG_PORT}`],
 });
 
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 // A service worker's requests are its own target's, which the page's emulation does not reach:
-// unthrottled, they would make a page whose worker downloads everything look faster, not slower.
-// Each worker is throttled alike as it appears, and what it downloads is counted with the visit.
-// (A browser-level session attaches with flatten: false, so commands go as wrapped messages.)
-const browserCdp = await browser.newBrowserCDPSession();
-await browserCdp.send("Target.setDiscoverTargets", { discover: true });
+// unthrottled, a page whose worker downloads everything again would look faster, not slower. A
+// second DevTools client (Playwright's own sessions cannot address a worker's) attaches to every
+// worker as it starts, holds it until it is throttled alike, and counts what it downloads.
 let workerBytes = 0;
-browserCdp.on("Target.targetCreated", async ({ targetInfo }) => {
-  if (targetInfo.type !== "service_worker") return;
-  try {
-    const { sessionId } = await browserCdp.send("Target.attachToTarget", { targetId: targetInfo.targetId, flatten: false });
-    const send = (id, method, params) => browserCdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) });
-    await send(1, "Network.enable", {});
-    await send(2, "Network.emulateNetworkConditions", SLOW_4G);
-  } catch (e) {
-    console.warn(`service worker not throttled: ${e.message}`);
-  }
-});
-browserCdp.on("Target.receivedMessageFromTarget", (e) => {
-  const m = JSON.parse(e.message);
-  if (m.method === "Network.loadingFinished") workerBytes += m.params.encodedDataLength;
-});
+{
+  const { webSocketDebuggerUrl } = await (await fetch(`http://127.0.0.1:${DEBUG_PORT}/json/version`)).json();
+  const cdp = new ws(webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => { cdp.once("open", resolve); cdp.once("error", reject); });
+  let id = 0;
+  const send = (method, params = {}, sessionId) => cdp.send(JSON.stringify({ id: ++id, method, params, sessionId }));
+  const workers = new Set();
+  cdp.on("message", (data) => {
+    const m = JSON.parse(data.toString());
+    if (m.method === "Target.attachedToTarget") {
+      const { sessionId, targetInfo } = m.params;
+      if (targetInfo.type === "service_worker") {
+        workers.add(sessionId);
+        send("Network.enable", {}, sessionId);
+        send("Network.emulateNetworkConditions", SLOW_4G, sessionId);
+      }
+      send("Runtime.runIfWaitingForDebugger", {}, sessionId);
+    } else if (m.method === "Network.loadingFinished" && workers.has(m.sessionId)) {
+      workerBytes += m.params.encodedDataLength;
+    }
+  });
+  send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+}
 
 /** Navigates `page` to the console; ms to a usable panel and bytes received on the wire. */
 async function visit(page) {
