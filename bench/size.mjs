@@ -13,4 +13,5 @@ for (const f of files) {
   console.log(line(`size ${f} (gzip)`, { median: z / 1024 }, "KB"));
 }
 console.log(line("size wasm + glue (raw)", { median: raw / 1024 }, "KB"));
-console.log(line("size wasm + glue (gzip)", { median: gz / 1024 }, "KB", 100));
+// Issue 15: target ≤ 150 KB (goal ≤ 100 KB).
+console.log(line("size wasm + glue (gzip)", { median: gz / 1024 }, "KB", 150));

@@ -6,8 +6,12 @@ import { nowIn } from "./panel/dom.js";
 
 // Offline after the first visit (a jammed exam room): the console registers its own service
 // worker. The element does not: a portal decides on its own service worker.
+// Registered once the page has loaded (the preloaded .wasm included): installing precaches every
+// file, and on a slow first visit that must not compete with the page's own downloads.
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("sw.js").catch((e) => console.warn("service worker:", e?.message || e));
+  const register = () => navigator.serviceWorker.register("sw.js").catch((e) => console.warn("service worker:", e?.message || e));
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
 }
 
 const panel = document.querySelector("exam-incident-panel");

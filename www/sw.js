@@ -18,8 +18,11 @@ const PRECACHE = [
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // One by one, so that a module a build does not have does not cancel the rest.
-    await Promise.allSettled(PRECACHE.map((p) => cache.add(new Request(new URL(p, self.registration.scope), { cache: "reload" }))));
+    // One by one, so that a module a build does not have does not cancel the rest. Through the
+    // HTTP cache: the page that registers this worker has just downloaded these very files, and a
+    // second download of them would cost a slow phone network as much again. A newer build still
+    // arrives: every cached answer is refreshed from the network behind it (below).
+    await Promise.allSettled(PRECACHE.map((p) => cache.add(new Request(new URL(p, self.registration.scope)))));
     await self.skipWaiting();
   })());
 });
