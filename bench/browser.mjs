@@ -9,7 +9,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { summary, line } from "./stats.mjs";
 
 const root = path.resolve(new URL("..", import.meta.url).pathname);
@@ -54,11 +54,7 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 // playwright gives every launch a fresh profile directory of its own.
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 async function visit(ctx, query = "") {
   const p = await ctx.newPage();

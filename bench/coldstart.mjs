@@ -8,7 +8,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { ws } from "playwright-core/lib/utilsBundle";
 import { summary, line } from "./stats.mjs";
 
@@ -44,11 +44,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const DEBUG_PORT = await new Promise((resolve) => {
   const probe = http.createServer().listen(0, "127.0.0.1", () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
 });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", `--remote-debugging-port=${DEBUG_PORT}`],
-});
+const browser = await launchChromium([`--remote-debugging-port=${DEBUG_PORT}`]);
 
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
