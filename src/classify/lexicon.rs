@@ -67,6 +67,8 @@ pub struct Index {
     pub cue_names: Vec<String>,
     /// The longest term, in chars: how far back a hit containing a position can start.
     pub longest: usize,
+    /// The plan's example phrasings, for the safety net.
+    pub examples: super::similar::Examples,
 }
 
 impl Index {
@@ -148,7 +150,16 @@ impl Index {
                 *word |= 1 << (*c as u32 % 64);
             }
         }
-        Index { trie, firsts, numeral_bits, digits, units, cue_names, longest }
+        let mut index = Index { trie, firsts, numeral_bits, digits, units, cue_names, longest, examples: Default::default() };
+        index.examples = super::similar::Examples::build(spec, &index);
+        index
+    }
+
+    /// The char that stands for `c`'s sound (homophones share one); `c` itself when the table
+    /// has no entry.
+    #[inline]
+    pub fn sound(&self, c: char) -> char {
+        c
     }
 
     /// Every occurrence of every term in `text`, ordered by start, longest first at a start.

@@ -25,6 +25,8 @@ pub struct Counts {
     pub fraction: Option<Reading>,
     /// Where "large numbers" of candidates are said without a figure.
     pub large: Option<(usize, usize)>,
+    /// The rooms named (第二考场, 3号考场, room 5), as char spans.
+    pub room_names: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,7 +69,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let room_before = before.is_some_and(|h| {
             matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. })
         });
-        let ordinal_before = ending.at(t.start).is_some_and(|h| h.what == What::OrdinalPrefix);
+        let ordinal = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix);
+        let ordinal_before = ordinal.is_some();
+        // A named room starts at its 第.
+        let from = ordinal.map_or(t.start, |h| h.start);
         let mut value = t.value;
         let mut bound = bound_before.unwrap_or(Bound::Exact);
         let mut pos = skip(p, t.end);
@@ -102,7 +107,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)
         }) else {
             if room_before || list_confirmed {
-                room_ids.push((value, t.start, t.end));
+                room_ids.push((value, from, t.end));
             }
             continue;
         };
@@ -148,10 +153,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             What::RoomNoun => {
                 room_ids.append(&mut pending);
-                room_ids.push((value, t.start, m.end));
+                room_ids.push((value, from, m.end));
             }
             What::Ordinal => {
-                pending.push((value, t.start, m.end));
+                pending.push((value, from, m.end));
                 let next = skip(p, m.end);
                 if first(hits, next, |w| w == What::RoomNoun).is_some() {
                     room_ids.append(&mut pending);
@@ -163,14 +168,14 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             What::ListSep if t.script == Script::Arabic || room_before || list_confirmed => {
                 if room_before || list_confirmed {
-                    room_ids.push((value, t.start, t.end));
+                    room_ids.push((value, from, t.end));
                     list_confirmed = true;
                 } else {
-                    pending.push((value, t.start, t.end));
+                    pending.push((value, from, t.end));
                 }
                 list_next = Some(skip(p, m.end));
             }
-            _ if room_before || list_confirmed => room_ids.push((value, t.start, t.end)),
+            _ if room_before || list_confirmed => room_ids.push((value, from, t.end)),
             _ => {}
         }
     }
@@ -180,6 +185,13 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         distinct.dedup();
         let r = Reading { num: Num::exact(distinct.len() as f64), start: first.1, end: last.2 };
         set_max(&mut out.rooms, r);
+    }
+    let mut seen: Vec<f64> = Vec::new();
+    for (v, s, e) in &room_ids {
+        if !seen.contains(v) {
+            seen.push(*v);
+            out.room_names.push((*s, *e));
+        }
     }
     quantities(p, hits, spec, &mut out);
     for h in hits.all() {

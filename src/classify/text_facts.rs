@@ -70,6 +70,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         }
     };
     put(FactKey::RoomsAffected, counts.rooms, &mut known);
+    prov.rooms.clone_from(&counts.room_names);
     put(FactKey::CandidatesAffected, counts.candidates, &mut known);
     put(FactKey::CandidatesFraction, counts.fraction, &mut known);
     // A duration is the outage's length only when an outage is what the text is about.
