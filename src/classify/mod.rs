@@ -16,6 +16,7 @@ mod prepared;
 mod questions;
 mod rules;
 mod similar;
+mod sounds;
 pub mod spec;
 mod text_facts;
 mod trie;
