@@ -24,6 +24,10 @@ pub enum What {
     Phase(Phase),
     Negator,
     NotNegator,
+    /// A word that makes its sentence unreal (演练, 如果).
+    Unreal,
+    /// A word marking a count as those present (到了, have arrived).
+    Present,
     Hedge,
     Break,
     Connector,
@@ -130,6 +134,8 @@ impl Index {
         add(&mut n.hedges.iter(), What::Hedge);
         add(&mut n.breaks.iter(), What::Break);
         add(&mut n.connectors.iter(), What::Connector);
+        add(&mut n.unreal.iter(), What::Unreal);
+        add(&mut spec.numbers.present_markers.iter(), What::Present);
         let m = &spec.numbers;
         for (w, v) in &m.words {
             add(&mut std::iter::once(w), What::Word(*v));

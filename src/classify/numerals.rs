@@ -27,6 +27,8 @@ pub struct Counts {
     pub large: Option<(usize, usize)>,
     /// The rooms named (第二考场, 3号考场, room 5), as char spans.
     pub room_names: Vec<(usize, usize)>,
+    /// Every count of candidates, and whether it counts those present.
+    all_candidates: Vec<(Reading, bool)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -142,6 +144,17 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             What::Measure { target: Target::Candidates, .. } => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.candidates, r);
+                let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start)
+                    || hits.starting_in(r.end, r.end + 16).iter().any(|h| h.what == What::Present && !(r.end..h.start).any(|i| p.is_clause_end(i)));
+                out.all_candidates.push((r, present));
+                // 14 of 50 candidates: the part before "of".
+                if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
+                    let linked = hits.starting_in(part.end, t.start).iter().any(|h| h.what == What::Linker && skip(p, h.end) == t.start);
+                    if linked {
+                        let r = Reading { num: Num::exact(part.value), start: part.start, end: part.end };
+                        out.all_candidates.push((r, present));
+                    }
+                }
             }
             What::Measure { target: Target::Rooms, .. } => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
@@ -194,6 +207,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
     }
     quantities(p, hits, spec, &mut out);
+    relative(&mut out);
     for h in hits.all() {
         if let What::Duration(minutes) = h.what {
             let tail = first(hits, skip(p, h.end), |w| matches!(w, What::BoundSuffix(_)));
@@ -208,6 +222,31 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
     }
     out
+}
+
+/// Two or more counts of candidates: the largest is the session's, the smallest the part (those
+/// affected, or those present when a present marker says so); the share follows.
+fn relative(out: &mut Counts) {
+    let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
+    crate::sort::sort_by(&mut values, f64::total_cmp);
+    values.dedup();
+    let (Some(&low), Some(&total)) = (values.first(), values.last()) else { return };
+    if values.len() < 2 || total <= 0.0 {
+        return;
+    }
+    let Some((part, present)) = out.all_candidates.iter().find(|(r, _)| r.num.value == low).copied() else { return };
+    let (value, bound) = if present {
+        let bound = match part.num.bound {
+            Bound::AtMost => Bound::AtLeast,
+            Bound::AtLeast | Bound::MoreThan => Bound::AtMost,
+            Bound::Exact => Bound::Exact,
+        };
+        (total - low, bound)
+    } else {
+        (low, part.num.bound)
+    };
+    out.candidates = Some(Reading { num: Num { value, bound }, start: part.start, end: part.end });
+    out.fraction = Some(Reading { num: Num { value: value / total, bound }, start: part.start, end: part.end });
 }
 
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.

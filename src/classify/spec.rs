@@ -109,6 +109,10 @@ pub struct Negation {
     pub connectors: Vec<String>,
     /// How far (in characters) after a negator its first term may start.
     pub scope_chars: usize,
+    /// Words that make a sentence say nothing happened here: a drill, a hypothetical, the news,
+    /// a question about the procedure (演练, 如果, 新闻, 请问, drill, if).
+    #[serde(default)]
+    pub unreal: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
@@ -152,6 +156,10 @@ pub struct Numbers {
     /// are then a share of it.
     #[serde(default)]
     pub total_markers: Vec<String>,
+    /// Words that mark a count as those present (只来了12个, 14 have arrived): the affected are
+    /// then the session's count less it.
+    #[serde(default)]
+    pub present_markers: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]

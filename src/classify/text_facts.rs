@@ -3,14 +3,15 @@
 
 use super::facts::FactKey;
 use super::known::{Answer, Known, Provenance, Src};
-use super::lexicon::{Prepared, What};
+use super::lexicon::{Hit, Hits, Prepared, What};
 use super::spec::ClassifierSpec;
 use super::{negation, numerals};
 
 pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let index = spec.index();
-    let hits = index.scan(&p.chars);
-    let terms = negation::resolve(p, &hits, index.longest, spec.negation.scope_chars);
+    let hits = frames(spec, p, index.scan(&p.chars));
+    let mut terms = negation::resolve(p, &hits, index.longest, spec.negation.scope_chars);
+    unreal(p, &hits, &mut terms);
     let mut known = Known::default();
     let mut prov = Provenance::default();
     for t in &terms {
@@ -84,4 +85,82 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         }
     }
     (known, prov)
+}
+
+/// The hits with each frame said: a predicate with an object of its frame in the same clause,
+/// at most `frame_window_chars` apart, in either order, adds the frame's signal or cue over the
+/// predicate's words (negation applies to it there: 试卷没有被拍照).
+fn frames(spec: &ClassifierSpec, p: &Prepared, hits: Hits) -> Hits {
+    if spec.frames.is_empty() {
+        return hits;
+    }
+    let window = spec.frame_window_chars;
+    let all = hits.all();
+    let mut said: Vec<Hit> = Vec::new();
+    for h in all {
+        let What::FramePredicate(fi) = h.what else { continue };
+        let Some(frame) = spec.frames.get(usize::from(fi)) else { continue };
+        let near = |o: &Hit| {
+            let (a, b) = if o.end <= h.start { (o.end, h.start) } else if h.end <= o.start { (h.end, o.start) } else { return false };
+            b - a <= window && !(a..b).any(|i| p.is_clause_end(i))
+        };
+        if !all.iter().any(|o| o.what == What::FrameObject(fi) && near(o)) {
+            continue;
+        }
+        let what = match (&frame.signal, &frame.cue) {
+            (Some(s), _) => What::Signal(*s),
+            (None, Some(c)) => match spec.index().cue_names.iter().position(|n| n == c) {
+                Some(i) => What::Cue(u8::try_from(i).unwrap_or(u8::MAX)),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let hit = Hit { start: h.start, end: h.end, what };
+        if !said.contains(&hit) && !all.contains(&hit) {
+            said.push(hit);
+        }
+    }
+    if said.is_empty() {
+        return hits;
+    }
+    let mut merged = Hits::with_len(p.chars.len());
+    let mut extra = said.into_iter().peekable();
+    for h in all {
+        // A frame's hit goes before the hits of its start that are no longer than it.
+        while let Some(x) = extra.next_if(|x| x.start < h.start || (x.start == h.start && x.end >= h.end)) {
+            merged.open(x.start);
+            merged.push(x);
+        }
+        merged.open(h.start);
+        merged.push(*h);
+    }
+    for x in extra {
+        merged.open(x.start);
+        merged.push(x);
+    }
+    merged.close(p.chars.len());
+    merged
+}
+
+/// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
+fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
+    let marks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::Unreal).map(|h| h.start).collect();
+    if marks.is_empty() {
+        return;
+    }
+    let ends = |i: usize| {
+        p.chars.get(i).is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '；' | ';'))
+            || (p.chars.get(i) == Some(&'.') && p.chars.get(i + 1).is_none_or(|c| c.is_whitespace()))
+    };
+    let sentence = |pos: usize| {
+        let start = (0..pos).rev().find(|i| ends(*i)).map_or(0, |i| i + 1);
+        let end = (pos..p.chars.len()).find(|i| ends(*i)).unwrap_or(p.chars.len());
+        (start, end)
+    };
+    for m in marks {
+        let (a, b) = sentence(m);
+        for t in terms.iter_mut().filter(|t| t.hit.start >= a && t.hit.end <= b && t.hit.what.is_signal_like()) {
+            t.negated = true;
+        }
+    }
 }
