@@ -97,16 +97,25 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: Hits) -> Hits {
     let window = spec.frame_window_chars;
     let all = hits.all();
     let mut said: Vec<Hit> = Vec::new();
+    // A predicate word attaches to the nearest object: of the frames it may belong to, only those
+    // whose object is nearest say their signal ("papers are missing pages" is about pages).
+    let mut best: Vec<(usize, usize, u16, usize)> = Vec::new();
     for h in all {
         let What::FramePredicate(fi) = h.what else { continue };
-        let Some(frame) = spec.frames.get(usize::from(fi)) else { continue };
         let near = |o: &Hit| {
-            let (a, b) = if o.end <= h.start { (o.end, h.start) } else if h.end <= o.start { (h.end, o.start) } else { return false };
-            b - a <= window && !(a..b).any(|i| p.is_clause_end(i))
+            let (a, b) = if o.end <= h.start { (o.end, h.start) } else if h.end <= o.start { (h.end, o.start) } else { return None };
+            (b - a <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(b - a)
         };
-        if !all.iter().any(|o| o.what == What::FrameObject(fi) && near(o)) {
+        let distance = all.iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
+        if let Some(d) = distance {
+            best.push((h.start, h.end, fi, d));
+        }
+    }
+    for &(start, end, fi, d) in &best {
+        if best.iter().any(|b| b.0 == start && b.1 == end && b.3 < d) {
             continue;
         }
+        let Some(frame) = spec.frames.get(usize::from(fi)) else { continue };
         let what = match (&frame.signal, &frame.cue) {
             (Some(s), _) => What::Signal(*s),
             (None, Some(c)) => match spec.index().cue_names.iter().position(|n| n == c) {
@@ -115,7 +124,7 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: Hits) -> Hits {
             },
             _ => continue,
         };
-        let hit = Hit { start: h.start, end: h.end, what };
+        let hit = Hit { start, end, what };
         if !said.contains(&hit) && !all.contains(&hit) {
             said.push(hit);
         }
