@@ -77,21 +77,17 @@ pub fn resolve(p: &Prepared, hits: &Hits, longest: usize, scope_chars: usize) ->
         if !in_scope {
             continue;
         }
-        let mut first = true;
         loop {
             let negate = g.what == What::Negator;
             if let Some(t) = terms.get_mut(i) {
-                // The governed term flips (不是没有: said); a term joined on by connectors is
-                // negated, once (没有停电也没有作弊: the second negator does not undo the first).
-                if negate && first {
-                    t.negated = !t.negated;
-                } else if negate {
+                // Negated once, however many negators reach it (没有停电也没有作弊: the second
+                // negator does not undo what the first carried on to).
+                if negate {
                     t.negated = true;
                 } else {
                     t.hedged = true;
                 }
             }
-            first = false;
             let Some(cur) = terms.get(i).map(|t| t.hit) else { break };
             let j = i + 1 + from(terms.get(i + 1..).unwrap_or_default(), cur.end);
             match terms.get(j) {

@@ -29,6 +29,8 @@ pub struct Counts {
     pub room_names: Vec<(usize, usize)>,
     /// Every count of candidates, and whether it counts those present.
     all_candidates: Vec<(Reading, bool)>,
+    /// Counted numbers without a noun (3个), and whether they count those present.
+    implicit: Vec<(Reading, bool)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -110,6 +112,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }) else {
             if room_before || list_confirmed {
                 room_ids.push((value, from, t.end));
+            } else if counted {
+                // 30个考生有3个没来: a counted number without its noun counts what was counted
+                // before; it only matters beside another count of candidates.
+                let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start);
+                out.implicit.push((Reading { num: Num { value, bound }, start: t.start, end: pos }, present));
             }
             continue;
         };
@@ -227,6 +234,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
 /// Two or more counts of candidates: the largest is the session's, the smallest the part (those
 /// affected, or those present when a present marker says so); the share follows.
 fn relative(out: &mut Counts) {
+    if !out.all_candidates.is_empty() {
+        let implicit = std::mem::take(&mut out.implicit);
+        out.all_candidates.extend(implicit);
+    }
     let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
     crate::sort::sort_by(&mut values, f64::total_cmp);
     values.dedup();
