@@ -90,15 +90,18 @@ impl Index {
         let mut sound = TrieBuilder::default();
         let table = super::sounds::table();
         let mut longest = 0;
-        // Signal-like Chinese terms of two or more chars also go in by sound.
+        // Signal, cue and frame terms of two or more chars also go in by sound.
         let mut add_sounding = |words: &mut dyn Iterator<Item = &String>, what: What, longest: &mut usize, trie: &mut TrieBuilder| {
             for w in words {
                 let chars: Vec<char> = w.chars().map(normalise).collect();
-                *longest = (*longest).max(trie.insert(chars.iter().copied(), what));
-                if chars.len() >= 2 {
-                    for form in super::sounds::forms(table, &chars, 8) {
-                        sound.insert(form.into_iter(), what);
-                    }
+                // Only by sound where it has one (the exact spelling is one of its sound forms):
+                // each term is walked once. A single char matches as written (湿 is not 师).
+                let forms = if chars.len() >= 2 { super::sounds::forms(table, &chars, 8) } else { Vec::new() };
+                if forms.is_empty() {
+                    *longest = (*longest).max(trie.insert(chars.iter().copied(), what));
+                }
+                for form in forms {
+                    *longest = (*longest).max(sound.insert(form.into_iter(), what));
                 }
             }
         };
@@ -110,15 +113,13 @@ impl Index {
         for (i, t) in spec.cues.values().enumerate() {
             add_sounding(&mut t.all(), What::Cue(u8::try_from(i).unwrap_or(u8::MAX)), &mut longest, &mut trie);
         }
-        for f in &spec.flags {
-            add_sounding(&mut f.terms.all(), What::Flag { fact: f.fact, value: f.value }, &mut longest, &mut trie);
-        }
-        for (p, t) in &spec.phases {
-            add_sounding(&mut t.all(), What::Phase(*p), &mut longest, &mut trie);
-        }
+
         for (i, f) in spec.frames.iter().enumerate() {
             let i = u16::try_from(i).unwrap_or(u16::MAX);
-            add_sounding(&mut f.objects.all(), What::FrameObject(i), &mut longest, &mut trie);
+            // Objects are common nouns (试卷, 考生), seldom mistyped: as written only.
+            for w in f.objects.all() {
+                longest = longest.max(trie.insert(w.chars().map(normalise), What::FrameObject(i)));
+            }
             add_sounding(&mut f.predicates.all(), What::FramePredicate(i), &mut longest, &mut trie);
         }
         let (sound_trie, sound_roots) = sound.finish();
@@ -128,6 +129,14 @@ impl Index {
                 longest = longest.max(trie.insert(w.chars().map(normalise), what));
             }
         };
+        // Flags and phases match as written: they qualify a signal already found, and by sound
+        // the short ones met common words (考试时 / 考试试).
+        for f in &spec.flags {
+            add(&mut f.terms.all(), What::Flag { fact: f.fact, value: f.value });
+        }
+        for (p, t) in &spec.phases {
+            add(&mut t.all(), What::Phase(*p));
+        }
         let n = &spec.negation;
         add(&mut n.negators.iter(), What::Negator);
         add(&mut n.not_negators.iter(), What::NotNegator);
@@ -177,7 +186,7 @@ impl Index {
                 *word |= 1 << (*c as u32 % 64);
             }
         }
-        let sounds = if sound_firsts.iter().any(|e| e.0 != EMPTY) { table } else { &[] };
+        let sounds: &[u16] = if sound_firsts.iter().any(|e| e.0 != EMPTY) { table } else { &[] };
         let mut index = Index { sound_trie, sound_firsts, sounds, trie, firsts, numeral_bits, digits, units, cue_names, longest, examples: Default::default() };
         index.examples = super::similar::Examples::build(spec, &index);
         index

@@ -20,6 +20,27 @@ pub struct Examples {
     weight: Vec<f32>,
     /// Length of each example's feature vector.
     norm: Vec<f32>,
+    /// Open-addressing table of `features` by feature (1 + index; 0 is free), a power of two
+    /// long: one probe or two per feature of the text, where a binary search took a dozen.
+    slots: Vec<u32>,
+}
+
+impl Examples {
+    fn find(&self, f: u64) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = slot(f, mask);
+        loop {
+            match self.slots.get(i).copied() {
+                Some(0) | None => return None,
+                Some(k) if self.features.get(k as usize - 1).is_some_and(|e| e.0 == f) => return Some(k as usize - 1),
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+fn slot(f: u64, mask: usize) -> usize {
+    (f.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 /// Marks an English word's feature (Chinese pairs never set the top bit).
@@ -56,7 +77,18 @@ impl Examples {
         for v in &mut norm {
             *v = v.sqrt();
         }
-        Examples { features, weight, norm }
+        let size = (features.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![0u32; size];
+        for (k, (f, _)) in features.iter().enumerate() {
+            let mut i = slot(*f, size - 1);
+            while slots.get(i).is_some_and(|s| *s != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(s) = slots.get_mut(i) {
+                *s = u32::try_from(k + 1).unwrap_or(0);
+            }
+        }
+        Examples { features, weight, norm, slots }
     }
 }
 
@@ -121,13 +153,14 @@ pub fn extend(plan: &Plan, p: &Prepared, candidates: &mut Vec<Candidate>) {
     let feats = features(&p.chars, index, &spec.similarity.stop_words);
     let mut dot = vec![0f32; ex.norm.len()];
     let mut text_norm = 0f32;
-    let mut seen: Vec<u64> = Vec::with_capacity(feats.len());
+    // Each feature once: marked where the examples have it (the others weigh nothing).
+    let mut seen = vec![false; ex.features.len()];
     for (f, _, _) in &feats {
-        if seen.contains(f) {
-            continue;
+        let Some(at) = ex.find(*f) else { continue };
+        match seen.get_mut(at) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
         }
-        seen.push(*f);
-        let Ok(at) = ex.features.binary_search_by(|e| e.0.cmp(f)) else { continue };
         let (Some((_, list)), Some(w)) = (ex.features.get(at), ex.weight.get(at)) else { continue };
         text_norm += w * w;
         for e in list {

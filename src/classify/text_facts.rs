@@ -9,8 +9,9 @@ use super::{negation, numerals};
 
 pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let index = spec.index();
-    let hits = frames(spec, p, index.scan(&p.chars));
-    let mut terms = negation::resolve(p, &hits, index.longest, spec.negation.scope_chars);
+    let hits = index.scan(&p.chars);
+    let framed = frames(spec, p, &hits);
+    let mut terms = negation::resolve(p, &hits, &framed, index.longest, spec.negation.scope_chars);
     unreal(p, &hits, &mut terms);
     let mut known = Known::default();
     let mut prov = Provenance::default();
@@ -87,18 +88,22 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     (known, prov)
 }
 
-/// The hits with each frame said: a predicate with an object of its frame in the same clause,
+/// Each frame said, as hits in text order: a predicate with an object of its frame in the same clause,
 /// at most `frame_window_chars` apart, in either order, adds the frame's signal or cue over the
 /// predicate's words (negation applies to it there: 试卷没有被拍照).
-fn frames(spec: &ClassifierSpec, p: &Prepared, hits: Hits) -> Hits {
+fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
     if spec.frames.is_empty() {
-        return hits;
+        return Vec::new();
     }
     let window = spec.frame_window_chars;
     let all = hits.all();
     let mut said: Vec<Hit> = Vec::new();
     // A predicate word attaches to the nearest object: of the frames it may belong to, only those
     // whose object is nearest say their signal ("papers are missing pages" is about pages).
+    let objects: Vec<Hit> = all.iter().filter(|h| matches!(h.what, What::FrameObject(_))).copied().collect();
+    if objects.is_empty() {
+        return Vec::new();
+    }
     let mut best: Vec<(usize, usize, u16, usize)> = Vec::new();
     for h in all {
         let What::FramePredicate(fi) = h.what else { continue };
@@ -106,7 +111,7 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: Hits) -> Hits {
             let (a, b) = if o.end <= h.start { (o.end, h.start) } else if h.end <= o.start { (h.end, o.start) } else { return None };
             (b - a <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(b - a)
         };
-        let distance = all.iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
+        let distance = objects.iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
         if let Some(d) = distance {
             best.push((h.start, h.end, fi, d));
         }
@@ -125,30 +130,11 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: Hits) -> Hits {
             _ => continue,
         };
         let hit = Hit { start, end, what };
-        if !said.contains(&hit) && !all.contains(&hit) {
+        if !said.contains(&hit) && !hits.at(start).contains(&hit) {
             said.push(hit);
         }
     }
-    if said.is_empty() {
-        return hits;
-    }
-    let mut merged = Hits::with_len(p.chars.len());
-    let mut extra = said.into_iter().peekable();
-    for h in all {
-        // A frame's hit goes before the hits of its start that are no longer than it.
-        while let Some(x) = extra.next_if(|x| x.start < h.start || (x.start == h.start && x.end >= h.end)) {
-            merged.open(x.start);
-            merged.push(x);
-        }
-        merged.open(h.start);
-        merged.push(*h);
-    }
-    for x in extra {
-        merged.open(x.start);
-        merged.push(x);
-    }
-    merged.close(p.chars.len());
-    merged
+    said
 }
 
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
