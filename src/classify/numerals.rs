@@ -178,7 +178,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             What::Ordinal => {
                 pending.push((value, from, m.end));
                 let next = skip(p, m.end);
-                if first(hits, next, |w| w == What::RoomNoun).is_some() {
+                if let Some(noun) = first(hits, next, |w| w == What::RoomNoun) {
+                    // The last room of the list is named with its noun (3号考场).
+                    if let Some(last) = pending.last_mut() {
+                        last.2 = noun.end;
+                    }
                     room_ids.append(&mut pending);
                 } else if let Some(sep) = first(hits, next, |w| w == What::ListSep) {
                     list_next = Some(skip(p, sep.end));
