@@ -112,9 +112,14 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }) else {
             if room_before || list_confirmed {
                 room_ids.push((value, from, t.end));
-            } else if counted {
-                // 30个考生有3个没来: a counted number without its noun counts what was counted
-                // before; it only matters beside another count of candidates.
+            } else if counted
+                && (pos >= p.chars.len()
+                    || p.is_clause_end(pos)
+                    || hits.at(pos).iter().any(|h| matches!(h.what, What::Negator | What::Present | What::Signal(_) | What::FramePredicate(_))))
+            {
+                // 30个考生有3个没来: a counted number without its noun, followed by what happened
+                // to them, counts what was counted before (一个工地 does not); it only matters
+                // beside another count of candidates.
                 let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start);
                 out.implicit.push((Reading { num: Num { value, bound }, start: t.start, end: pos }, present));
             }
