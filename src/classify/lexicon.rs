@@ -96,7 +96,7 @@ impl Index {
                 let chars: Vec<char> = w.chars().map(normalise).collect();
                 // Only by sound where it has one (the exact spelling is one of its sound forms):
                 // each term is walked once. A single char matches as written (湿 is not 师).
-                let forms = if chars.len() >= 2 { super::sounds::forms(table, &chars, 8) } else { Vec::new() };
+                let forms = if chars.len() >= 2 { super::sounds::forms(table, &chars, 4) } else { Vec::new() };
                 if forms.is_empty() {
                     *longest = (*longest).max(trie.insert(chars.iter().copied(), what));
                 }

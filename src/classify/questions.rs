@@ -34,6 +34,8 @@ pub fn ask<'s>(plan: &Plan, spec: &'s ClassifierSpec, known: &Known, best: Optio
             // too, with the answers the bound allows.
             None => !known.is_known(q.fact) || known.num(q.fact).is_some_and(|n| n.bound != Bound::Exact),
         })
+        // A signal question only settles an uncertain kind.
+        .filter(|q| q.signal.is_none() || matches!(best, Some((_, _, false))))
         .filter(|q| {
             let bound = known.num(q.fact);
             answers(plan, q).into_iter().filter(|a| allowed(bound, a)).any(|a| {
