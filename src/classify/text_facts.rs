@@ -96,6 +96,7 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
         return Vec::new();
     }
     let window = spec.frame_window_chars;
+    let longest = spec.index().longest;
     let all = hits.all();
     let mut said: Vec<Hit> = Vec::new();
     // A predicate word attaches to the nearest object: of the frames it may belong to, only those
@@ -111,7 +112,10 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
             let (a, b) = if o.end <= h.start { (o.end, h.start) } else if h.end <= o.start { (h.end, o.start) } else { return None };
             (b - a <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(b - a)
         };
-        let distance = objects.iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
+        // Objects are by start: only those that can be within the window are looked at.
+        let from = objects.partition_point(|o| o.start + window + longest < h.start);
+        let to = objects.partition_point(|o| o.start <= h.end + window);
+        let distance = objects.get(from..to).unwrap_or_default().iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
         if let Some(d) = distance {
             best.push((h.start, h.end, fi, d));
         }
@@ -149,14 +153,20 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
         p.chars.get(i).is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '；' | ';'))
             || (p.chars.get(i) == Some(&'.') && p.chars.get(i + 1).is_none_or(|c| c.is_whitespace()))
     };
+    // Where each sentence starts, found once (a text of many unreal words stays linear).
+    let mut starts = vec![0usize];
+    starts.extend((0..p.chars.len()).filter(|i| ends(*i)).map(|i| i + 1));
     let sentence = |pos: usize| {
-        let start = (0..pos).rev().find(|i| ends(*i)).map_or(0, |i| i + 1);
-        let end = (pos..p.chars.len()).find(|i| ends(*i)).unwrap_or(p.chars.len());
+        let k = starts.partition_point(|s| *s <= pos);
+        let start = k.checked_sub(1).and_then(|k| starts.get(k)).copied().unwrap_or(0);
+        let end = starts.get(k).map_or(p.chars.len(), |e| e - 1);
         (start, end)
     };
-    for m in marks {
-        let (a, b) = sentence(m);
-        for t in terms.iter_mut().filter(|t| t.hit.start >= a && t.hit.end <= b && t.hit.what.is_signal_like()) {
+    let mut unreal_sentences: Vec<(usize, usize)> = marks.into_iter().map(sentence).collect();
+    unreal_sentences.dedup();
+    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
+        let k = unreal_sentences.partition_point(|s| s.1 < t.hit.end);
+        if unreal_sentences.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
             t.negated = true;
         }
     }
