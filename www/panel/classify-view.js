@@ -226,9 +226,10 @@ export function classifyView(ctx) {
     };
     const disc = h("input", { type: "datetime-local", name: "discoveredAt", required: true, props: { value: ui.discoveredAt || localInput() } });
     const site = h("input", { type: "text", name: "site", autocomplete: "off", props: { value: ui.site ?? ctx.site ?? "" } });
-    // The room the description names prefills the form (what the proctor typed there wins).
+    // The room the description names prefills the form where the host set none (what the proctor
+    // typed there, then the element's room attribute, win).
     const named = ctx.classification?.facts?.rooms?.[0];
-    const room = h("input", { type: "text", name: "room", autocomplete: "off", props: { value: ui.room ?? named ?? ctx.room ?? "" } });
+    const room = h("input", { type: "text", name: "room", autocomplete: "off", props: { value: ui.room ?? (ctx.room || named || "") } });
     const name = h("input", { type: "text", name: "name", autocomplete: "name", props: { value: ui.name ?? "" } });
     const role = ctx.roleSelect(ui.role || "site_staff");
     role.name = "role";
