@@ -59,7 +59,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     let mut list_next: Option<usize> = None;
     let mut list_confirmed = false;
     for (ti, t) in tokens.iter().enumerate() {
-        if list_next != Some(t.start) {
+        // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
+        let at = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix).map_or(t.start, |h| h.start);
+        if list_next != Some(t.start) && list_next != Some(at) {
             pending.clear();
             list_confirmed = false;
         }
@@ -106,6 +108,23 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 bound = b;
             }
             pos = skip(p, h.end);
+        }
+        // A number right after a room noun names a room (机房二, room 3), unless a measure word
+        // is glued to it (4号考场两名考生): 机房二 考生… is not two candidates.
+        let counts_here = hits.at(t.end).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier));
+        if room_before && bound_before.is_none() && !counts_here {
+            room_ids.push((value, before.map_or(t.start, |h| h.start), t.end));
+            if let Some(sep) = first(hits, pos, |w| w == What::ListSep) {
+                list_confirmed = true;
+                list_next = Some(skip(p, sep.end));
+            }
+            continue;
+        }
+        // 第一第二考场: the next 第 continues a list of ordinals.
+        if ordinal_before && first(hits, pos, |w| w == What::OrdinalPrefix).is_some() {
+            pending.push((value, from, t.end));
+            list_next = Some(pos);
+            continue;
         }
         let Some(m) = first(hits, pos, |w| {
             matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)
@@ -195,7 +214,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     pending.clear();
                 }
             }
-            What::ListSep if t.script == Script::Arabic || room_before || list_confirmed => {
+            What::ListSep if t.script == Script::Arabic || room_before || list_confirmed || ordinal_before => {
                 if room_before || list_confirmed {
                     room_ids.push((value, from, t.end));
                     list_confirmed = true;
