@@ -175,8 +175,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             What::Measure { target: Target::Candidates, .. } => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.candidates, r);
-                let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start)
-                    || hits.starting_in(r.end, r.end + 16).iter().any(|h| h.what == What::Present && !(r.end..h.start).any(|i| p.is_clause_end(i)));
+                // A present marker said of them, not negated (未到场, have not arrived).
+                let negated = |h: &Hit| hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start);
+                let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start && !negated(h))
+                    || hits.starting_in(r.end, r.end + 16).iter().any(|h| h.what == What::Present && !negated(h) && !(r.end..h.start).any(|i| p.is_clause_end(i)));
                 out.all_candidates.push((r, present));
                 // 14 of 50 candidates: the part before "of".
                 if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
