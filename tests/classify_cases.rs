@@ -13,6 +13,10 @@ struct Case {
     kind: Option<String>,
     severity: Option<String>,
     questions: Option<Vec<String>>,
+    /// The role a change of handling goes to; absent: none.
+    escalation: Option<String>,
+    /// Whether a rule settles the kind; absent: not checked.
+    certain: Option<bool>,
     note: Option<String>,
 }
 
@@ -41,21 +45,24 @@ fn every_case_classifies_as_expected() {
         let got = run(&plan, c);
         let sev = got.severity.map(|s| s.as_str().to_string());
         let qs: Vec<String> = got.questions.iter().map(|q| q.id.clone()).collect();
-        let mut wrong = got.kind != c.kind || sev != c.severity;
+        let esc = got.escalation.as_ref().map(|e| e.to.clone());
+        let mut wrong = got.kind != c.kind || sev != c.severity || esc != c.escalation || c.certain.is_some_and(|w| w != got.certain);
         if let Some(want) = &c.questions {
             wrong |= &qs != want;
         }
         if wrong {
             failures.push(format!(
-                "{:?} {:?}: want {:?}/{:?} q{:?}, got {:?}/{:?} q{:?} ({})",
+                "{:?} {:?}: want {:?}/{:?} q{:?} e{:?}, got {:?}/{:?} q{:?} e{:?} ({})",
                 c.text.as_deref().unwrap_or(""),
                 c.facts,
                 c.kind,
                 c.severity,
                 c.questions,
+                c.escalation,
                 got.kind,
                 sev,
                 qs,
+                esc,
                 c.note.as_deref().unwrap_or("")
             ));
         }
@@ -111,7 +118,7 @@ fn evidence_offsets_are_utf16_and_point_at_the_words() {
 #[test]
 fn numerals_durations_counts_and_phases_are_read() {
     let plan = default_plan().unwrap();
-    let facts = |text: &str| run(&plan, &Case { text: Some(text.into()), facts: None, kind: None, severity: None, questions: None, note: None }).facts;
+    let facts = |text: &str| run(&plan, &Case { text: Some(text.into()), facts: None, kind: None, severity: None, questions: None, escalation: None, certain: None, note: None }).facts;
     for (text, minutes) in [
         ("停电1小时20分", 80.0), ("停电一个半小时", 90.0), ("停电半小时", 30.0), ("power cut, 90 minutes", 90.0),
         ("停电四十分钟", 40.0), ("停电两个半小时", 150.0), ("停电1.5小时", 90.0), ("停电 1 hour 20 minutes", 80.0),

@@ -72,11 +72,8 @@ fn fill_all(template: &str, doc: &Value) -> String {
 fn no_text_types_a_minutes_threshold_as_a_number() {
     let base = default_plan_value().unwrap();
     let mut raw = Vec::new();
-    // `classifier` texts take the same placeholders on the classifier's branch (issue 12 item 5);
-    // drop it from this list once that branch is merged.
-    let pending = ["classifier"];
     for (k, v) in base.as_object().unwrap() {
-        if !RUNTIME_SECTIONS.contains(&k.as_str()) && !pending.contains(&k.as_str()) {
+        if !RUNTIME_SECTIONS.contains(&k.as_str()) {
             texts(v, &format!("/{k}"), &mut raw);
         }
     }

@@ -85,6 +85,7 @@ fn write(spec: &ClassifierSpec, p: &Prepared, f: Found) -> Option<Evidence> {
         matched,
         start,
         end,
+        example: None,
     };
     Some(match f {
         Found::Text { rule: ri, start, end } => {

@@ -55,6 +55,7 @@ id_enum! {
         Phase = "phase", RoomsAffected = "rooms_affected", CandidatesAffected = "candidates_affected",
         OutageMinutes = "outage_minutes", Restored = "restored", Regional = "regional",
         CandidatesFraction = "candidates_fraction", CandidatesLarge = "candidates_large",
+        Signals = "signals", Kind = "kind",
     }
 }
 
@@ -109,12 +110,17 @@ pub struct Facts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub candidates_large: Option<bool>,
+    /// Extension, output only: the rooms the text names, as typed (第二考场, 3号考场, room 5), to
+    /// prefill a form; ignored as input.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub rooms: Vec<String>,
 }
 
 /// Field names of [`Facts`], for naming a bad one in an error.
 pub const FACT_FIELDS: &[&str] = &[
     "phase", "signals", "rooms_affected", "candidates_affected", "outage_minutes", "restored", "regional",
-    "candidates_fraction", "candidates_large",
+    "candidates_fraction", "candidates_large", "rooms",
 ];
 
 /// How exact a number read from text is: 两个考场 is exact, 两个以上考场 at least 2, 超过30分钟

@@ -78,6 +78,7 @@ fn bad_fact_field(f: &serde_json::Map<String, Value>) -> String {
         "phase" => !v.is_string() && !v.is_null(),
         "signals" => !v.is_array() && !v.is_null(),
         "restored" | "regional" | "candidates_large" => !v.is_boolean() && !v.is_null(),
+        "rooms" => !v.is_array() && !v.is_null(),
         _ => !v.is_number() && !v.is_null(),
     };
     f.iter().find(|(k, v)| wrong(k, v)).map(|(k, _)| k.clone()).unwrap_or_default()
@@ -91,6 +92,7 @@ fn expected(field: &str) -> &'static str {
         "outage_minutes" => "a number of minutes ≥ 0",
         "candidates_fraction" => "a number from 0 to 1",
         "restored" | "regional" | "candidates_large" => "true or false",
+        "rooms" => "an array of room names",
         _ => "Facts",
     }
 }

@@ -119,6 +119,7 @@ impl Known {
             regional: self.regional,
             candidates_fraction: self.fraction.map(|n| (n.value * 1000.0).round() / 1000.0),
             candidates_large: self.large,
+            rooms: Vec::new(),
         }
     }
 }
@@ -130,6 +131,8 @@ pub struct Provenance {
     pub cues: Vec<(u8, Src)>,
     pub facts: Vec<(FactKey, Src)>,
     pub negated: Vec<(usize, usize)>,
+    /// Room names in the text (char spans).
+    pub rooms: Vec<(usize, usize)>,
 }
 
 impl Provenance {

@@ -16,10 +16,18 @@ use super::trie::{Edge, Node, Trie, TrieBuilder};
 pub enum What {
     Signal(Signal),
     Cue(u8),
+    /// An object word of frame `i` (试卷 in 试卷…被拍照).
+    FrameObject(u16),
+    /// A predicate word of frame `i`.
+    FramePredicate(u16),
     Flag { fact: FactKey, value: bool },
     Phase(Phase),
     Negator,
     NotNegator,
+    /// A word that makes its sentence unreal (演练, 如果).
+    Unreal,
+    /// A word marking a count as those present (到了, have arrived).
+    Present,
     Hedge,
     Break,
     Connector,
@@ -51,6 +59,11 @@ impl What {
 
 #[derive(Clone, Debug, Default)]
 pub struct Index {
+    /// The signal-like terms by sound (see [`super::sounds`]), entered by first class.
+    sound_trie: Trie,
+    sound_firsts: Vec<Edge>,
+    /// The homophone table, when the plan has terms with sound forms.
+    sounds: &'static [u16],
     /// A trie of the normalised terms: a walk from each char of the text meets every term that
     /// starts there, where comparing each term of the first char's bucket cost ten times more.
     trie: Trie,
@@ -67,24 +80,57 @@ pub struct Index {
     pub cue_names: Vec<String>,
     /// The longest term, in chars: how far back a hit containing a position can start.
     pub longest: usize,
+    /// The plan's example phrasings, for the safety net.
+    pub examples: super::similar::Examples,
 }
 
 impl Index {
     pub fn build(spec: &ClassifierSpec) -> Index {
         let mut trie = TrieBuilder::default();
+        let mut sound = TrieBuilder::default();
+        let table = super::sounds::table();
         let mut longest = 0;
+        // Signal, cue and frame terms of two or more chars also go in by sound.
+        let mut add_sounding = |words: &mut dyn Iterator<Item = &String>, what: What, longest: &mut usize, trie: &mut TrieBuilder| {
+            for w in words {
+                let chars: Vec<char> = w.chars().map(normalise).collect();
+                // Only by sound where it has one (the exact spelling is one of its sound forms):
+                // each term is walked once. A single char matches as written (湿 is not 师).
+                let forms = if chars.len() >= 2 { super::sounds::forms(table, &chars, 4) } else { Vec::new() };
+                if forms.is_empty() {
+                    *longest = (*longest).max(trie.insert(chars.iter().copied(), what));
+                }
+                for form in forms {
+                    *longest = (*longest).max(sound.insert(form.into_iter(), what));
+                }
+            }
+        };
+        for (s, t) in &spec.lexicon {
+            add_sounding(&mut t.zh.iter(), What::Signal(*s), &mut longest, &mut trie);
+            add_sounding(&mut t.en.iter(), What::Signal(*s), &mut longest, &mut trie);
+        }
+        let cue_names: Vec<String> = spec.cues.keys().cloned().collect();
+        for (i, t) in spec.cues.values().enumerate() {
+            add_sounding(&mut t.all(), What::Cue(u8::try_from(i).unwrap_or(u8::MAX)), &mut longest, &mut trie);
+        }
+
+        for (i, f) in spec.frames.iter().enumerate() {
+            let i = u16::try_from(i).unwrap_or(u16::MAX);
+            // Objects are common nouns (试卷, 考生), seldom mistyped: as written only.
+            for w in f.objects.all() {
+                longest = longest.max(trie.insert(w.chars().map(normalise), What::FrameObject(i)));
+            }
+            add_sounding(&mut f.predicates.all(), What::FramePredicate(i), &mut longest, &mut trie);
+        }
+        let (sound_trie, sound_roots) = sound.finish();
+        let sound_firsts = hash_roots(sound_roots);
         let mut add = |words: &mut dyn Iterator<Item = &String>, what: What| {
             for w in words {
                 longest = longest.max(trie.insert(w.chars().map(normalise), what));
             }
         };
-        for (s, t) in &spec.lexicon {
-            add(&mut t.all(), What::Signal(*s));
-        }
-        let cue_names: Vec<String> = spec.cues.keys().cloned().collect();
-        for (i, t) in spec.cues.values().enumerate() {
-            add(&mut t.all(), What::Cue(u8::try_from(i).unwrap_or(u8::MAX)));
-        }
+        // Flags and phases match as written: they qualify a signal already found, and by sound
+        // the short ones met common words (考试时 / 考试试).
         for f in &spec.flags {
             add(&mut f.terms.all(), What::Flag { fact: f.fact, value: f.value });
         }
@@ -97,6 +143,8 @@ impl Index {
         add(&mut n.hedges.iter(), What::Hedge);
         add(&mut n.breaks.iter(), What::Break);
         add(&mut n.connectors.iter(), What::Connector);
+        add(&mut n.unreal.iter(), What::Unreal);
+        add(&mut spec.numbers.present_markers.iter(), What::Present);
         let m = &spec.numbers;
         for (w, v) in &m.words {
             add(&mut std::iter::once(w), What::Word(*v));
@@ -125,17 +173,7 @@ impl Index {
             add(&mut d.terms.iter(), What::Duration(d.minutes));
         }
         let (trie, roots) = trie.finish();
-        let size = (roots.len() * 2).next_power_of_two().max(16);
-        let mut firsts = vec![(EMPTY, 0u32); size];
-        for root in roots {
-            let mut slot = slot_of(root.0, size);
-            while firsts.get(slot).is_some_and(|e| e.0 != EMPTY) {
-                slot = (slot + 1) & (size - 1);
-            }
-            if let Some(e) = firsts.get_mut(slot) {
-                *e = root;
-            }
-        }
+        let firsts = hash_roots(roots);
         let single = |map: &std::collections::BTreeMap<String, f64>| {
             let mut v: Vec<(char, f64)> = map.iter().filter_map(|(k, v)| k.chars().next().map(|c| (normalise(c), *v))).collect();
             crate::sort::sort_by_key(&mut v, |e| e.0);
@@ -148,33 +186,53 @@ impl Index {
                 *word |= 1 << (*c as u32 % 64);
             }
         }
-        Index { trie, firsts, numeral_bits, digits, units, cue_names, longest }
+        let sounds: &[u16] = if sound_firsts.iter().any(|e| e.0 != EMPTY) { table } else { &[] };
+        let mut index = Index { sound_trie, sound_firsts, sounds, trie, firsts, numeral_bits, digits, units, cue_names, longest, examples: Default::default() };
+        index.examples = super::similar::Examples::build(spec, &index);
+        index
     }
 
-    /// Every occurrence of every term in `text`, ordered by start, longest first at a start.
+    /// The char that stands for `c`'s sound (homophones share one); `c` itself when the table
+    /// has no entry.
+    #[inline]
+    pub fn sound(&self, c: char) -> char {
+        super::sounds::class(super::sounds::table(), c).unwrap_or(c)
+    }
+
+    /// Every occurrence of every term in `text`, ordered by start, longest first at a start;
+    /// signal-like Chinese terms also by sound (做弊 is 作弊).
     pub fn scan(&self, text: &[char]) -> Hits {
         let mut hits = Hits::with_len(text.len());
-        // The term ends met on the walk from one start: (node, end), shortest first.
-        let mut ends: Vec<(Node, usize)> = Vec::new();
+        let sound: Vec<char> = if self.sounds.is_empty() {
+            Vec::new()
+        } else {
+            text.iter().map(|c| super::sounds::class(self.sounds, *c).unwrap_or(*c)).collect()
+        };
+        // The term ends met on the walks from one start: (end, what), longest first.
+        let mut found: Vec<(usize, What)> = Vec::new();
         for (start, c) in text.iter().enumerate() {
             hits.open(start);
-            let Some(mut node) = self.root_child(*c) else { continue };
-            ends.clear();
-            let mut end = start + 1;
-            loop {
-                if node.is_end() {
-                    ends.push((node, end));
-                }
-                match text.get(end).and_then(|c| self.trie.child(node, *c)) {
-                    Some(next) => (node, end) = (next, end + 1),
-                    None => break,
+            found.clear();
+            if let Some(node) = root_in(&self.firsts, &self.trie, *c) {
+                walk(&self.trie, node, text, start, &mut found);
+            }
+            if let Some(node) = sound.get(start).and_then(|s| root_in(&self.sound_firsts, &self.sound_trie, *s)) {
+                let exact = found.len();
+                walk(&self.sound_trie, node, &sound, start, &mut found);
+                if found.len() > exact {
+                    // Merge by end, longest first, without the hits the exact walk already made.
+                    let extra: Vec<(usize, What)> = found.drain(exact..).collect();
+                    for e in extra {
+                        if !found.contains(&e) {
+                            let at = found.iter().position(|f| f.0 < e.0).unwrap_or(found.len());
+                            found.insert(at, e);
+                        }
+                    }
                 }
             }
-            for (node, end) in ends.iter().rev() {
+            for (end, what) in &found {
                 if at_word_edges(text, start, *end) {
-                    for what in self.trie.outs(*node) {
-                        hits.push(Hit { start, end: *end, what: *what });
-                    }
+                    hits.push(Hit { start, end: *end, what: *what });
                 }
             }
         }
@@ -182,19 +240,6 @@ impl Index {
         hits
     }
 
-    #[inline]
-    fn root_child(&self, c: char) -> Option<Node> {
-        let size = self.firsts.len();
-        let mut slot = slot_of(c, size);
-        for _ in 0..size {
-            match self.firsts.get(slot) {
-                Some(e) if e.0 == c => return self.trie.node(e.1),
-                Some(e) if e.0 != EMPTY => slot = (slot + 1) & (size - 1),
-                _ => return None,
-            }
-        }
-        None
-    }
 
     /// Whether `c` is a Chinese digit or multiplier of the plan.
     #[inline]
@@ -210,6 +255,52 @@ impl Index {
     pub fn unit(&self, c: char) -> Option<f64> {
         lookup(&self.units, c)
     }
+}
+
+/// The walk from `node` (reached by `text[start]`): every term end met, longest first.
+#[inline]
+fn walk(trie: &Trie, mut node: Node, text: &[char], start: usize, found: &mut Vec<(usize, What)>) {
+    let from = found.len();
+    let mut end = start + 1;
+    loop {
+        if node.is_end() {
+            found.splice(from..from, trie.outs(node).iter().map(|w| (end, *w)));
+        }
+        match text.get(end).and_then(|c| trie.child(node, *c)) {
+            Some(next) => (node, end) = (next, end + 1),
+            None => break,
+        }
+    }
+}
+
+/// The root's children as an open-addressing hash table by first char.
+fn hash_roots(roots: Vec<Edge>) -> Vec<Edge> {
+    let size = (roots.len() * 2).next_power_of_two().max(16);
+    let mut firsts = vec![(EMPTY, 0u32); size];
+    for root in roots {
+        let mut slot = slot_of(root.0, size);
+        while firsts.get(slot).is_some_and(|e| e.0 != EMPTY) {
+            slot = (slot + 1) & (size - 1);
+        }
+        if let Some(e) = firsts.get_mut(slot) {
+            *e = root;
+        }
+    }
+    firsts
+}
+
+#[inline]
+fn root_in(firsts: &[Edge], trie: &Trie, c: char) -> Option<Node> {
+    let size = firsts.len();
+    let mut slot = slot_of(c, size);
+    for _ in 0..size {
+        match firsts.get(slot) {
+            Some(e) if e.0 == c => return trie.node(e.1),
+            Some(e) if e.0 != EMPTY => slot = (slot + 1) & (size - 1),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Marks a free slot of the hash table: no term starts with a NUL.

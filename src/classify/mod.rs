@@ -15,6 +15,8 @@ mod numerals;
 mod prepared;
 mod questions;
 mod rules;
+mod similar;
+mod sounds;
 pub mod spec;
 mod text_facts;
 mod trie;
@@ -52,15 +54,24 @@ pub struct ClassifyInput {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Classification {
-    /// The best kind, `null` when nothing in the plan matches.
+    /// The best kind: `null` only when the text describes no incident. An incident-like text
+    /// that no rule settles gets its best candidate here, with `certain: false` on it.
     pub kind: Option<String>,
-    /// Its severity; may be above the kind's own where the plan escalates (a power cut not
-    /// restored within 30 minutes), never below.
+    /// The kind's severity as the plan files it (a change of handling is `escalation`).
     pub severity: Option<Severity>,
-    /// Every kind the facts point to, ordered by severity, then certainty, then score.
+    /// Whether a rule of the plan settles the kind (otherwise: confirm it with the proctor).
+    pub certain: bool,
+    /// Every kind the facts point to: rules' kinds by severity, then certainty, then score;
+    /// without a certain rule, the kinds of the nearest example phrasings after them.
     pub candidates: Vec<Candidate>,
-    /// What to ask next: each question's answer could change the kind or the severity.
+    /// What to ask next: each question's answer could change the kind, the severity or the
+    /// escalation; without a certain rule, first a question to confirm the kind.
     pub questions: Vec<QuestionOut>,
+    /// A change of handling beside the severity (an outage past the plan's limit, or regional,
+    /// goes to the superiors), never a change of severity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub escalation: Option<EscalationOut>,
     /// What was understood, from the text and the given facts.
     pub facts: Facts,
     /// Words the text negated (未泄密, no leak), with their offsets, so a page can show them struck out.
@@ -86,6 +97,18 @@ pub struct Candidate {
 pub enum Source {
     Text,
     Facts,
+    /// Similar to a labelled example phrasing of the plan (the safety net).
+    Example,
+}
+
+/// Who a matter goes to beyond the kind's own handling, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct EscalationOut {
+    /// Role id.
+    pub to: String,
+    pub reason: Text,
+    pub clause: String,
 }
 
 /// Why a kind was proposed: a rule of the plan, and the words or facts it rests on.
@@ -107,6 +130,11 @@ pub struct Evidence {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub end: Option<u32>,
+    /// For source `example`: the example phrasing the text is nearest to (`matched` is a
+    /// fragment both share).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub example: Option<String>,
 }
 
 /// Words of the text, with UTF-16 offsets (`text.slice(start, end)` in JS).
@@ -123,9 +151,17 @@ pub struct Span {
 pub struct QuestionOut {
     pub id: String,
     pub text: Text,
-    /// The fact the answer gives (pass it back in `facts`).
+    /// The fact the answer gives (pass it back in `facts`); `kind` for the question that asks
+    /// to confirm the kind (pick one of `kinds`), `signals` for one that asks whether `signal`
+    /// was seen (pass it in `facts.signals`).
     pub fact: FactKey,
     pub clause: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub kinds: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub signal: Option<Signal>,
 }
 
 /// Classifies an incident by the plan's classifier.
@@ -154,9 +190,8 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         known.apply(given, &mut prov);
     }
     let proposals = plan.table().propose(&known);
-    let best = proposals.first().map(|p| (p.kind, p.severity));
     let kinds = &plan.doc().kinds;
-    let candidates = proposals
+    let mut candidates: Vec<Candidate> = proposals
         .iter()
         .map(|pr| Candidate {
             kind: kinds.get(pr.kind).map(|k| k.id.clone()).unwrap_or_default(),
@@ -166,17 +201,63 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
             evidence: evidence::evidence(spec, pr, &known, &prov, &p),
         })
         .collect();
-    let questions = questions::ask(plan, spec, &known, best)
-        .into_iter()
-        .map(|q| QuestionOut { id: q.id.clone(), text: q.text.clone(), fact: q.fact, clause: q.clause.clone() })
-        .collect();
+    let certain = proposals.first().is_some_and(|pr| pr.certain);
+    // The safety net is for a text the rules do not read: nothing said (or only that something
+    // happened), and nothing negated — a text whose words the rules read and rejected (一名考生迟到,
+    // 试卷没有被盗) is no incident, and no example brings it back.
+    let only_fallback = proposals.iter().all(|pr| !pr.certain && pr.rules.iter().all(|(ri, _)| spec.rules.get(*ri).is_some_and(|r| r.fallback)));
+    let unread = only_fallback && (known.signals == 0 || !proposals.is_empty()) && prov.negated.is_empty();
+    let mut from_examples = false;
+    if unread && input.facts.as_ref().is_none_or(|f| f.signals.is_empty()) {
+        // The examples' kinds before the fallback's "something happened".
+        let fallback = std::mem::take(&mut candidates);
+        similar::extend(plan, &p, &mut candidates);
+        from_examples = !candidates.is_empty();
+        for c in fallback {
+            if !candidates.iter().any(|x| x.kind == c.kind) {
+                candidates.push(c);
+            }
+        }
+    }
+    let best = proposals.first().map(|pr| (pr.kind, pr.severity, pr.certain));
+    let mut questions: Vec<QuestionOut> = Vec::new();
+    if !certain && (from_examples || (only_fallback && !candidates.is_empty())) {
+        let sim = &spec.similarity;
+        questions.push(QuestionOut {
+            id: "confirm_kind".into(),
+            text: sim.confirm.clone(),
+            fact: FactKey::Kind,
+            clause: sim.confirm_clause.clone(),
+            kinds: candidates.iter().take(sim.max_candidates.max(1)).map(|c| c.kind.clone()).collect(),
+            signal: None,
+        });
+    }
+    let fill = |t: &Text| fill_thresholds(plan, t);
+    questions.extend(questions::ask(plan, spec, &known, best).into_iter().map(|q| QuestionOut {
+        id: q.id.clone(),
+        text: fill(&q.text),
+        fact: q.fact,
+        clause: q.clause.clone(),
+        kinds: Vec::new(),
+        signal: q.signal,
+    }));
+    let top = candidates.first();
+    let escalation = best
+        .filter(|b| b.2)
+        .and_then(|(k, _, _)| plan.table().escalate(&known, k))
+        .and_then(|i| spec.escalations.get(i))
+        .map(|e| EscalationOut { to: e.to.clone(), reason: fill(&e.reason), clause: e.clause.clone() });
     let negated = prov.negated.iter().map(|&(s, e)| span(&p, s, e)).collect();
+    let mut facts = known.to_facts();
+    facts.rooms = prov.rooms.iter().map(|&(s, e)| p.original(s, e).to_string()).collect();
     Ok(Classification {
-        kind: best.and_then(|(k, _)| kinds.get(k)).map(|k| k.id.clone()),
-        severity: best.map(|b| b.1),
+        kind: top.map(|c| c.kind.clone()),
+        severity: top.map(|c| c.severity),
+        certain,
         candidates,
         questions,
-        facts: known.to_facts(),
+        escalation,
+        facts,
         negated,
     })
 }
@@ -187,6 +268,21 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
 /// `bad_argument` naming the field (`facts.signals[2]`), `too_large` naming `text`.
 pub fn classify_value(plan: &Plan, input: &serde_json::Value) -> Result<Classification, Error> {
     classify(plan, &decode_input(input)?)
+}
+
+/// `{threshold_id}` in a plan text, filled with the threshold's value (30, not 30.0).
+fn fill_thresholds(plan: &Plan, t: &Text) -> Text {
+    crate::text::Template::new(t).fill(|name, out| match plan.threshold(name) {
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => {
+            out.push_str(&format!("{}", v as i64));
+            true
+        }
+        Some(v) => {
+            out.push_str(&v.to_string());
+            true
+        }
+        None => false,
+    })
 }
 
 fn span(p: &Prepared, start: usize, end: usize) -> Span {

@@ -17,7 +17,7 @@ pub struct Term {
 }
 
 /// The signals, cues and flags of `hits` that count, in text order, with their negation.
-pub fn resolve(p: &Prepared, hits: &Hits, longest: usize, scope_chars: usize) -> Vec<Term> {
+pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope_chars: usize) -> Vec<Term> {
     let layer = |w: What| match w {
         What::Signal(_) | What::Cue(_) => Some(0u8),
         What::Flag { .. } => Some(1),
@@ -32,7 +32,22 @@ pub fn resolve(p: &Prepared, hits: &Hits, longest: usize, scope_chars: usize) ->
     // exactly when the farthest-reaching earlier hit of its layer reaches past it.
     let mut reach: [Option<(usize, usize)>; 2] = [None, None];
     let mut terms: Vec<Term> = Vec::new();
-    for h in hits.all() {
+    // The frames' hits join the text's in order (by start, longest first).
+    let mut extra = framed.iter().peekable();
+    let mut merged: Vec<Hit> = Vec::new();
+    let all: &[Hit] = if framed.is_empty() {
+        hits.all()
+    } else {
+        for h in hits.all() {
+            while let Some(x) = extra.next_if(|x| x.start < h.start || (x.start == h.start && x.end >= h.end)) {
+                merged.push(*x);
+            }
+            merged.push(*h);
+        }
+        merged.extend(extra);
+        &merged
+    };
+    for h in all {
         let Some(l) = layer(h.what) else { continue };
         let Some(best) = reach.get_mut(usize::from(l)) else { continue };
         let inside = best.is_some_and(|(start, end)| end >= h.end && (end > h.end || start < h.start));
@@ -80,8 +95,10 @@ pub fn resolve(p: &Prepared, hits: &Hits, longest: usize, scope_chars: usize) ->
         loop {
             let negate = g.what == What::Negator;
             if let Some(t) = terms.get_mut(i) {
+                // Negated once, however many negators reach it (没有停电也没有作弊: the second
+                // negator does not undo what the first carried on to).
                 if negate {
-                    t.negated = !t.negated;
+                    t.negated = true;
                 } else {
                     t.hedged = true;
                 }

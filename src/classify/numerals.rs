@@ -25,6 +25,12 @@ pub struct Counts {
     pub fraction: Option<Reading>,
     /// Where "large numbers" of candidates are said without a figure.
     pub large: Option<(usize, usize)>,
+    /// The rooms named (第二考场, 3号考场, room 5), as char spans.
+    pub room_names: Vec<(usize, usize)>,
+    /// Every count of candidates, and whether it counts those present.
+    all_candidates: Vec<(Reading, bool)>,
+    /// Counted numbers without a noun (3个), and whether they count those present.
+    implicit: Vec<(Reading, bool)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,7 +59,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     let mut list_next: Option<usize> = None;
     let mut list_confirmed = false;
     for (ti, t) in tokens.iter().enumerate() {
-        if list_next != Some(t.start) {
+        // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
+        let at = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix).map_or(t.start, |h| h.start);
+        if list_next != Some(t.start) && list_next != Some(at) {
             pending.clear();
             list_confirmed = false;
         }
@@ -67,7 +75,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let room_before = before.is_some_and(|h| {
             matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. })
         });
-        let ordinal_before = ending.at(t.start).is_some_and(|h| h.what == What::OrdinalPrefix);
+        let ordinal = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix);
+        let ordinal_before = ordinal.is_some();
+        // A named room starts at its 第.
+        let from = ordinal.map_or(t.start, |h| h.start);
         let mut value = t.value;
         let mut bound = bound_before.unwrap_or(Bound::Exact);
         let mut pos = skip(p, t.end);
@@ -98,11 +109,38 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             pos = skip(p, h.end);
         }
+        // A number right after a room noun names a room (机房二, room 3), unless a measure word
+        // is glued to it (4号考场两名考生): 机房二 考生… is not two candidates.
+        let counts_here = hits.at(t.end).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier));
+        if room_before && bound_before.is_none() && !counts_here {
+            room_ids.push((value, before.map_or(t.start, |h| h.start), t.end));
+            if let Some(sep) = first(hits, pos, |w| w == What::ListSep) {
+                list_confirmed = true;
+                list_next = Some(skip(p, sep.end));
+            }
+            continue;
+        }
+        // 第一第二考场: the next 第 continues a list of ordinals.
+        if ordinal_before && first(hits, pos, |w| w == What::OrdinalPrefix).is_some() {
+            pending.push((value, from, t.end));
+            list_next = Some(pos);
+            continue;
+        }
         let Some(m) = first(hits, pos, |w| {
             matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)
         }) else {
             if room_before || list_confirmed {
-                room_ids.push((value, t.start, t.end));
+                room_ids.push((value, from, t.end));
+            } else if counted
+                && (pos >= p.chars.len()
+                    || p.is_clause_end(pos)
+                    || hits.at(pos).iter().any(|h| matches!(h.what, What::Negator | What::Present | What::Signal(_) | What::FramePredicate(_))))
+            {
+                // 30个考生有3个没来: a counted number without its noun, followed by what happened
+                // to them, counts what was counted before (一个工地 does not); it only matters
+                // beside another count of candidates.
+                let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start);
+                out.implicit.push((Reading { num: Num { value, bound }, start: t.start, end: pos }, present));
             }
             continue;
         };
@@ -137,6 +175,19 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             What::Measure { target: Target::Candidates, .. } => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.candidates, r);
+                // A present marker said of them, not negated (未到场, have not arrived).
+                let negated = |h: &Hit| hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start);
+                let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start && !negated(h))
+                    || hits.starting_in(r.end, r.end + 16).iter().any(|h| h.what == What::Present && !negated(h) && !(r.end..h.start).any(|i| p.is_clause_end(i)));
+                out.all_candidates.push((r, present));
+                // 14 of 50 candidates: the part before "of".
+                if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
+                    let linked = hits.starting_in(part.end, t.start).iter().any(|h| h.what == What::Linker && skip(p, h.end) == t.start);
+                    if linked {
+                        let r = Reading { num: Num::exact(part.value), start: part.start, end: part.end };
+                        out.all_candidates.push((r, present));
+                    }
+                }
             }
             What::Measure { target: Target::Rooms, .. } => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
@@ -148,12 +199,16 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             What::RoomNoun => {
                 room_ids.append(&mut pending);
-                room_ids.push((value, t.start, m.end));
+                room_ids.push((value, from, m.end));
             }
             What::Ordinal => {
-                pending.push((value, t.start, m.end));
+                pending.push((value, from, m.end));
                 let next = skip(p, m.end);
-                if first(hits, next, |w| w == What::RoomNoun).is_some() {
+                if let Some(noun) = first(hits, next, |w| w == What::RoomNoun) {
+                    // The last room of the list is named with its noun (3号考场).
+                    if let Some(last) = pending.last_mut() {
+                        last.2 = noun.end;
+                    }
                     room_ids.append(&mut pending);
                 } else if let Some(sep) = first(hits, next, |w| w == What::ListSep) {
                     list_next = Some(skip(p, sep.end));
@@ -161,16 +216,16 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     pending.clear();
                 }
             }
-            What::ListSep if t.script == Script::Arabic || room_before || list_confirmed => {
+            What::ListSep if t.script == Script::Arabic || room_before || list_confirmed || ordinal_before => {
                 if room_before || list_confirmed {
-                    room_ids.push((value, t.start, t.end));
+                    room_ids.push((value, from, t.end));
                     list_confirmed = true;
                 } else {
-                    pending.push((value, t.start, t.end));
+                    pending.push((value, from, t.end));
                 }
                 list_next = Some(skip(p, m.end));
             }
-            _ if room_before || list_confirmed => room_ids.push((value, t.start, t.end)),
+            _ if room_before || list_confirmed => room_ids.push((value, from, t.end)),
             _ => {}
         }
     }
@@ -181,7 +236,15 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let r = Reading { num: Num::exact(distinct.len() as f64), start: first.1, end: last.2 };
         set_max(&mut out.rooms, r);
     }
+    let mut seen: Vec<f64> = Vec::new();
+    for (v, s, e) in &room_ids {
+        if !seen.contains(v) {
+            seen.push(*v);
+            out.room_names.push((*s, *e));
+        }
+    }
     quantities(p, hits, spec, &mut out);
+    relative(&mut out);
     for h in hits.all() {
         if let What::Duration(minutes) = h.what {
             let tail = first(hits, skip(p, h.end), |w| matches!(w, What::BoundSuffix(_)));
@@ -196,6 +259,35 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
     }
     out
+}
+
+/// Two or more counts of candidates: the largest is the session's, the smallest the part (those
+/// affected, or those present when a present marker says so); the share follows.
+fn relative(out: &mut Counts) {
+    if !out.all_candidates.is_empty() {
+        let implicit = std::mem::take(&mut out.implicit);
+        out.all_candidates.extend(implicit);
+    }
+    let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
+    crate::sort::sort_by(&mut values, f64::total_cmp);
+    values.dedup();
+    let (Some(&low), Some(&total)) = (values.first(), values.last()) else { return };
+    if values.len() < 2 || total <= 0.0 {
+        return;
+    }
+    let Some((part, present)) = out.all_candidates.iter().find(|(r, _)| r.num.value == low).copied() else { return };
+    let (value, bound) = if present {
+        let bound = match part.num.bound {
+            Bound::AtMost => Bound::AtLeast,
+            Bound::AtLeast | Bound::MoreThan => Bound::AtMost,
+            Bound::Exact => Bound::Exact,
+        };
+        (total - low, bound)
+    } else {
+        (low, part.num.bound)
+    };
+    out.candidates = Some(Reading { num: Num { value, bound }, start: part.start, end: part.end });
+    out.fraction = Some(Reading { num: Num { value: value / total, bound }, start: part.start, end: part.end });
 }
 
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.

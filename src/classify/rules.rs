@@ -45,6 +45,8 @@ pub struct Table {
     rules: Vec<Compiled>,
     /// The rules of each kind that has any, in plan order: `[ordinary, fallback]`.
     groups: [Vec<(usize, Vec<usize>)>; 2],
+    /// Parallel to the plan's escalations: the kinds they apply to, and their condition lists.
+    escalations: Vec<(Vec<usize>, Vec<Vec<Test>>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -55,6 +57,7 @@ struct Compiled {
     severity: Severity,
     priority: u32,
     fallback: bool,
+    uncertain: bool,
     when: Vec<Test>,
 }
 
@@ -86,7 +89,7 @@ impl Table {
                 let own = kind.and_then(|k| doc.kinds.get(k)).map(|k| k.severity);
                 let severity = rule.severity.unwrap_or(own.unwrap_or(Severity::Major)).max(own.unwrap_or(Severity::General));
                 let when = rule.when.iter().map(|c| compile(c, &cue_names, &value)).collect();
-                Compiled { kind, severity, priority: rule.priority, fallback: rule.fallback, when }
+                Compiled { kind, severity, priority: rule.priority, fallback: rule.fallback, uncertain: rule.uncertain, when }
             })
             .collect();
         let mut groups: [Vec<(usize, Vec<usize>)>; 2] = Default::default();
@@ -97,7 +100,24 @@ impl Table {
                 None => pass.push((kind, vec![ri])),
             }
         }
-        Table { rules, groups }
+        let escalations = spec
+            .escalations
+            .iter()
+            .map(|e| {
+                let kinds = e.kinds.iter().filter_map(|k| doc.kinds.iter().position(|d| d.id == *k)).collect();
+                let lists = e.when_any.iter().map(|l| l.iter().map(|c| compile(c, &cue_names, &value)).collect()).collect();
+                (kinds, lists)
+            })
+            .collect();
+        Table { rules, groups, escalations }
+    }
+
+    /// The first escalation of the plan that holds for certain for `kind` (index into the plan's
+    /// escalations).
+    pub fn escalate(&self, known: &Known, kind: usize) -> Option<usize> {
+        self.escalations.iter().position(|(kinds, lists)| {
+            kinds.contains(&kind) && lists.iter().any(|l| l.iter().all(|t| t.eval(known) == Tri::True))
+        })
     }
 
     /// All kinds the facts point to, best first.
@@ -114,7 +134,7 @@ impl Table {
 
     /// The best kind and its severity, if any: the first of [`Table::propose`], without building
     /// the proposals. Only the rules `live` marks are tested (see [`Table::live`]).
-    pub fn top(&self, known: &Known, live: &[bool]) -> Option<(usize, Severity)> {
+    pub fn top(&self, known: &Known, live: &[bool]) -> Option<(usize, Severity, bool)> {
         self.best(known, false, live).or_else(|| self.best(known, true, live))
     }
 
@@ -148,7 +168,7 @@ impl Table {
     }
 
     /// The best kind of one pass, by the order of [`Table::propose`].
-    fn best(&self, known: &Known, fallback: bool, live: &[bool]) -> Option<(usize, Severity)> {
+    fn best(&self, known: &Known, fallback: bool, live: &[bool]) -> Option<(usize, Severity, bool)> {
         let mut best: Option<(Severity, bool, u32, usize)> = None;
         for (kind, rules) in self.groups.get(usize::from(fallback)).into_iter().flatten() {
             let mut merged: Option<(Severity, bool, u32)> = None;
@@ -169,7 +189,7 @@ impl Table {
                 best = Some((s, c, p, *kind));
             }
         }
-        best.map(|(s, _, _, k)| (k, s))
+        best.map(|(s, c, _, k)| (k, s, c))
     }
 }
 
@@ -222,7 +242,12 @@ impl Compiled {
             }
             least = Some(least.map_or(v, |l: Tri| l.min(v)));
         }
-        least.unwrap_or(Tri::False)
+        let t = least.unwrap_or(Tri::False);
+        if self.uncertain {
+            t.min(Tri::Unknown)
+        } else {
+            t
+        }
     }
 }
 

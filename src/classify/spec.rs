@@ -36,8 +36,25 @@ pub struct ClassifierSpec {
     /// The decision table: facts → kinds, each rule citing its clause.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "ClassifierRule[]"))]
     pub rules: Vec<Rule>,
-    /// What to ask when one answer would change the kind or the severity.
+    /// What to ask when one answer would change the kind, the severity or the escalation.
     pub questions: Vec<Question>,
+    /// Object + predicate frames: a signal said by a predicate attached to its object within a
+    /// clause (试卷…被拍照), where neither word alone says it.
+    #[serde(default)]
+    pub frames: Vec<Frame>,
+    /// How far apart (in characters) an object and its predicate may be in one clause.
+    #[serde(default = "frame_window")]
+    pub frame_window_chars: usize,
+    /// Changes of handling beside the kind's severity (a long or regional outage goes to the
+    /// superiors): never a change of severity.
+    #[serde(default)]
+    pub escalations: Vec<Escalation>,
+    /// Labelled example phrasings: the safety net when no rule is certain.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    /// How the safety net ranks by similarity to the examples.
+    #[serde(default)]
+    pub similarity: Similarity,
     /// The term index, built once per plan when it is loaded (on first use for a section read
     /// on its own).
     #[serde(skip)]
@@ -94,6 +111,10 @@ pub struct Negation {
     pub connectors: Vec<String>,
     /// How far (in characters) after a negator its first term may start.
     pub scope_chars: usize,
+    /// Words that make a sentence say nothing happened here: a drill, a hypothetical, the news,
+    /// a question about the procedure (演练, 如果, 新闻, 请问, drill, if).
+    #[serde(default)]
+    pub unreal: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
@@ -134,6 +155,14 @@ pub struct Numbers {
     pub durations: Vec<FixedDuration>,
     /// Words that start like a number but are none (十分 "very", 一般, 一起).
     pub not_numbers: Vec<String>,
+    /// Words that mark a count as the session's whole (共30人, 本场30名, of 30): the other counts
+    /// are then a share of it.
+    #[serde(default)]
+    pub total_markers: Vec<String>,
+    /// Words that mark a count as those present (只来了12个, 14 have arrived): the affected are
+    /// then the session's count less it.
+    #[serde(default)]
+    pub present_markers: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
@@ -154,6 +183,85 @@ pub struct Measure {
     #[serde(default = "one")]
     pub factor: f64,
     pub terms: Vec<String>,
+}
+
+fn frame_window() -> usize {
+    16
+}
+
+/// A signal said as an object and a predicate in one clause, in either order.
+#[derive(Clone, Debug, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Frame {
+    pub id: String,
+    /// The signal the frame says (exactly one of `signal` and `cue`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signal: Option<Signal>,
+    /// Or a plan cue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    pub clause: String,
+    pub objects: Terms,
+    pub predicates: Terms,
+}
+
+/// A change of handling: when the best kind is one of `kinds` and every condition holds for
+/// certain, the result names who the matter goes to and why.
+#[derive(Clone, Debug, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Escalation {
+    pub id: String,
+    pub kinds: Vec<String>,
+    /// Role id.
+    pub to: String,
+    /// May name thresholds as `{threshold_id}`.
+    pub reason: Text,
+    pub clause: String,
+    /// Any one of these condition lists holds (each list: all of its conditions).
+    pub when_any: Vec<Vec<Cond>>,
+}
+
+/// One labelled phrasing: `kind` null for a text that describes no incident.
+#[derive(Clone, Debug, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub kind: Option<String>,
+    pub text: String,
+    pub clause: String,
+}
+
+#[derive(Clone, Debug, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Similarity {
+    /// The least similarity (0–1) at which an example counts.
+    pub min_score: f64,
+    /// How many candidates the safety net proposes at most.
+    pub max_candidates: usize,
+    /// A major candidate at least this share of the best one's similarity ranks first.
+    pub major_margin: f64,
+    /// English words too common to tell kinds apart (the, was, …).
+    #[serde(default)]
+    pub stop_words: Vec<String>,
+    /// The question that asks the proctor to confirm the kind.
+    pub confirm: Text,
+    pub confirm_clause: String,
+}
+
+impl Default for Similarity {
+    fn default() -> Self {
+        Similarity {
+            min_score: 0.2,
+            max_candidates: 3,
+            major_margin: 0.8,
+            stop_words: Vec::new(),
+            confirm: Text::default(),
+            confirm_clause: String::new(),
+        }
+    }
 }
 
 fn one() -> f64 {
@@ -225,6 +333,10 @@ pub struct Rule {
     /// Only proposed when no other rule proposes anything.
     #[serde(default)]
     pub fallback: bool,
+    /// Never more than possible: the kind is proposed with `certain: false` and the questions
+    /// ask what would settle it (发烧 alone, disorder in two rooms without cheating said).
+    #[serde(default)]
+    pub uncertain: bool,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "ClassifierCond[]"))]
     pub when: Vec<Cond>,
 }
@@ -296,6 +408,9 @@ pub struct Question {
     /// For a number: the boundaries to try (each, one below and one above).
     #[serde(default)]
     pub probe: Vec<NumRef>,
+    /// For `fact: "signals"`: the signal whose presence the question asks about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signal: Option<Signal>,
 }
 
 /// Checks the section against the rest of the plan: kinds, thresholds, signals, cues, facts.
@@ -364,6 +479,52 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
             check_cond(cond, &format!("{at}.when[{j}]"), doc, &cues, problems);
         }
     }
+    for (i, f) in c.frames.iter().enumerate() {
+        let at = format!("classifier.frames[{i}]");
+        if f.signal.is_some() == f.cue.is_some() {
+            problems.push(at.clone(), ProblemKind::Shape("a frame says exactly one of signal and cue".into()));
+        }
+        if let Some(cue) = &f.cue {
+            if !cues.contains(cue.as_str()) {
+                problems.push(format!("{at}.cue"), ProblemKind::UnknownRef { what: "signal", id: cue.clone() });
+            }
+        }
+        if f.objects.zh.is_empty() || f.predicates.zh.is_empty() {
+            problems.push(at, ProblemKind::Missing("objects and predicates"));
+        }
+    }
+    for (i, e) in c.escalations.iter().enumerate() {
+        let at = format!("classifier.escalations[{i}]");
+        for (j, k) in e.kinds.iter().enumerate() {
+            if !kinds.contains_key(k.as_str()) {
+                problems.push(format!("{at}.kinds[{j}]"), ProblemKind::UnknownRef { what: "kind", id: k.clone() });
+            }
+        }
+        if !doc.roles.iter().any(|r| r.id == e.to) {
+            problems.push(format!("{at}.to"), ProblemKind::UnknownRef { what: "role", id: e.to.clone() });
+        }
+        if e.reason.is_blank() {
+            problems.push(format!("{at}.reason"), ProblemKind::BlankText);
+        }
+        for (j, list) in e.when_any.iter().enumerate() {
+            for (m, cond) in list.iter().enumerate() {
+                check_cond(cond, &format!("{at}.when_any[{j}][{m}]"), doc, &cues, problems);
+            }
+        }
+    }
+    for (i, e) in c.examples.iter().enumerate() {
+        if let Some(k) = &e.kind {
+            if !kinds.contains_key(k.as_str()) {
+                problems.push(format!("classifier.examples[{i}].kind"), ProblemKind::UnknownRef { what: "kind", id: k.clone() });
+            }
+        }
+        if e.text.trim().is_empty() {
+            problems.push(format!("classifier.examples[{i}].text"), ProblemKind::BlankText);
+        }
+    }
+    if !c.examples.is_empty() && c.similarity.confirm.is_blank() {
+        problems.push("classifier.similarity.confirm", ProblemKind::BlankText);
+    }
     let mut qids = BTreeSet::new();
     for (i, q) in c.questions.iter().enumerate() {
         let at = format!("classifier.questions[{i}]");
@@ -372,6 +533,9 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
         }
         for (j, p) in q.probe.iter().enumerate() {
             check_num(p, &format!("{at}.probe[{j}]"), doc, problems);
+        }
+        if (q.fact == FactKey::Signals) != q.signal.is_some() {
+            problems.push(format!("{at}.signal"), ProblemKind::Shape("a question on signals names one signal".into()));
         }
         if q.fact.is_number() && q.probe.is_empty() {
             problems.push(format!("{at}.probe"), ProblemKind::Missing("probe values for a number"));

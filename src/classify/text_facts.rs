@@ -3,14 +3,16 @@
 
 use super::facts::FactKey;
 use super::known::{Answer, Known, Provenance, Src};
-use super::lexicon::{Prepared, What};
+use super::lexicon::{Hit, Hits, Prepared, What};
 use super::spec::ClassifierSpec;
 use super::{negation, numerals};
 
 pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let index = spec.index();
     let hits = index.scan(&p.chars);
-    let terms = negation::resolve(p, &hits, index.longest, spec.negation.scope_chars);
+    let framed = frames(spec, p, &hits);
+    let mut terms = negation::resolve(p, &hits, &framed, index.longest, spec.negation.scope_chars);
+    unreal(p, &hits, &mut terms);
     let mut known = Known::default();
     let mut prov = Provenance::default();
     for t in &terms {
@@ -70,6 +72,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         }
     };
     put(FactKey::RoomsAffected, counts.rooms, &mut known);
+    prov.rooms.clone_from(&counts.room_names);
     put(FactKey::CandidatesAffected, counts.candidates, &mut known);
     put(FactKey::CandidatesFraction, counts.fraction, &mut known);
     // A duration is the outage's length only when an outage is what the text is about.
@@ -83,4 +86,88 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         }
     }
     (known, prov)
+}
+
+/// Each frame said, as hits in text order: a predicate with an object of its frame in the same clause,
+/// at most `frame_window_chars` apart, in either order, adds the frame's signal or cue over the
+/// predicate's words (negation applies to it there: 试卷没有被拍照).
+fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
+    if spec.frames.is_empty() {
+        return Vec::new();
+    }
+    let window = spec.frame_window_chars;
+    let longest = spec.index().longest;
+    let all = hits.all();
+    let mut said: Vec<Hit> = Vec::new();
+    // A predicate word attaches to the nearest object: of the frames it may belong to, only those
+    // whose object is nearest say their signal ("papers are missing pages" is about pages).
+    let objects: Vec<Hit> = all.iter().filter(|h| matches!(h.what, What::FrameObject(_))).copied().collect();
+    if objects.is_empty() {
+        return Vec::new();
+    }
+    let mut best: Vec<(usize, usize, u16, usize)> = Vec::new();
+    for h in all {
+        let What::FramePredicate(fi) = h.what else { continue };
+        let near = |o: &Hit| {
+            let (a, b) = if o.end <= h.start { (o.end, h.start) } else if h.end <= o.start { (h.end, o.start) } else { return None };
+            (b - a <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(b - a)
+        };
+        // Objects are by start: only those that can be within the window are looked at.
+        let from = objects.partition_point(|o| o.start + window + longest < h.start);
+        let to = objects.partition_point(|o| o.start <= h.end + window);
+        let distance = objects.get(from..to).unwrap_or_default().iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
+        if let Some(d) = distance {
+            best.push((h.start, h.end, fi, d));
+        }
+    }
+    for &(start, end, fi, d) in &best {
+        if best.iter().any(|b| b.0 == start && b.1 == end && b.3 < d) {
+            continue;
+        }
+        let Some(frame) = spec.frames.get(usize::from(fi)) else { continue };
+        let what = match (&frame.signal, &frame.cue) {
+            (Some(s), _) => What::Signal(*s),
+            (None, Some(c)) => match spec.index().cue_names.iter().position(|n| n == c) {
+                Some(i) => What::Cue(u8::try_from(i).unwrap_or(u8::MAX)),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let hit = Hit { start, end, what };
+        if !said.contains(&hit) && !hits.at(start).contains(&hit) {
+            said.push(hit);
+        }
+    }
+    said
+}
+
+/// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
+fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
+    // 不是演练: a negated unreal word makes the sentence real.
+    let negated_at = |pos: usize| hits.starting_in(pos.saturating_sub(4), pos).iter().any(|g| g.what == What::Negator && g.end <= pos && pos - g.end <= 1);
+    let marks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::Unreal && !negated_at(h.start)).map(|h| h.start).collect();
+    if marks.is_empty() {
+        return;
+    }
+    let ends = |i: usize| {
+        p.chars.get(i).is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '；' | ';'))
+            || (p.chars.get(i) == Some(&'.') && p.chars.get(i + 1).is_none_or(|c| c.is_whitespace()))
+    };
+    // Where each sentence starts, found once (a text of many unreal words stays linear).
+    let mut starts = vec![0usize];
+    starts.extend((0..p.chars.len()).filter(|i| ends(*i)).map(|i| i + 1));
+    let sentence = |pos: usize| {
+        let k = starts.partition_point(|s| *s <= pos);
+        let start = k.checked_sub(1).and_then(|k| starts.get(k)).copied().unwrap_or(0);
+        let end = starts.get(k).map_or(p.chars.len(), |e| e - 1);
+        (start, end)
+    };
+    let mut unreal_sentences: Vec<(usize, usize)> = marks.into_iter().map(sentence).collect();
+    unreal_sentences.dedup();
+    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
+        let k = unreal_sentences.partition_point(|s| s.1 < t.hit.end);
+        if unreal_sentences.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
+            t.negated = true;
+        }
+    }
 }

@@ -1,6 +1,8 @@
 // Describe or pick the incident: live classification (debounced) of what the proctor types,
 // the matched words highlighted with <mark> elements built from text nodes, a severity badge,
-// the clarifying questions as inputs, every kind grouped major/general, and the start form.
+// when the classifier is not certain its top candidates as one-tap choices, a change of handling
+// (escalation) as a note — never as a badge —, the clarifying questions as inputs, every kind
+// grouped major/general, and the start form (prefilled with the room the text names).
 import { h, clear, nextId, debounce, localInput } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { ei, has, errorText } from "./engine.js";
@@ -18,7 +20,7 @@ export function evidenceRanges(text, cls) {
   const u16 = (ci) => chars.slice(0, ci).join("").length;
   for (const c of (cls?.candidates || []).slice(0, 1)) {
     for (const e of c.evidence || []) {
-      if (e.source !== "text" || !e.matched) continue;
+      if ((e.source !== "text" && e.source !== "example") || !e.matched) continue;
       const s = e.start ?? e.offset ?? e.span?.[0];
       const en = e.end ?? (s != null ? s + Array.from(e.matched).length : undefined) ?? e.span?.[1];
       if (Number.isInteger(s) && Number.isInteger(en)) {
@@ -85,6 +87,9 @@ export function classifyView(ctx) {
     }
     const facts = {};
     for (const [k, v] of Object.entries(ui.answers)) if (v !== "" && v != null) facts[k] = v;
+    // Questions about a signal (widespread cheating? infectious?): a yes adds it to the facts.
+    const signals = Object.entries(ui.signals || {}).filter(([, v]) => v === true).map(([s]) => s);
+    if (signals.length) facts.signals = signals;
     if (!ta.value.trim() && !Object.keys(facts).length) { cls = null; clear(result); clear(questions); renderStart(); return; }
     try {
       cls = ctx.plan.classify({ text: ta.value, facts });
@@ -110,13 +115,32 @@ export function classifyView(ctx) {
     mirror.append(highlight(text, evidenceRanges(text, cls)));
     if (!cls.kind) { result.append(h("p", { class: "notice" }, t("noMatch", L)), mirror); return; }
     const top = cls.candidates[0];
+    const certain = cls.certain !== false;
     result.append(
       h("p", { class: "verdict" }, h("strong", {}, t("understood", L), "："), " ", severityBadge(cls.severity, L), " ",
         h("span", { class: "kind-title", data: { kind: cls.kind } }, tx(ctx.kindTitles[cls.kind], L))),
       mirror,
     );
-    const words = [...new Set((top?.evidence || []).filter((e) => e.source === "text").map((e) => e.matched).filter(Boolean))];
+    if (cls.escalation) {
+      // A change of handling, beside the severity: a note, not a badge.
+      result.append(h("p", { class: "escalation-note", role: "note", data: { to: cls.escalation.to } },
+        h("strong", {}, t("escalationNote", L), "："), tx(cls.escalation.reason, L)));
+    }
+    const words = [...new Set((top?.evidence || []).filter((e) => e.source === "text" || e.source === "example").map((e) => e.matched).filter(Boolean))];
     if (words.length) result.append(h("p", { class: "evidence" }, `${t("matched", L)}：`, words.map((w, i) => [i ? "、" : "", h("q", {}, w)])));
+    const example = (top?.evidence || []).find((e) => e.source === "example" && e.example);
+    if (example) result.append(h("p", { class: "example" }, `${t("nearestExample", L)}：`, h("q", {}, example.example)));
+    if (!certain) {
+      // The top candidates as one-tap choices, above the full list of kinds.
+      const confirm = cls.questions?.find((q) => q.fact === "kind");
+      const kinds = confirm?.kinds?.length ? confirm.kinds : cls.candidates.slice(0, 3).map((c) => c.kind);
+      const sevOf = (k) => cls.candidates.find((c) => c.kind === k)?.severity;
+      result.append(h("div", { class: "choices", role: "group", aria: { label: t("notCertain", L) } },
+        h("p", { class: "notice" }, confirm ? tx(confirm.text, L) : t("notCertain", L)),
+        kinds.map((k) => h("button", { type: "button", class: "choice", data: { kind: k }, onclick: () => pick(k) },
+          severityBadge(sevOf(k), L), " ", tx(ctx.kindTitles[k], L)))));
+      return;
+    }
     const alts = cls.candidates.slice(1, 4);
     if (alts.length) {
       result.append(h("p", { class: "alts" }, `${t("alternatives", L)}：`, alts.map((c, i) => [i ? "；" : "",
@@ -126,9 +150,21 @@ export function classifyView(ctx) {
 
   function renderQuestions() {
     clear(questions);
-    if (!cls?.questions?.length) return;
+    if (!cls?.questions?.some((q) => q.fact !== "kind")) return;
     const fs = h("fieldset", {}, h("legend", {}, t("questions", L)));
     for (const q0 of cls.questions) {
+      // The kind is confirmed by the choices above; a signal question adds its signal.
+      if (q0.fact === "kind") continue;
+      if (q0.fact === "signals" && q0.signal) {
+        const id = nextId();
+        const cur = ui.signals?.[q0.signal];
+        const control = h("select", { id }, h("option", { value: "" }, t("unknown", L)), h("option", { value: "true" }, t("yes", L)), h("option", { value: "false" }, t("no", L)));
+        control.value = cur === true ? "true" : cur === false ? "false" : "";
+        control.addEventListener("change", () => { ui.signals ||= {}; ui.signals[q0.signal] = control.value === "" ? "" : control.value === "true"; soon(); });
+        control.dataset.signal = q0.signal;
+        fs.append(h("div", { class: "field" }, h("label", { for: id }, tx(q0.text, L)), control));
+        continue;
+      }
       // A question names the fact its answer sets (`fact`, else its id).
       const q = { ...q0, id: q0.fact || q0.id };
       const id = nextId();
@@ -190,7 +226,10 @@ export function classifyView(ctx) {
     };
     const disc = h("input", { type: "datetime-local", name: "discoveredAt", required: true, props: { value: ui.discoveredAt || localInput() } });
     const site = h("input", { type: "text", name: "site", autocomplete: "off", props: { value: ui.site ?? ctx.site ?? "" } });
-    const room = h("input", { type: "text", name: "room", autocomplete: "off", props: { value: ui.room ?? ctx.room ?? "" } });
+    // The room the description names prefills the form where the host set none (what the proctor
+    // typed there, then the element's room attribute, win).
+    const named = ctx.classification?.facts?.rooms?.[0];
+    const room = h("input", { type: "text", name: "room", autocomplete: "off", props: { value: ui.room ?? (ctx.room || named || "") } });
     const name = h("input", { type: "text", name: "name", autocomplete: "name", props: { value: ui.name ?? "" } });
     const role = ctx.roleSelect(ui.role || "site_staff");
     role.name = "role";
