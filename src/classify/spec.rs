@@ -220,6 +220,7 @@ pub struct Escalation {
     pub reason: Text,
     pub clause: String,
     /// Any one of these condition lists holds (each list: all of its conditions).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "ClassifierCond[][]"))]
     pub when_any: Vec<Vec<Cond>>,
 }
 

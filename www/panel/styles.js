@@ -109,6 +109,10 @@ mark { background: #ffe066; color: #1a1a1a; padding: 0 0.1em; border-radius: 0.1
 button.big { width: 100%; min-height: 56px; font-size: 1.15em; }
 .who-row { display: flex; flex-wrap: wrap; gap: 0 1em; }
 .who-row .field { flex: 1 1 14em; max-width: 28em; }
+.escalation-note { border-left: 4px solid #8a5a00; background: #fff8e6; padding: 0.4em 0.6em; margin: 0.5em 0; }
+.choices { border: 2px solid var(--ei-accent); border-radius: 0.5em; padding: 0.5em 0.75em; margin: 0.75em 0; background: #f5f8fc; }
+.choices .notice { margin-top: 0; }
+button.choice { display: block; width: 100%; text-align: left; min-height: var(--ei-tap); margin: 0.35em 0; font-size: 1.05em; background: #fff; }
 .basis { display: inline-block; margin-left: 0.3em; padding: 0 0.4em; border: 1px solid #8a5a00; border-radius: 0.6em; color: #6b4400; font-size: 0.8em; }
 .load-error { border: 2px solid var(--ei-danger); border-radius: 0.4em; padding: 0.4em 0.75em; overflow-wrap: anywhere; }
 .wrap, .panel, .steps, .step, .step-text, .meta { overflow-wrap: anywhere; min-width: 0; }
