@@ -13,7 +13,8 @@ const ENTRIES: usize = 1000;
 
 fn main() {
     let plan = Rc::new(default_plan().expect("default plan"));
-    let init = Init { kind: "mass_cheating".into(), discovered_at: "2026-06-13T09:00".into(), id: Some("bench-1000".into()), ..Init::default() };
+    let init =
+        Init { kind: "mass_cheating".into(), discovered_at: "2026-06-13T09:00".into(), id: Some("bench-1000".into()), ..Init::default() };
     let start = Instant::now();
     let mut r = Response::open(plan.clone(), init).expect("opens");
     let mut i = 0;

@@ -26,17 +26,35 @@ pub enum ErrorKind {
     UnknownKind(String),
     UnknownForm(String),
     UnknownStep(String),
-    UnknownOption { step: String, option: String },
+    UnknownOption {
+        step: String,
+        option: String,
+    },
     /// An argument is of the wrong type or shape; `field` names it (`facts.rooms_affected`).
-    BadArgument { field: String, expected: String },
+    BadArgument {
+        field: String,
+        expected: String,
+    },
     /// A time that is neither RFC 3339 nor a local `YYYY-MM-DDTHH:MM[:SS]`.
-    BadTime { field: String, value: String },
+    BadTime {
+        field: String,
+        value: String,
+    },
     /// An argument beyond the size the component accepts.
-    TooLarge { field: String, limit: usize },
+    TooLarge {
+        field: String,
+        limit: usize,
+    },
     /// The step needs the consent of `role` and no approver of that role was given.
-    ApprovalRequired { step: String, role: String },
+    ApprovalRequired {
+        step: String,
+        role: String,
+    },
     /// The step is a branch whose option was not (or not yet) chosen at `decision`.
-    StepNotActive { step: String, decision: String },
+    StepNotActive {
+        step: String,
+        decision: String,
+    },
     /// The step was already completed, decided or skipped.
     AlreadyDone(String),
     /// `decide` on a step that has no options.
@@ -48,26 +66,42 @@ pub enum ErrorKind {
     /// `requestApproval` on a step that needs nobody's consent.
     ApprovalNotRequired(String),
     /// A time before the incident was discovered.
-    BeforeDiscovery { field: String, value: String },
+    BeforeDiscovery {
+        field: String,
+        value: String,
+    },
     /// Saved state that is not what this component writes; `detail` says where.
     BadState(String),
     /// Saved state of a format version this build does not read.
     UnsupportedVersion(String),
     /// The hash chain of the log is broken at entry `index`.
-    LogTampered { index: usize },
+    LogTampered {
+        index: usize,
+    },
     /// The response was made under another plan (or plan version) than the active one.
-    PlanMismatch { saved: String, active: String },
+    PlanMismatch {
+        saved: String,
+        active: String,
+    },
     /// The log reached the number of entries one response may hold.
     LogFull(usize),
     /// No saved response with this id.
     NotSaved(String),
     /// Browser storage failed (`storage_full`, `storage_disabled`, `storage_error`).
-    Storage { code: &'static str, detail: String },
+    Storage {
+        code: &'static str,
+        detail: String,
+    },
     /// The stored copy changed since this instance last read it (another tab or window saved
     /// entries this one does not have); nothing was written.
-    Conflict { stored: usize },
+    Conflict {
+        stored: usize,
+    },
     /// A copy to restore is older than, or diverges from, the one saved under its id.
-    StaleCopy { saved: usize, copy: usize },
+    StaleCopy {
+        saved: usize,
+        copy: usize,
+    },
 }
 
 impl Error {
@@ -140,7 +174,9 @@ impl Error {
             ErrorKind::UnknownStep(id) => vec![("step", s(&clip(id)))],
             ErrorKind::UnknownOption { step, option } => vec![("step", s(&clip(step))), ("option", s(&clip(option)))],
             ErrorKind::BadArgument { field, expected } => vec![("field", s(field)), ("expected", s(expected))],
-            ErrorKind::BadTime { field, value } | ErrorKind::BeforeDiscovery { field, value } => vec![("field", s(field)), ("value", s(&clip(value)))],
+            ErrorKind::BadTime { field, value } | ErrorKind::BeforeDiscovery { field, value } => {
+                vec![("field", s(field)), ("value", s(&clip(value)))]
+            }
             ErrorKind::TooLarge { field, limit } => vec![("field", s(field)), ("limit", n(*limit))],
             ErrorKind::ApprovalRequired { step, role } => vec![("step", s(step)), ("role", s(role))],
             ErrorKind::StepNotActive { step, decision } => vec![("step", s(step)), ("decision", s(decision))],

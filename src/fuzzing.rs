@@ -49,10 +49,7 @@ pub fn plan() -> Rc<Plan> {
 /// Asserts what every error must be: a stable code and a bounded, non-empty message.
 pub fn check_error(e: &Error) {
     let code = e.code();
-    assert!(
-        !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
-        "bad error code {code:?}"
-    );
+    assert!(!code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "bad error code {code:?}");
     let m = e.message();
     assert!(!m.zh.is_empty() && !m.en.is_empty(), "empty message for {code}");
     let (zh, en) = (m.zh.chars().count(), m.en.chars().count());
@@ -353,7 +350,9 @@ pub fn words() -> Rc<Vec<String>> {
                     }
                 }
                 let mut v: Vec<String> = out.into_iter().collect();
-                v.extend(["", "open", "complete", "decide", "skip", "note", "reclassify", "set_anchor", "request_approval"].map(String::from));
+                v.extend(
+                    ["", "open", "complete", "decide", "skip", "note", "reclassify", "set_anchor", "request_approval"].map(String::from),
+                );
                 Rc::new(v)
             })
             .clone()

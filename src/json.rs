@@ -65,26 +65,16 @@ pub struct DecodeError {
 
 impl DecodeError {
     fn new(message: String) -> DecodeError {
-        DecodeError {
-            path: String::new(),
-            message,
-        }
+        DecodeError { path: String::new(), message }
     }
 
     /// `value` is not `expected`.
     pub fn invalid_type(value: &Value, expected: &str) -> DecodeError {
-        DecodeError::new(format!(
-            "invalid type: {}, expected {expected}",
-            describe(value)
-        ))
+        DecodeError::new(format!("invalid type: {}, expected {expected}", describe(value)))
     }
 
     pub fn unknown_variant(found: &str, expected: &[&str]) -> DecodeError {
-        DecodeError::new(format!(
-            "unknown variant `{}`, expected {}",
-            crate::error::clip(found),
-            one_of(expected)
-        ))
+        DecodeError::new(format!("unknown variant `{}`, expected {}", crate::error::clip(found), one_of(expected)))
     }
 
     /// The error happened inside the member `key` of the object it is reported for.
@@ -134,14 +124,7 @@ fn one_of(names: &[&str]) -> String {
     match names {
         [] => "nothing".into(),
         [one] => format!("`{one}`"),
-        _ => format!(
-            "one of {}",
-            names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        _ => format!("one of {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
     }
 }
 
@@ -179,9 +162,7 @@ pub fn ascii_escaped(json: String) -> String {
 /// # Errors
 /// When it is not one.
 pub fn object(value: &Value) -> Result<&Map<String, Value>, DecodeError> {
-    value
-        .as_object()
-        .ok_or_else(|| DecodeError::invalid_type(value, "an object"))
+    value.as_object().ok_or_else(|| DecodeError::invalid_type(value, "an object"))
 }
 
 /// A field that must be there unless its type has an `absent` reading.
@@ -201,11 +182,7 @@ pub fn field<T: FromJson>(object: &Map<String, Value>, key: &str) -> Result<T, D
 /// # Errors
 /// When it is there and does not decode.
 #[inline(never)]
-pub fn field_or<T: FromJson>(
-    object: &Map<String, Value>,
-    key: &str,
-    default: fn() -> T,
-) -> Result<T, DecodeError> {
+pub fn field_or<T: FromJson>(object: &Map<String, Value>, key: &str, default: fn() -> T) -> Result<T, DecodeError> {
     match object.get(key) {
         Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
         None => Ok(default()),
@@ -223,12 +200,7 @@ pub fn deny_unknown(object: &Map<String, Value>, known: &[&str]) -> Result<(), D
         return Ok(());
     }
     match object.keys().find(|k| !known.contains(&k.as_str())) {
-        Some(k) => Err(DecodeError::new(format!(
-            "unknown field `{}`, expected {}",
-            crate::error::clip(k),
-            one_of(known)
-        ))
-        .at_key(k)),
+        Some(k) => Err(DecodeError::new(format!("unknown field `{}`, expected {}", crate::error::clip(k), one_of(known))).at_key(k)),
         None => Ok(()),
     }
 }
@@ -247,26 +219,19 @@ pub fn single_entry(value: &Value) -> Option<(&str, &Value)> {
 
 impl FromJson for String {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
-        value
-            .as_str()
-            .map(str::to_string)
-            .ok_or_else(|| DecodeError::invalid_type(value, "a string"))
+        value.as_str().map(str::to_string).ok_or_else(|| DecodeError::invalid_type(value, "a string"))
     }
 }
 
 impl FromJson for bool {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
-        value
-            .as_bool()
-            .ok_or_else(|| DecodeError::invalid_type(value, "a boolean"))
+        value.as_bool().ok_or_else(|| DecodeError::invalid_type(value, "a boolean"))
     }
 }
 
 impl FromJson for f64 {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
-        value
-            .as_f64()
-            .ok_or_else(|| DecodeError::invalid_type(value, "a number"))
+        value.as_f64().ok_or_else(|| DecodeError::invalid_type(value, "a number"))
     }
 }
 
@@ -319,14 +284,8 @@ impl<T: FromJson> FromJson for Box<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
-        let items = value
-            .as_array()
-            .ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| T::from_json(v).map_err(|e| e.at_index(i)))
-            .collect()
+        let items = value.as_array().ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
+        items.iter().enumerate().map(|(i, v)| T::from_json(v).map_err(|e| e.at_index(i))).collect()
     }
 }
 
@@ -359,10 +318,7 @@ impl<K: FromKey + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
 impl<A: FromJson, B: FromJson> FromJson for (A, B) {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
         match value.as_array().map(Vec::as_slice) {
-            Some([a, b]) => Ok((
-                A::from_json(a).map_err(|e| e.at_index(0))?,
-                B::from_json(b).map_err(|e| e.at_index(1))?,
-            )),
+            Some([a, b]) => Ok((A::from_json(a).map_err(|e| e.at_index(0))?, B::from_json(b).map_err(|e| e.at_index(1))?)),
             _ => Err(DecodeError::invalid_type(value, "an array of two")),
         }
     }
@@ -423,25 +379,13 @@ mod tests {
 
     #[test]
     fn locates_unknown_fields_variants_and_missing_fields() {
-        let e = decode::<Kind>(
-            &json!({"steps": [{"id": "a", "actor": "b"}, {"id": "c", "actor": "d", "colour": 1}]}),
-        )
-        .unwrap_err();
+        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b"}, {"id": "c", "actor": "d", "colour": 1}]})).unwrap_err();
         assert_eq!(e.path, "steps[1].colour");
-        assert!(
-            e.message.starts_with("unknown field `colour`"),
-            "{}",
-            e.message
-        );
-        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b", "severity": "huge"}]}))
-            .unwrap_err();
+        assert!(e.message.starts_with("unknown field `colour`"), "{}", e.message);
+        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b", "severity": "huge"}]})).unwrap_err();
         assert_eq!(e.path, "steps[0].severity");
-        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b"}, {"id": "c"}]}))
-            .unwrap_err();
-        assert_eq!(
-            (e.path.as_str(), e.message.as_str()),
-            ("steps[1]", "missing field `actor`")
-        );
+        let e = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b"}, {"id": "c"}]})).unwrap_err();
+        assert_eq!((e.path.as_str(), e.message.as_str()), ("steps[1]", "missing field `actor`"));
         let e = decode::<Vec<(u32, u32)>>(&json!([[1, 2], [3, -4]])).unwrap_err();
         assert_eq!(e.path, "[1][1]");
         let e = decode::<Kind>(&json!({"steps": 5})).unwrap_err();
@@ -460,31 +404,18 @@ mod tests {
 
     #[test]
     fn reads_serde_attributes_as_serde_does() {
-        let k = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b", "severity": "at_least", "in": 3}, {"id": "c", "actor": "d"}]})).unwrap();
-        assert_eq!(
-            (k.steps[0].severity.as_ref(), k.steps[0].within),
-            (Some(&Sev::AtLeast), 3)
-        );
+        let k = decode::<Kind>(&json!({"steps": [{"id": "a", "actor": "b", "severity": "at_least", "in": 3}, {"id": "c", "actor": "d"}]}))
+            .unwrap();
+        assert_eq!((k.steps[0].severity.as_ref(), k.steps[0].within), (Some(&Sev::AtLeast), 3));
         assert_eq!((k.steps[1].severity.as_ref(), k.steps[1].within), (None, 7));
-        assert_eq!(
-            decode::<Check>(&json!({"same": {"as": "x"}})).unwrap(),
-            Check::Same { other: "x".into() }
-        );
-        assert_eq!(
-            decode::<Check>(&json!({"same": {"other": "x"}}))
-                .unwrap_err()
-                .path,
-            "same.other"
-        );
+        assert_eq!(decode::<Check>(&json!({"same": {"as": "x"}})).unwrap(), Check::Same { other: "x".into() });
+        assert_eq!(decode::<Check>(&json!({"same": {"other": "x"}})).unwrap_err().path, "same.other");
         assert_eq!(
             decode::<Check>(&json!({"nope": {}})).unwrap_err().message,
             "unknown variant `nope`, expected one of `required`, `same`"
         );
         assert_eq!(decode::<NumRef>(&json!(2)).unwrap(), NumRef::Value(2.0));
-        assert_eq!(
-            decode::<NumRef>(&json!("x")).unwrap(),
-            NumRef::Name("x".into())
-        );
+        assert_eq!(decode::<NumRef>(&json!("x")).unwrap(), NumRef::Name("x".into()));
         assert!(decode::<NumRef>(&json!([])).is_err());
         assert!(decode::<u32>(&json!(1.5)).is_err());
         assert!(decode::<u8>(&json!(300)).is_err());

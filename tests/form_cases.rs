@@ -138,7 +138,9 @@ fn form_cases() {
                 }
                 // `partial`: only for the finding cap, where listing 200 findings is pointless.
                 let partial = expect.get("partial").and_then(Value::as_bool).unwrap_or(false);
-                for (label, want, have) in [("errors", &expect["errors"], got(&r.errors)), ("warnings", &expect["warnings"], got(&r.warnings))] {
+                for (label, want, have) in
+                    [("errors", &expect["errors"], got(&r.errors)), ("warnings", &expect["warnings"], got(&r.warnings))]
+                {
                     let want = pairs(want);
                     let ok = if partial { want.is_subset(&have) } else { want == have };
                     if !ok {
@@ -155,12 +157,8 @@ fn form_cases() {
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
     // Every finding code the default plan can produce is exercised by some case.
-    let unused: Vec<&String> = plan
-        .doc()
-        .messages
-        .keys()
-        .filter(|c| !seen_codes.contains(*c) && !NEVER_IN_DEFAULT_PLAN.contains(&c.as_str()))
-        .collect();
+    let unused: Vec<&String> =
+        plan.doc().messages.keys().filter(|c| !seen_codes.contains(*c) && !NEVER_IN_DEFAULT_PLAN.contains(&c.as_str())).collect();
     assert!(unused.is_empty(), "codes with no case: {unused:?}");
 }
 

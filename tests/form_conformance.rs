@@ -123,7 +123,10 @@ fn documented_examples_broken_one_way_give_exactly_their_findings() {
         for p in case.get("remove").and_then(Value::as_array).into_iter().flatten() {
             let p = p.as_str().unwrap();
             let (parent, key) = p.rsplit_once('/').unwrap();
-            d.pointer_mut(parent).and_then(Value::as_object_mut).and_then(|o| o.remove(key)).unwrap_or_else(|| panic!("{name}: nothing at {p}"));
+            d.pointer_mut(parent)
+                .and_then(Value::as_object_mut)
+                .and_then(|o| o.remove(key))
+                .unwrap_or_else(|| panic!("{name}: nothing at {p}"));
         }
         let r = validate_report(&plan, form, &d, &ValidateOptions::default()).unwrap();
         *per_form.entry(form.to_string()).or_default() += 1;

@@ -22,16 +22,42 @@ impl Rng {
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 /// Pieces that tend to break parsers and text handling.
 const TOKENS: &[&[u8]] = &[
-    b"null", b"[]", b"{}", b"\"", b"\\", b"-1", b"1e999", b"-0", b"18446744073709551616", b"0.5",
-    b"\\u0000", b"\\ud800", b"\\udfff", b"\xe8\x80\x83", b"\xff", b"\xe8\x80", b"\0", b"true",
-    b"\"2026-06-13T09:30\"", b"\"9999-12-31T23:59:59+14:00\"", b"\"+275760-09-13T00:00:00Z\"",
-    "未".as_bytes(), "没有".as_bytes(), "两个半小时".as_bytes(), "一千万亿个考场".as_bytes(), b"99999999999999999999",
+    b"null",
+    b"[]",
+    b"{}",
+    b"\"",
+    b"\\",
+    b"-1",
+    b"1e999",
+    b"-0",
+    b"18446744073709551616",
+    b"0.5",
+    b"\\u0000",
+    b"\\ud800",
+    b"\\udfff",
+    b"\xe8\x80\x83",
+    b"\xff",
+    b"\xe8\x80",
+    b"\0",
+    b"true",
+    b"\"2026-06-13T09:30\"",
+    b"\"9999-12-31T23:59:59+14:00\"",
+    b"\"+275760-09-13T00:00:00Z\"",
+    "未".as_bytes(),
+    "没有".as_bytes(),
+    "两个半小时".as_bytes(),
+    "一千万亿个考场".as_bytes(),
+    b"99999999999999999999",
 ];
 
 fn mutate(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {

@@ -4,17 +4,38 @@ use exam_incident::guide::{guide, plan_info};
 use exam_incident::plan::{default_plan, Severity};
 
 const MAJOR: &[&str] = &[
-    "paper_leak", "paper_damaged", "papers_not_arrived", "candidates_not_arrived", "mass_cheating", "terror_attack",
-    "critical_illness", "epidemic", "natural_disaster", "other_major",
+    "paper_leak",
+    "paper_damaged",
+    "papers_not_arrived",
+    "candidates_not_arrived",
+    "mass_cheating",
+    "terror_attack",
+    "critical_illness",
+    "epidemic",
+    "natural_disaster",
+    "other_major",
 ];
-const GENERAL: &[&str] = &[
-    "paper_defect", "question_error", "power_or_equipment_failure", "computer_exam_failure", "paper_missing_after_exam",
-    "other_general",
-];
+const GENERAL: &[&str] =
+    &["paper_defect", "question_error", "power_or_equipment_failure", "computer_exam_failure", "paper_missing_after_exam", "other_general"];
 const ROLES: &[&str] = &[
-    "leading_group", "station", "assessment_center", "city_center", "site_leader", "chief_examiner", "patrol_inspector",
-    "proctor", "exam_affairs_manager", "site_staff", "site_working_group", "local_leading_group", "city_site_leading_group",
-    "dispatched_working_group", "medical_staff", "info_reporter", "police", "superior",
+    "leading_group",
+    "station",
+    "assessment_center",
+    "city_center",
+    "site_leader",
+    "chief_examiner",
+    "patrol_inspector",
+    "proctor",
+    "exam_affairs_manager",
+    "site_staff",
+    "site_working_group",
+    "local_leading_group",
+    "city_site_leading_group",
+    "dispatched_working_group",
+    "medical_staff",
+    "info_reporter",
+    "police",
+    "superior",
 ];
 
 /// `default_plan()` skips the cross-reference check at start because this test runs it.

@@ -25,7 +25,11 @@ fn loaded(doc: &Value) -> Value {
 }
 
 fn number(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") }
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
 }
 
 #[test]
@@ -36,7 +40,8 @@ fn every_text_that_names_a_threshold_follows_it() {
     texts(&base, "", &mut raw);
     for id in &ids {
         let placeholder = format!("{{{id}}}");
-        let mentions: Vec<&(String, String, String)> = raw.iter().filter(|(_, zh, en)| zh.contains(&placeholder) || en.contains(&placeholder)).collect();
+        let mentions: Vec<&(String, String, String)> =
+            raw.iter().filter(|(_, zh, en)| zh.contains(&placeholder) || en.contains(&placeholder)).collect();
         // At least the threshold's own text states it.
         assert!(mentions.iter().any(|(p, _, _)| p == &format!("/thresholds/{id}/text")), "{id}: its own text does not name it");
         let old = base["thresholds"][id]["value"].as_f64().unwrap();

@@ -90,8 +90,18 @@ fn drafts_carry_what_the_response_knows() {
             discovered_at: t(40),
             site: Some("实训楼考点".into()),
             room: Some("301".into()),
-            people: vec![Person::new("王敏", "site_leader"), Person::new("李强", "proctor"), Person::new("孙伟", "patrol_inspector"), Person::new("周丽", "info_reporter")],
-            exam: Some(exam_incident::response::ExamInfo { occupation: Some("电工".into()), level: Some("四级".into()), subject: Some("理论知识".into()), session: None }),
+            people: vec![
+                Person::new("王敏", "site_leader"),
+                Person::new("李强", "proctor"),
+                Person::new("孙伟", "patrol_inspector"),
+                Person::new("周丽", "info_reporter"),
+            ],
+            exam: Some(exam_incident::response::ExamInfo {
+                occupation: Some("电工".into()),
+                level: Some("四级".into()),
+                subject: Some("理论知识".into()),
+                session: None,
+            }),
             details: serde_json::json!({ "rooms": ["301", "302", "303"] }).as_object().cloned(),
             ..Init::default()
         },
@@ -149,8 +159,16 @@ fn phone_script_does_not_repeat_what_the_room_name_says() {
     let p = plan();
     let suffix = p.doc().phone_script.room.zh.split("{room}").nth(1).unwrap().to_string();
     assert!(!suffix.is_empty(), "the plan's room template adds a word after the name");
-    for (room, reads) in [("第二考场".to_string(), "第二考场".to_string()), ("3号考场".into(), "3号考场".into()), ("301".into(), format!("301{suffix}"))] {
-        let init = Init { kind: "epidemic".into(), discovered_at: t(0), room: Some(room.clone()), site: Some("第一考点".into()), ..Init::default() };
+    for (room, reads) in
+        [("第二考场".to_string(), "第二考场".to_string()), ("3号考场".into(), "3号考场".into()), ("301".into(), format!("301{suffix}"))]
+    {
+        let init = Init {
+            kind: "epidemic".into(),
+            discovered_at: t(0),
+            room: Some(room.clone()),
+            site: Some("第一考点".into()),
+            ..Init::default()
+        };
         let s = Response::open(p.clone(), init).unwrap().phone_script(&t(1), None).unwrap();
         assert!(s.zh.contains(&reads), "{room}: {}", s.zh);
         assert!(!s.zh.contains(&format!("{suffix}{suffix}")) && !s.zh.contains("第第"), "{room}: {}", s.zh);

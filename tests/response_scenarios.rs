@@ -104,7 +104,15 @@ fn cheating_in_one_room_becomes_three_rooms_and_is_reclassified() {
     let sev = r.draft_report("initial_report").unwrap();
     assert_eq!((sev["incident_kind"].as_str(), sev["severity"].as_str()), (Some("mass_cheating"), Some("major")));
 
-    for id in ["incident_record", "confirm_severity", "set_measures", "carry_out_measures", "chief_examiner_report", "report_to_station", "send_working_group"] {
+    for id in [
+        "incident_record",
+        "confirm_severity",
+        "set_measures",
+        "carry_out_measures",
+        "chief_examiner_report",
+        "report_to_station",
+        "send_working_group",
+    ] {
         r.complete(id, by(&r, id, &t(60))).unwrap();
     }
     r.complete("seal_site", by(&r, "seal_site", &t(62))).unwrap();
@@ -269,7 +277,8 @@ fn critical_illness_decision_needs_approval() {
     r.complete("report_situation", by(&r, "report_situation", &t(26))).unwrap();
     r.request_approval("exam_decision", by(&r, "exam_decision", &t(27))).unwrap();
     assert_eq!(status(&r, &t(28), "exam_decision"), Status::AwaitingApproval);
-    r.decide("exam_decision", "other", by(&r, "exam_decision", &t(35)).approved_by("组长", "leading_group").note("其他考生继续考试")).unwrap();
+    r.decide("exam_decision", "other", by(&r, "exam_decision", &t(35)).approved_by("组长", "leading_group").note("其他考生继续考试"))
+        .unwrap();
     finish_rest(&mut r, &t(100));
     assert!(r.is_closed());
 }
@@ -285,10 +294,21 @@ fn terror_attack_calls_the_police_first() {
     assert!(r.log().last().unwrap().warnings.is_empty());
     // A step in turn done while the police call is still open is out of order, not the reverse.
     let mut r2 = open("terror_attack", &t(20));
-    let w = r2.decide("continue_or_postpone", "continue_under_protection", by(&r2, "continue_or_postpone", &t(30)).approved_by("组长", "leading_group")).unwrap();
+    let w = r2
+        .decide(
+            "continue_or_postpone",
+            "continue_under_protection",
+            by(&r2, "continue_or_postpone", &t(30)).approved_by("组长", "leading_group"),
+        )
+        .unwrap();
     assert_eq!(w[0].code, "out_of_order");
     assert_eq!(w[0].steps, ["call_police"]);
-    r.decide("continue_or_postpone", "continue_under_protection", by(&r, "continue_or_postpone", &t(60)).approved_by("组长", "leading_group")).unwrap();
+    r.decide(
+        "continue_or_postpone",
+        "continue_under_protection",
+        by(&r, "continue_or_postpone", &t(60)).approved_by("组长", "leading_group"),
+    )
+    .unwrap();
     finish_rest(&mut r, &t(100));
     assert!(r.is_closed());
 }

@@ -35,7 +35,9 @@ fn classify_at_the_text_limit_answers_and_past_it_is_too_large() {
     let e = classify_value(&p, &json!({ "text": long_text(MAX_TEXT_CHARS + 1) })).unwrap_err();
     assert_eq!(e.code(), "too_large");
     // Worst cases for the scanners: one repeated negation, one long number, no spaces at all.
-    for text in ["未".repeat(MAX_TEXT_CHARS), "9".repeat(MAX_TEXT_CHARS), "一".repeat(MAX_TEXT_CHARS), "没有不是".repeat(MAX_TEXT_CHARS / 4)] {
+    for text in
+        ["未".repeat(MAX_TEXT_CHARS), "9".repeat(MAX_TEXT_CHARS), "一".repeat(MAX_TEXT_CHARS), "没有不是".repeat(MAX_TEXT_CHARS / 4)]
+    {
         let r = timed("classify 10,000 chars of one pattern", || classify_value(&p, &json!({ "text": text })));
         assert!(r.is_ok(), "{r:?}");
     }
@@ -63,7 +65,9 @@ fn a_half_megabyte_form_answers_and_a_bigger_one_is_too_large() {
     assert_eq!(validate_report(&p, "initial_report", &big, &ValidateOptions::default()).unwrap_err().code(), "too_large");
     // Wide: one object with 20,000 unknown keys.
     let wide: serde_json::Map<String, Value> = (0..20_000).map(|i| (format!("k{i}"), json!(i))).collect();
-    let r = timed("validate 20,000 unknown keys", || validate_report(&p, "initial_report", &Value::Object(wide), &ValidateOptions::default())).unwrap();
+    let r =
+        timed("validate 20,000 unknown keys", || validate_report(&p, "initial_report", &Value::Object(wide), &ValidateOptions::default()))
+            .unwrap();
     assert!(!r.ok);
 }
 

@@ -106,9 +106,7 @@ fn renamed(ident: &str, rule: Option<&str>, is_variant: bool) -> syn::Result<Str
             }
             out
         }
-        Some(other) => {
-            return Err(syn::Error::new(proc_macro2::Span::call_site(), format!("FromJson: unsupported rename_all {other:?}")))
-        }
+        Some(other) => return Err(syn::Error::new(proc_macro2::Span::call_site(), format!("FromJson: unsupported rename_all {other:?}"))),
     })
 }
 

@@ -5,16 +5,34 @@
 
 use std::collections::BTreeSet;
 
-use super::spec::{Check, Field, FieldType, FormsSpec, Basis};
-use crate::text::Text;
+use super::spec::{Basis, Check, Field, FieldType, FormsSpec};
 use super::FORM_IDS;
 use crate::plan::{PlanDocument, ProblemKind, Problems};
+use crate::text::Text;
 
 /// Codes the mechanisms themselves produce (`fields.rs`, `finding.rs`).
 pub const BASE_CODES: &[&str] = &[
-    "required", "wrong_type", "blank", "too_long", "too_many", "too_few", "duplicate", "below_min", "above_max", "bad_time",
-    "bad_date", "bad_clock", "bad_phone", "bad_mobile", "not_allowed", "unknown_kind", "unknown_role", "unknown_report_form",
-    "unknown_subject", "unknown_field", "too_many_findings",
+    "required",
+    "wrong_type",
+    "blank",
+    "too_long",
+    "too_many",
+    "too_few",
+    "duplicate",
+    "below_min",
+    "above_max",
+    "bad_time",
+    "bad_date",
+    "bad_clock",
+    "bad_phone",
+    "bad_mobile",
+    "not_allowed",
+    "unknown_kind",
+    "unknown_role",
+    "unknown_report_form",
+    "unknown_subject",
+    "unknown_field",
+    "too_many_findings",
 ];
 
 struct Walk<'a> {
@@ -32,7 +50,8 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
     }
     let mut w = Walk { doc, problems, codes };
     let l = &spec.limits;
-    for (name, v) in [("max_chars", l.max_chars), ("max_items", l.max_items), ("max_bytes", l.max_bytes), ("max_findings", l.max_findings)] {
+    for (name, v) in [("max_chars", l.max_chars), ("max_items", l.max_items), ("max_bytes", l.max_bytes), ("max_findings", l.max_findings)]
+    {
         if v == 0 {
             w.problems.push(format!("forms.limits.{name}"), ProblemKind::NotPositive(0.0));
         }
@@ -82,7 +101,9 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
 impl Walk<'_> {
     fn field(&mut self, f: &Field, at: &str, in_shape: bool) {
         match (&f.shape, f.ty) {
-            (Some(s), _) if in_shape => self.problems.push(format!("{at}.shape"), ProblemKind::Shape(format!("a shared shape cannot use another shape (`{s}`)"))),
+            (Some(s), _) if in_shape => {
+                self.problems.push(format!("{at}.shape"), ProblemKind::Shape(format!("a shared shape cannot use another shape (`{s}`)")))
+            }
             (Some(s), None) => {
                 if !self.doc.forms.shapes.contains_key(s) {
                     self.problems.push(format!("{at}.shape"), ProblemKind::UnknownRef { what: "shape", id: s.clone() });
@@ -146,7 +167,10 @@ impl Walk<'_> {
         let relative_ok = rule.each.is_some();
         for p in paths(&rule.check).into_iter().chain(rule.when.as_ref().map(|c| c.path.as_str())) {
             if !relative_ok && !p.starts_with('/') {
-                self.problems.push(at.to_string(), ProblemKind::Shape(format!("`{p}` must be a JSON Pointer starting with `/` (relative paths need `each`)")));
+                self.problems.push(
+                    at.to_string(),
+                    ProblemKind::Shape(format!("`{p}` must be a JSON Pointer starting with `/` (relative paths need `each`)")),
+                );
             }
         }
     }

@@ -134,7 +134,13 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
 }
 
 /// Checks an object's declared members, and warns of undeclared ones unless it is `open`.
-pub fn check_members<'d>(ctx: &mut Ctx<'_, '_, 'd>, fields: &BTreeMap<String, Field>, open: bool, obj: &'d Map<String, Value>, path: &mut String) {
+pub fn check_members<'d>(
+    ctx: &mut Ctx<'_, '_, 'd>,
+    fields: &BTreeMap<String, Field>,
+    open: bool,
+    obj: &'d Map<String, Value>,
+    path: &mut String,
+) {
     let len = path.len();
     let mut declared = 0;
     // Both maps iterate in key order, so one pass over the data's keys finds every field

@@ -76,9 +76,7 @@ fn is_landline(s: &str, spec: &PhoneSpec) -> bool {
     match groups.as_slice() {
         [all] => (1..all.len()).any(|cut| area_and_local(&all[..cut], &all[cut..], spec)),
         [area, local] => area_and_local(area, local, spec),
-        [area, local, extension] if ext.is_none() => {
-            area_and_local(area, local, spec) && extension.len() <= spec.max_extension_digits
-        }
+        [area, local, extension] if ext.is_none() => area_and_local(area, local, spec) && extension.len() <= spec.max_extension_digits,
         _ => false,
     }
 }
@@ -101,9 +99,19 @@ mod tests {
     fn accepts_real_numbers() {
         let spec = PhoneSpec::default();
         for ok in [
-            "13800138000", "138 0013 8000", "138-0013-8000", "+86 13800138000", "0531-88888888", "053188888888",
-            "(0531) 88888888", "010-12345678".replace("1234", "6234").as_str(), "0531-88888888-123", "0531-88888888转8001",
-            "0531 8888888", "+86 531 88888888", "020-87654321 ext 12",
+            "13800138000",
+            "138 0013 8000",
+            "138-0013-8000",
+            "+86 13800138000",
+            "0531-88888888",
+            "053188888888",
+            "(0531) 88888888",
+            "010-12345678".replace("1234", "6234").as_str(),
+            "0531-88888888-123",
+            "0531-88888888转8001",
+            "0531 8888888",
+            "+86 531 88888888",
+            "020-87654321 ext 12",
         ] {
             assert!(is_phone(ok, &spec, PhoneKind::Any), "{ok}");
         }
@@ -114,8 +122,21 @@ mod tests {
     fn rejects_non_numbers() {
         let spec = PhoneSpec::default();
         for bad in [
-            "", "12345678901", "1380013800", "138001380001", "88888888", "531-88888888", "0531-08888888", "0031-88888888",
-            "0531-888888", "0531-888888888", "phone", "0531-88888888-1234567", "0531--", "１３８００１３８０００", "0531-88888888转",
+            "",
+            "12345678901",
+            "1380013800",
+            "138001380001",
+            "88888888",
+            "531-88888888",
+            "0531-08888888",
+            "0031-88888888",
+            "0531-888888",
+            "0531-888888888",
+            "phone",
+            "0531-88888888-1234567",
+            "0531--",
+            "１３８００１３８０００",
+            "0531-88888888转",
         ] {
             assert!(!is_phone(bad, &spec, PhoneKind::Any), "{bad}");
         }

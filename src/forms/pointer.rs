@@ -141,7 +141,8 @@ mod tests {
     #[test]
     fn walks_like_serde_json() {
         let v = serde_json::json!({"a": [{"b": 1}, {"c~/": 2}], "": {"": 3}, "01": 4, "~1": 5});
-        let pointers = ["", "/", "//", "/a", "/a/0", "/a/0/b", "/a/1/c~0~1", "/a/01", "/a/+1", "/a/9", "/a/x", "a", "/01", "/~01", "/a/0/b/c"];
+        let pointers =
+            ["", "/", "//", "/a", "/a/0", "/a/0/b", "/a/1/c~0~1", "/a/01", "/a/+1", "/a/9", "/a/x", "a", "/01", "/~01", "/a/0/b/c"];
         for p in pointers {
             assert_eq!(get(&v, p), v.pointer(p), "{p}");
         }

@@ -142,7 +142,9 @@ fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
                 fields::check(ctx, case, value, &mut path);
             }
         }
-        Check::KindSeverity { .. } | Check::Chain { .. } | Check::Escalation { .. }
+        Check::KindSeverity { .. }
+        | Check::Chain { .. }
+        | Check::Escalation { .. }
         | Check::KindApprovals { .. }
         | Check::ApprovalsRecorded { .. }
         | Check::Approver { .. } => {

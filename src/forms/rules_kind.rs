@@ -57,7 +57,11 @@ pub fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
             let too_long = minutes.is_some_and(|secs| secs as f64 > limit * 60.0);
             if is_regional || too_long {
                 let m = minutes.map_or(Value::from("?"), |s| num(ceil_minutes(s.max(0))));
-                at.push(ctx, decision, [("minutes", m), ("limit", num(limit)), ("regional", Value::from(if is_regional { "yes" } else { "no" }))]);
+                at.push(
+                    ctx,
+                    decision,
+                    [("minutes", m), ("limit", num(limit)), ("regional", Value::from(if is_regional { "yes" } else { "no" }))],
+                );
             }
         }
         Check::KindApprovals { kind, approvals, role } => {

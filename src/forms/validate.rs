@@ -50,9 +50,10 @@ pub fn validate_report(plan: &Plan, form: &str, data: &Value, opts: &ValidateOpt
     let spec = form_spec(plan, form)?;
     let now = match opts.now.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(crate::time::parse_time(s, plan.timezone()).ok_or_else(|| {
-            Error::new(ErrorKind::BadTime { field: "opts.now".into(), value: crate::error::clip(s) })
-        })?),
+        Some(s) => Some(
+            crate::time::parse_time(s, plan.timezone())
+                .ok_or_else(|| Error::new(ErrorKind::BadTime { field: "opts.now".into(), value: crate::error::clip(s) }))?,
+        ),
     };
     let Some(obj) = data.as_object() else {
         return Err(Error::bad_argument("data", "a form object"));

@@ -151,13 +151,46 @@ fn decode_extension(key: &str, value: &Value, problems: &mut Problems) {
 
 /// Every top-level field of a plan document.
 pub const PLAN_FIELDS: &[&str] = &[
-    "format", "id", "version", "name", "source", "timezone", "thresholds", "principles", "roles", "anchors",
-    "reporting", "step_groups", "kinds", "readiness", "phone_script", "draft_texts", "classifier", "forms", "messages",
+    "format",
+    "id",
+    "version",
+    "name",
+    "source",
+    "timezone",
+    "thresholds",
+    "principles",
+    "roles",
+    "anchors",
+    "reporting",
+    "step_groups",
+    "kinds",
+    "readiness",
+    "phone_script",
+    "draft_texts",
+    "classifier",
+    "forms",
+    "messages",
 ];
 
 const REQUIRED_PLAN_FIELDS: &[&str] = &[
-    "format", "id", "version", "name", "source", "timezone", "thresholds", "principles", "roles", "reporting",
-    "step_groups", "kinds", "readiness", "phone_script", "draft_texts", "classifier", "forms", "messages",
+    "format",
+    "id",
+    "version",
+    "name",
+    "source",
+    "timezone",
+    "thresholds",
+    "principles",
+    "roles",
+    "reporting",
+    "step_groups",
+    "kinds",
+    "readiness",
+    "phone_script",
+    "draft_texts",
+    "classifier",
+    "forms",
+    "messages",
 ];
 
 /// `kinds[3]` + `steps[2].actor` → `kinds[3].steps[2].actor`.

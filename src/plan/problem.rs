@@ -26,7 +26,10 @@ pub enum ProblemKind {
     DuplicateId(String),
     /// A reference (`what` is role, step, kind, group, threshold, anchor, form, signal, …) to an
     /// id the plan does not define.
-    UnknownRef { what: &'static str, id: String },
+    UnknownRef {
+        what: &'static str,
+        id: String,
+    },
     /// Following decision options from this step leads back to it.
     DecisionCycle(String),
     NoSteps,
@@ -88,29 +91,28 @@ impl ProblemKind {
                 format!("unsupported plan format {f} (this build reads format 1)"),
             ),
             ProblemKind::DuplicateId(id) => Text::new(format!("标识 \"{id}\" 重复"), format!("duplicate id \"{id}\"")),
-            ProblemKind::UnknownRef { what, id } => Text::new(
-                format!("未定义的{} \"{id}\"", ref_zh(what)),
-                format!("unknown {what} \"{id}\""),
-            ),
+            ProblemKind::UnknownRef { what, id } => {
+                Text::new(format!("未定义的{} \"{id}\"", ref_zh(what)), format!("unknown {what} \"{id}\""))
+            }
             ProblemKind::DecisionCycle(id) => Text::new(
                 format!("决策分支从步骤 \"{id}\" 出发又回到自身，流程无法结束"),
                 format!("decision branches lead from step \"{id}\" back to itself; the flow would never end"),
             ),
             ProblemKind::NoSteps => Text::new("事件类型没有任何处置步骤", "the kind has no steps"),
             ProblemKind::BlankText => Text::new("中文和英文文本都不能为空", "both the Chinese and the English text must be non-empty"),
-            ProblemKind::NotPositive(v) => Text::new(format!("阈值必须为正数，而不是 {v}"), format!("a threshold must be positive, not {v}")),
+            ProblemKind::NotPositive(v) => {
+                Text::new(format!("阈值必须为正数，而不是 {v}"), format!("a threshold must be positive, not {v}"))
+            }
             ProblemKind::BadTimezone(v) => Text::new(
                 format!("时区应为 +08:00 这样的 UTC 偏移，而不是 \"{v}\""),
                 format!("the time zone must be a UTC offset such as +08:00, not \"{v}\""),
             ),
-            ProblemKind::BadDue => Text::new(
-                "时限须且只须给出 minutes 或 threshold 之一",
-                "a deadline must give exactly one of minutes and threshold",
-            ),
-            ProblemKind::BranchTwice(id) => Text::new(
-                format!("步骤 \"{id}\" 同时属于两个决策的分支"),
-                format!("step \"{id}\" is a branch of two decisions"),
-            ),
+            ProblemKind::BadDue => {
+                Text::new("时限须且只须给出 minutes 或 threshold 之一", "a deadline must give exactly one of minutes and threshold")
+            }
+            ProblemKind::BranchTwice(id) => {
+                Text::new(format!("步骤 \"{id}\" 同时属于两个决策的分支"), format!("step \"{id}\" is a branch of two decisions"))
+            }
             ProblemKind::Missing(what) => Text::new(format!("预案缺少必需的 {what}"), format!("the plan lacks the required {what}")),
             ProblemKind::BadName(n) if RESERVED_NAMES.contains(&n.as_str()) => Text::new(
                 format!("名称 \"{n}\" 是网页对象保留的属性名，不能使用"),
@@ -118,7 +120,9 @@ impl ProblemKind {
             ),
             ProblemKind::BadName(n) => Text::new(
                 format!("名称 \"{n}\" 不符合 {NAME_PATTERN}（小写字母开头，只含小写字母、数字和下划线）"),
-                format!("the name \"{n}\" does not match {NAME_PATTERN} (a lowercase letter, then lowercase letters, digits and underscores)"),
+                format!(
+                    "the name \"{n}\" does not match {NAME_PATTERN} (a lowercase letter, then lowercase letters, digits and underscores)"
+                ),
             ),
         }
     }

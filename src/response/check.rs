@@ -63,10 +63,7 @@ fn step_action(flow: &KindFlow, state: &State, e: &LogEntry, index: usize, step:
         Action::Decide => {
             let option = e.option.as_deref().unwrap_or_default();
             if !step.options.iter().any(|o| o.id == option) {
-                return Err(Error::new(ErrorKind::UnknownOption {
-                    step: step.id.clone(),
-                    option: crate::error::clip_to(option, 60),
-                }));
+                return Err(Error::new(ErrorKind::UnknownOption { step: step.id.clone(), option: crate::error::clip_to(option, 60) }));
             }
         }
         Action::Skip if !step.optional => return Err(Error::new(ErrorKind::StepNotOptional(step.id.clone()))),

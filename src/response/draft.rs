@@ -40,12 +40,7 @@ impl<'a> Drafter<'a> {
     fn new(r: &'a Response) -> Self {
         let plan = r.plan();
         let tz = plan.timezone();
-        let last = r
-            .log()
-            .iter()
-            .filter_map(|e| crate::time::parse_time(&e.at, tz))
-            .max()
-            .unwrap_or(r.state().discovered);
+        let last = r.log().iter().filter_map(|e| crate::time::parse_time(&e.at, tz)).max().unwrap_or(r.state().discovered);
         Drafter { r, plan, steps: r.steps_at(last), last }
     }
 
@@ -117,7 +112,11 @@ impl<'a> Drafter<'a> {
             details.entry(format!("{id}_at")).or_insert_with(|| json!(format_time(at)));
         }
         for e in self.r.log().iter().filter(|e| e.action == Action::Decide) {
-            let option = e.step.as_deref().and_then(|id| self.find_step(id)).and_then(|s| s.options.iter().find(|o| Some(&o.id) == e.option.as_ref()));
+            let option = e
+                .step
+                .as_deref()
+                .and_then(|id| self.find_step(id))
+                .and_then(|s| s.options.iter().find(|o| Some(&o.id) == e.option.as_ref()));
             for (k, v) in option.map(|o| &o.details).into_iter().flatten() {
                 let v = if v == "{at}" { json!(e.at) } else { v.clone() };
                 details.entry(k.clone()).or_insert(v);
@@ -203,9 +202,10 @@ impl<'a> Drafter<'a> {
     /// A step by id in the current flow, else in any kind's flow (a step done before reclassifying).
     fn find_step(&self, id: &str) -> Option<&'a Step> {
         let plan: &'a Plan = self.plan;
-        plan.flow(self.r.kind()).and_then(|f| f.step(id)).map(|(_, s)| s).or_else(|| {
-            plan.doc().kinds.iter().find_map(|k| plan.flow(&k.id).and_then(|f| f.step(id)).map(|(_, s)| s))
-        })
+        plan.flow(self.r.kind())
+            .and_then(|f| f.step(id))
+            .map(|(_, s)| s)
+            .or_else(|| plan.doc().kinds.iter().find_map(|k| plan.flow(&k.id).and_then(|f| f.step(id)).map(|(_, s)| s)))
     }
 
     fn room_record(&self) -> Map<String, Value> {

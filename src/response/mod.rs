@@ -103,7 +103,8 @@ impl Response {
         }
         input::opt_person(&plan, "by", init.by.as_ref())?;
         if let Some(exam) = &init.exam {
-            for (f, v) in [("occupation", &exam.occupation), ("level", &exam.level), ("subject", &exam.subject), ("session", &exam.session)] {
+            for (f, v) in [("occupation", &exam.occupation), ("level", &exam.level), ("subject", &exam.subject), ("session", &exam.session)]
+            {
                 input::opt_text(&format!("exam.{f}"), v.as_deref(), input::MAX_PLACE)?;
             }
         }
@@ -144,7 +145,8 @@ impl Response {
         }
         let first = chain::seal(&[], first);
         let open = first.open.clone().unwrap_or_else(unreachable_open);
-        let mut r = Response { plan, log: vec![first], state: State::new(open, discovered), saved_bytes: 0, verified: std::cell::Cell::new(0) };
+        let mut r =
+            Response { plan, log: vec![first], state: State::new(open, discovered), saved_bytes: 0, verified: std::cell::Cell::new(0) };
         r.saved_bytes = r.to_json().len();
         for (id, at) in anchors {
             let mut e = entry(Action::SetAnchor, &at, init.by.clone(), None, None);
@@ -204,10 +206,7 @@ impl Response {
     pub fn verify_anchor(&self, anchor: &LogAnchor) -> bool {
         let want: String = anchor.head.chars().filter(|c| *c != '-' && !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         let long_enough = want.len() >= 8 && want.len() <= 64 && want.bytes().all(|b| b.is_ascii_hexdigit());
-        self.verify_log()
-            && long_enough
-            && anchor.count >= 1
-            && self.log.get(anchor.count - 1).is_some_and(|e| e.hash.starts_with(&want))
+        self.verify_log() && long_enough && anchor.count >= 1 && self.log.get(anchor.count - 1).is_some_and(|e| e.hash.starts_with(&want))
     }
 
     /// Hash of the last entry (the log's head).
@@ -228,7 +227,10 @@ impl Response {
             let result = if e.action == Action::Open {
                 Err(Error::new(ErrorKind::BadState("a second opening entry".into())))
             } else {
-                let mut n = LogEntry { at: e.at.clone(), ..entry(e.action, &self.state.discovered, e.by.clone(), e.approved_by.clone(), e.note.clone()) };
+                let mut n = LogEntry {
+                    at: e.at.clone(),
+                    ..entry(e.action, &self.state.discovered, e.by.clone(), e.approved_by.clone(), e.note.clone())
+                };
                 n.step = e.step.clone();
                 n.option = e.option.clone();
                 n.kind = e.kind.clone();
@@ -237,7 +239,13 @@ impl Response {
             };
             match result {
                 Ok(_) => out.reapplied += 1,
-                Err(err) => out.dropped.push(Dropped { action: e.action, at: e.at.clone(), step: e.step.clone(), code: err.code().to_string(), message: err.message() }),
+                Err(err) => out.dropped.push(Dropped {
+                    action: e.action,
+                    at: e.at.clone(),
+                    step: e.step.clone(),
+                    code: err.code().to_string(),
+                    message: err.message(),
+                }),
             }
         }
         out

@@ -16,9 +16,9 @@ pub fn script(r: &Response, now: Instant, caller: Option<&Person>) -> Text {
     let report = steps.iter().find(|s| s.form.as_deref() == Some("initial_report"));
     let role_title = |id: &str| plan.role(id).map(|x| x.title.clone()).unwrap_or_else(|| ps.unknown.clone());
     // Who speaks: the caller, else whoever made the report, else the first person of the role.
-    let reporter = caller.cloned().or_else(|| {
-        report.and_then(|s| s.done_by.clone().or_else(|| open.people.iter().find(|p| p.role == s.actor).cloned()))
-    });
+    let reporter = caller
+        .cloned()
+        .or_else(|| report.and_then(|s| s.done_by.clone().or_else(|| open.people.iter().find(|p| p.role == s.actor).cloned())));
     let reporter_role = match (&reporter, report) {
         (Some(p), _) => role_title(&p.role),
         (None, Some(s)) => role_title(&s.actor),
@@ -34,17 +34,17 @@ pub fn script(r: &Response, now: Instant, caller: Option<&Person>) -> Text {
         None => ps.unknown.clone(),
     };
     let site = open.site.clone().map_or_else(|| ps.unknown.clone(), |s| Text::new(s.clone(), s));
-    let room = open.room.as_deref().map_or_else(Text::default, |room| {
-        Text::new(affixed(&ps.room.zh, "room", room), affixed(&ps.room.en, "room", room))
-    });
+    let room = open
+        .room
+        .as_deref()
+        .map_or_else(Text::default, |room| Text::new(affixed(&ps.room.zh, "room", room), affixed(&ps.room.en, "room", room)));
     let done: Vec<&Text> = steps
         .iter()
         .filter(|s| s.status == Status::Done && s.form.as_deref() != Some("initial_report") && s.options.is_none())
         .map(|s| &s.text)
         .collect();
-    let join = |pick: fn(&Text) -> &String| -> String {
-        done.iter().map(|t| pick(t).as_str()).collect::<Vec<_>>().join(pick(&ps.separator))
-    };
+    let join =
+        |pick: fn(&Text) -> &String| -> String { done.iter().map(|t| pick(t).as_str()).collect::<Vec<_>>().join(pick(&ps.separator)) };
     let measures = if done.is_empty() {
         ps.no_measures.clone()
     } else {

@@ -47,8 +47,12 @@ pub fn steps(plan: &Plan, flow: &KindFlow, state: &State, now: Instant) -> Vec<S
                 due_at: due.as_ref().map(format_time),
                 due: s.due.as_ref().and_then(|d| plan.due_minutes(d).map(|m| DueRule { from: d.from.clone(), minutes: m })),
                 requires_approval: s.requires_approval.clone(),
-                options: (!s.options.is_empty())
-                    .then(|| s.options.iter().map(|o| StepOptionState { id: o.id.clone(), text: o.text.clone(), basis: o.basis.unwrap_or(s.basis) }).collect()),
+                options: (!s.options.is_empty()).then(|| {
+                    s.options
+                        .iter()
+                        .map(|o| StepOptionState { id: o.id.clone(), text: o.text.clone(), basis: o.basis.unwrap_or(s.basis) })
+                        .collect()
+                }),
                 chosen: chosen(flow, i, &state.records).map(str::to_string),
                 branch: par.get(i).and_then(Option::as_ref).map(|p| BranchState {
                     decision: flow.steps.get(p.decision).map(|d| d.id.clone()).unwrap_or_default(),
@@ -79,7 +83,17 @@ pub fn reminders(plan: &Plan, flow: &KindFlow, state: &State, lead_minutes: f64)
         }
         let Some(due) = due_at(plan, state, s) else { continue };
         let make = |at: Instant, kind| {
-            (at, Reminder { step: s.id.clone(), kind, at: format_time(&at), due_at: format_time(&due), actor: s.actor.clone(), text: s.text.clone() })
+            (
+                at,
+                Reminder {
+                    step: s.id.clone(),
+                    kind,
+                    at: format_time(&at),
+                    due_at: format_time(&due),
+                    actor: s.actor.clone(),
+                    text: s.text.clone(),
+                },
+            )
         };
         if lead_minutes > 0.0 {
             if let Some(soon) = add_minutes(&due, -lead_minutes) {

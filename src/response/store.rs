@@ -41,7 +41,9 @@ pub enum StoreError {
     /// Storage is off (private mode, policy, no `localStorage`).
     Disabled,
     /// The stored copy has entries this one lacks (`stored` of them in all).
-    Conflict { stored: usize },
+    Conflict {
+        stored: usize,
+    },
     Other(String),
 }
 
@@ -406,7 +408,9 @@ pub fn list(store: &dyn Store) -> Result<SavedList, StoreError> {
 pub fn similar(store: &dyn Store, kind: &str, room: Option<&str>, discovered_at: &str) -> Result<Vec<SavedInfo>, StoreError> {
     let room = room.map(str::trim).filter(|r| !r.is_empty());
     let mut found = list(store)?.responses;
-    found.retain(|s| s.kind == kind && s.discovered_at == discovered_at && s.room.as_deref().map(str::trim).filter(|r| !r.is_empty()) == room);
+    found.retain(|s| {
+        s.kind == kind && s.discovered_at == discovered_at && s.room.as_deref().map(str::trim).filter(|r| !r.is_empty()) == room
+    });
     Ok(found)
 }
 
@@ -554,7 +558,9 @@ pub fn newer_entries(store: &dyn Store, id: &str, count: usize, head: &str) -> R
     let mut prev = head.to_string();
     for seq in count..ix.count {
         let Some(text) = store.get(&entry_key(id, seq))? else { return Ok(None) };
-        let Some(e) = serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|v| LogEntry::from_json(&v).ok()) else { return Ok(None) };
+        let Some(e) = serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|v| LogEntry::from_json(&v).ok()) else {
+            return Ok(None);
+        };
         if e.prev != prev {
             return Ok(None);
         }
@@ -603,9 +609,7 @@ pub fn remove(store: &dyn Store, id: &str) -> Result<()> {
 /// the copy is written, so nothing is lost if storage fails half-way.
 fn quarantine(store: &dyn Store, key: &str, id: &str, text: &str, code: &str) -> Quarantined {
     let base = format!("{QUARANTINE}{id}");
-    let free = (0..100u32)
-        .map(|n| if n == 0 { base.clone() } else { format!("{base}~{n}") })
-        .find(|k| matches!(store.get(k), Ok(None)));
+    let free = (0..100u32).map(|n| if n == 0 { base.clone() } else { format!("{base}~{n}") }).find(|k| matches!(store.get(k), Ok(None)));
     let Some(target) = free else {
         return Quarantined { id: id.to_string(), key: String::new(), code: "storage_error".into() };
     };

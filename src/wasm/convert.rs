@@ -16,7 +16,8 @@ pub fn json_of(value: &JsValue, field: &str, max_bytes: usize) -> Result<serde_j
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Ok(serde_json::Value::Null);
     }
-    let text = js_sys::JSON::stringify(value).map_err(|_| Error::bad_argument(field, "plain JSON data (no cycles, BigInt or throwing getters)"))?;
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|_| Error::bad_argument(field, "plain JSON data (no cycles, BigInt or throwing getters)"))?;
     let Some(text) = text.as_string() else { return Ok(serde_json::Value::Null) };
     if text.len() > max_bytes {
         return Err(Error::too_large(field, max_bytes));

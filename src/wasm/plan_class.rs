@@ -110,7 +110,10 @@ impl PlanObject {
     /// Opens a response under this plan and saves it (as `new IncidentResponse(init)` does under
     /// the module's plan).
     #[wasm_bindgen(js_name = startResponse)]
-    pub fn start_response(&self, #[wasm_bindgen(unchecked_param_type = "ResponseInit")] init: JsValue) -> Result<IncidentResponse, JsValue> {
+    pub fn start_response(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ResponseInit")] init: JsValue,
+    ) -> Result<IncidentResponse, JsValue> {
         IncidentResponse::open_under(self.plan.clone(), &init)
     }
 

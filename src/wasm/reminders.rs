@@ -96,10 +96,7 @@ fn fire(weak: &Weak<Inner>, id: u32) {
     let (callback, fresh) = {
         let Ok(mut subs) = inner.reminders.subs.try_borrow_mut() else { return };
         let Some(sub) = subs.iter_mut().find(|s| s.id == id) else { return };
-        let fresh: Vec<_> = due
-            .into_iter()
-            .filter(|r| sub.delivered.insert(format!("{}|{:?}|{}", r.step, r.kind, r.due_at)))
-            .collect();
+        let fresh: Vec<_> = due.into_iter().filter(|r| sub.delivered.insert(format!("{}|{:?}|{}", r.step, r.kind, r.due_at))).collect();
         (sub.callback.clone(), fresh)
     };
     if let Some(next) = next {

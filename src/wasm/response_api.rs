@@ -6,8 +6,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::FixedOffset;
 use crate::json::FromJson;
+use chrono::FixedOffset;
 use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -19,7 +19,9 @@ use super::storage::{random_nonce, LocalStore};
 use crate::error::{Error, ErrorKind, Result};
 use crate::plan::Plan;
 use crate::response::store::{self, Store, StoreError};
-use crate::response::{Act, LogAnchor, LogSeal, Person, Rebased, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES};
+use crate::response::{
+    Act, LogAnchor, LogSeal, Person, Rebased, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES,
+};
 use crate::text::Text;
 use crate::time::{format_time, Instant};
 
@@ -27,8 +29,7 @@ const MAX_INIT_BYTES: usize = 64 * 1024;
 const MAX_NOTE: usize = 2000;
 
 /// How the last autosave went.
-#[derive(Clone, Debug, Default, Serialize)]
-#[derive(tsify::Tsify)]
+#[derive(Clone, Debug, Default, Serialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct StorageStatus {
     /// True when the last save succeeded.
@@ -143,7 +144,13 @@ impl IncidentResponse {
     /// and `Plan.startResponse` (its own).
     pub(crate) fn open_under(plan: Rc<Plan>, init: &JsValue) -> std::result::Result<IncidentResponse, JsValue> {
         let init: ResponseInit = json_of(init, "init", MAX_INIT_BYTES)
-            .and_then(|v| if v.is_object() { decode(v, "init", "a ResponseInit object") } else { Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }")) })
+            .and_then(|v| {
+                if v.is_object() {
+                    decode(v, "init", "a ResponseInit object")
+                } else {
+                    Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }"))
+                }
+            })
             .map_err(throw)?;
         let init = with_nonce(init);
         let me = IncidentResponse::wrap(Response::open(plan, init).map_err(throw)?);
@@ -339,7 +346,10 @@ impl IncidentResponse {
 
     /// The steps in order with their status at `now` (default: the browser's clock).
     #[wasm_bindgen(unchecked_return_type = "StepState[]")]
-    pub fn steps(&self, #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>) -> std::result::Result<JsValue, JsValue> {
+    pub fn steps(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] now: Option<JsValue>,
+    ) -> std::result::Result<JsValue, JsValue> {
         let now = self.now_or(&now)?;
         self.ts(|c| c.steps(&now))
     }
@@ -459,7 +469,10 @@ impl IncidentResponse {
     /// entries, the `head` recorded then outside the browser (on a report, or its check code on
     /// paper) — catching truncation and any rewriting before that point.
     #[wasm_bindgen(js_name = verifyLog)]
-    pub fn verify_log(&self, #[wasm_bindgen(unchecked_optional_param_type = "LogAnchor")] anchor: JsValue) -> std::result::Result<bool, JsValue> {
+    pub fn verify_log(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "LogAnchor")] anchor: JsValue,
+    ) -> std::result::Result<bool, JsValue> {
         if anchor.is_undefined() || anchor.is_null() {
             return Ok(self.inner.core.try_borrow().is_ok_and(|c| c.verify_log()));
         }
@@ -560,7 +573,13 @@ impl IncidentResponse {
 
     /// A form prefilled from what the response knows. Throws `unknown_form`.
     #[wasm_bindgen(js_name = draftReport, unchecked_return_type = "Record<string, unknown>")]
-    pub fn draft_report(&self, #[wasm_bindgen(unchecked_param_type = "\"initial_report\" | \"staged_report\" | \"room_record\" | \"disposal_report\" | \"readiness_check\"")] form: JsValue) -> std::result::Result<JsValue, JsValue> {
+    pub fn draft_report(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "\"initial_report\" | \"staged_report\" | \"room_record\" | \"disposal_report\" | \"readiness_check\""
+        )]
+        form: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
         let form = required(&form, "form", 100).map_err(throw)?;
         self.ts(|c| c.draft_report(&form))
     }

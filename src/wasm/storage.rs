@@ -82,11 +82,12 @@ pub fn find_similar_saved(#[wasm_bindgen(unchecked_param_type = "ResponseInit")]
         if !value.is_object() {
             return Err(Error::bad_argument("init", "an object { kind, discoveredAt, room }"));
         }
-        let init: ResponseInit = crate::json::decode(&value).map_err(|e| Error::bad_argument(format!("init.{}", e.path), "a ResponseInit object"))?;
+        let init: ResponseInit =
+            crate::json::decode(&value).map_err(|e| Error::bad_argument(format!("init.{}", e.path), "a ResponseInit object"))?;
         let plan = active_plan()?;
-        let at = crate::time::parse_time(&init.discovered_at, plan.timezone())
-            .filter(crate::time::in_range)
-            .ok_or_else(|| Error::new(crate::error::ErrorKind::BadTime { field: "discoveredAt".into(), value: init.discovered_at.clone() }))?;
+        let at = crate::time::parse_time(&init.discovered_at, plan.timezone()).filter(crate::time::in_range).ok_or_else(|| {
+            Error::new(crate::error::ErrorKind::BadTime { field: "discoveredAt".into(), value: init.discovered_at.clone() })
+        })?;
         let at = format_time(&at.with_timezone(&plan.timezone()));
         store::similar(&LocalStore, &init.kind, init.room.as_deref(), &at).map_err(|e| e.to_error())
     })();
