@@ -57,11 +57,18 @@ pub struct ClassifierSpec {
     /// on its own).
     #[serde(skip)]
     index: OnceLock<Index>,
+    /// The model learnt from `examples`, built on the first text no rule settles.
+    #[serde(skip)]
+    model: OnceLock<super::model::Model>,
 }
 
 impl ClassifierSpec {
     pub fn index(&self) -> &Index {
         self.index.get_or_init(|| Index::build(self))
+    }
+
+    pub fn model(&self) -> &super::model::Model {
+        self.model.get_or_init(|| super::model::Model::build(self, self.index()))
     }
 }
 

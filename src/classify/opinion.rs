@@ -1,0 +1,54 @@
+//! The learnt model's reading of a text no rule settles, as uncertain candidates: its kinds by
+//! probability (a major one first when it is nearly as likely), each with the nearest example of
+//! that kind as evidence.
+
+use super::lexicon::Prepared;
+use super::{similar, Candidate};
+use crate::plan::{Plan, Severity};
+
+/// What the model makes of a text.
+pub enum Reading {
+    /// The text shares nothing with the examples: the model has no opinion.
+    Nothing,
+    /// "No incident" is likelier than any kind.
+    NoIncident,
+    /// Its kinds, best first.
+    Kinds(Vec<Candidate>),
+}
+
+pub fn read(plan: &Plan, p: &Prepared) -> Reading {
+    let spec = &plan.doc().classifier;
+    let model = spec.model();
+    if model.is_empty() {
+        return Reading::Nothing;
+    }
+    let ranked = model.rank(p, spec.index(), spec.negation.scope_chars);
+    match ranked.first() {
+        None => return Reading::Nothing,
+        Some((None, _)) => return Reading::NoIncident,
+        Some(_) => {}
+    }
+    let sim = &spec.similarity;
+    let top = ranked.first().map_or(0.0, |r| r.1);
+    let mut found: Vec<Candidate> = Vec::new();
+    for (label, probability) in &ranked {
+        let Some(kind) = label.as_deref().and_then(|k| plan.kind(k)) else { continue };
+        // The first always; the others while they are a real alternative.
+        if !found.is_empty() && (*probability < sim.min_score * top || found.len() >= sim.max_candidates.max(1)) {
+            break;
+        }
+        found.push(Candidate {
+            kind: kind.id.clone(),
+            severity: kind.severity,
+            score: (probability * 100.0).round() / 100.0,
+            certain: false,
+            evidence: similar::evidence_for(plan, p, &kind.id),
+        });
+    }
+    // Under doubt the major reading ranks first, when it is nearly as likely.
+    if let Some(i) = found.iter().position(|c| c.severity == Severity::Major && c.score >= top * sim.major_margin) {
+        let c = found.remove(i);
+        found.insert(0, c);
+    }
+    Reading::Kinds(found)
+}
