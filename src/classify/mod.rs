@@ -218,7 +218,7 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         // The model's kinds (or else the nearest examples') before the fallback's "something
         // happened"; the model's "no incident" leaves only the fallback.
         let fallback = std::mem::take(&mut candidates);
-        match opinion::read(plan, &p) {
+        match opinion::read(plan, &p, &prov.negators) {
             opinion::Reading::Kinds(found) => candidates = found,
             opinion::Reading::NoIncident => {}
             opinion::Reading::Nothing => similar::extend(plan, &p, &mut candidates),

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::lexicon::{Index, Prepared, What};
+use super::lexicon::{Hits, Index, Prepared, What};
 use super::spec::ClassifierSpec;
 
 /// Smoothing added to every count (scikit-learn's `alpha`), measured across the two development
@@ -24,8 +24,11 @@ const ALPHA: f64 = 0.3;
 /// The trained model: per feature, the classes that saw it and how much that favours each.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    /// Feature hash → range in `weights`.
-    features: HashMap<u64, (u32, u32), BuildHasherDefault<Mix>>,
+    /// Open-addressing table of the features (a power of two long, at most half full): feature
+    /// hash → 1 + its number (0 is free). One probe or two per n-gram of the text.
+    slots: Vec<(u64, u32)>,
+    /// Feature `i`'s weights are `weights[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
     /// (class, weight) runs, a class being an index into `labels`.
     weights: Vec<(u16, f32)>,
     /// Per class, the log of its complement's total count (what each feature of a text adds).
@@ -47,7 +50,11 @@ impl Model {
         let mut counts: HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>> = HashMap::default();
         for e in &spec.examples {
             let Some(class) = labels.iter().position(|l| *l == e.kind) else { continue };
-            for f in features(&Prepared::new(&e.text), index, spec.negation.scope_chars) {
+            let p = Prepared::new(&e.text);
+            let mut feats = features(&p, &negators(&index.scan(&p.chars), index.longest), spec.negation.scope_chars);
+            feats.sort_unstable();
+            feats.dedup();
+            for f in feats {
                 let row = counts.entry(f).or_insert_with(|| vec![0; classes]);
                 if let Some(c) = row.get_mut(class) {
                     *c += 1;
@@ -66,40 +73,67 @@ impl Model {
             }
         }
         let per_feature = class_total.iter().map(|t| (all_total + ALPHA * vocabulary - t).max(f64::MIN_POSITIVE).ln() as f32).collect();
-        let mut features = HashMap::with_capacity_and_hasher(counts.len(), BuildHasherDefault::default());
+        let size = (counts.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0u32); size];
         let mut weights = Vec::new();
+        let mut offsets = vec![0u32];
         let mut keys: Vec<u64> = counts.keys().copied().collect();
         keys.sort_unstable();
-        for f in keys {
+        for (number, f) in keys.into_iter().enumerate() {
             let Some(row) = counts.get(&f) else { continue };
             let all = row.iter().map(|&n| f64::from(n)).sum::<f64>() + ALPHA;
-            let start = weights.len();
             for (class, &n) in row.iter().enumerate() {
                 if n > 0 {
                     let w = all.ln() - (all - f64::from(n)).max(ALPHA).ln();
                     weights.push((u16::try_from(class).unwrap_or(u16::MAX), w as f32));
                 }
             }
-            let range = (u32::try_from(start).unwrap_or(u32::MAX), u32::try_from(weights.len()).unwrap_or(u32::MAX));
-            features.insert(f, range);
+            offsets.push(u32::try_from(weights.len()).unwrap_or(u32::MAX));
+            let mut i = slot(f, size - 1);
+            while slots.get(i).is_some_and(|s| s.1 != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(s) = slots.get_mut(i) {
+                *s = (f, u32::try_from(number + 1).unwrap_or(u32::MAX));
+            }
         }
-        Model { features, weights, per_feature, labels }
+        Model { slots, offsets, weights, per_feature, labels }
+    }
+
+    /// The number of feature `f`.
+    fn find(&self, f: u64) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = slot(f, mask);
+        loop {
+            match self.slots.get(i) {
+                Some(&(_, 0)) | None => return None,
+                Some(&(k, n)) if k == f => return Some(n as usize - 1),
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
     }
 
     /// Whether the model learnt anything (a plan without examples has none).
     pub fn is_empty(&self) -> bool {
-        self.features.is_empty()
+        self.weights.is_empty()
     }
 
     /// The classes by the model's probability for the text, best first; empty when the text
     /// shares no feature with the examples.
-    pub fn rank(&self, p: &Prepared, index: &Index, scope_chars: usize) -> Vec<(&Option<String>, f64)> {
-        let feats = features(p, index, scope_chars);
+    /// `negators` are the text's negator words (char spans), as [`negators`] finds them.
+    pub fn rank(&self, p: &Prepared, negators: &[(usize, usize)], scope_chars: usize) -> Vec<(&Option<String>, f64)> {
+        // Each feature once (binary).
+        let mut seen = vec![0u64; self.offsets.len() / 64 + 1];
         let mut score = vec![0f64; self.per_feature.len()];
         let mut known = 0u32;
-        for f in feats {
-            let Some(&(start, end)) = self.features.get(&f) else { continue };
+        for f in features(p, negators, scope_chars) {
+            let Some(n) = self.find(f) else { continue };
+            match seen.get_mut(n / 64) {
+                Some(bits) if *bits & (1 << (n % 64)) == 0 => *bits |= 1 << (n % 64),
+                _ => continue,
+            }
             known += 1;
+            let (Some(&start), Some(&end)) = (self.offsets.get(n), self.offsets.get(n + 1)) else { continue };
             for &(class, w) in self.weights.get(start as usize..end as usize).unwrap_or_default() {
                 if let Some(s) = score.get_mut(usize::from(class)) {
                     *s += f64::from(w);
@@ -121,35 +155,32 @@ impl Model {
     }
 }
 
-fn features(p: &Prepared, index: &Index, scope_chars: usize) -> Vec<u64> {
-    let negated = negated(p, index, scope_chars);
-    let mut f = features_of(&p.chars, &negated);
-    f.sort_unstable();
-    f.dedup();
-    f
-}
-
-/// The chars a negator may govern: up to `scope_chars` after it in its clause. Their n-grams are
-/// other features than the same words said plainly ("no leak" is not "leak"), as the rules'
-/// negation cannot reach words it does not know.
-fn negated(p: &Prepared, index: &Index, scope_chars: usize) -> Vec<bool> {
-    let mut out = vec![false; p.chars.len()];
-    let hits = index.scan(&p.chars);
-    let all = hits.all();
-    for g in all.iter().filter(|h| h.what == What::Negator) {
-        if all.iter().any(|o| o.what == What::NotNegator && o.start < g.end && g.start < o.end) {
-            continue;
-        }
-        for i in g.end..(g.end + scope_chars).min(p.chars.len()) {
+fn features(p: &Prepared, negators: &[(usize, usize)], scope_chars: usize) -> Vec<u64> {
+    let mut negated = vec![false; p.chars.len()];
+    for &(_, end) in negators {
+        for i in end..(end + scope_chars).min(p.chars.len()) {
             if p.is_clause_end(i) {
                 break;
             }
-            if let Some(n) = out.get_mut(i) {
+            if let Some(n) = negated.get_mut(i) {
                 *n = true;
             }
         }
     }
-    out
+    features_of(&p.chars, &negated)
+}
+
+/// The negator words of a scanned text (not those inside a non-negating word: 无法, 非常). The
+/// chars up to `scope_chars` after one, in its clause, are in its scope: their n-grams are other
+/// features than the same words said plainly ("no leak" is not "leak"), as the rules' negation
+/// cannot reach words the lexicon does not know.
+pub fn negators(hits: &Hits, longest: usize) -> Vec<(usize, usize)> {
+    hits.all()
+        .iter()
+        .filter(|g| g.what == What::Negator)
+        .filter(|g| !hits.starting_in(g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && o.start < g.end && g.start < o.end))
+        .map(|g| (g.start, g.end))
+        .collect()
 }
 
 /// The 1-, 2- and 3-grams of each space-separated word padded with a space; an n-gram that
@@ -185,6 +216,10 @@ fn features_of(chars: &[char], negated: &[bool]) -> Vec<u64> {
     }
     flush(&mut word, &mut out);
     out
+}
+
+fn slot(f: u64, mask: usize) -> usize {
+    (f.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 /// A hasher for keys that are already hashes: one multiply spreads them over the table.

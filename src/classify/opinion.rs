@@ -16,13 +16,13 @@ pub enum Reading {
     Kinds(Vec<Candidate>),
 }
 
-pub fn read(plan: &Plan, p: &Prepared) -> Reading {
+pub fn read(plan: &Plan, p: &Prepared, negators: &[(usize, usize)]) -> Reading {
     let spec = &plan.doc().classifier;
     let model = spec.model();
     if model.is_empty() {
         return Reading::Nothing;
     }
-    let ranked = model.rank(p, spec.index(), spec.negation.scope_chars);
+    let ranked = model.rank(p, negators, spec.negation.scope_chars);
     match ranked.first() {
         None => return Reading::Nothing,
         Some((None, _)) => return Reading::NoIncident,
