@@ -247,6 +247,16 @@ pub struct Similarity {
     pub max_candidates: usize,
     /// A major candidate at least this share of the best one's similarity ranks first.
     pub major_margin: f64,
+    /// The learnt model proposes another kind beside its best when that kind is at least this
+    /// share as likely (absent: the best kind alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_alternative_share: Option<f64>,
+    /// The learnt model reads "no incident" when that is at least this share as likely as its best
+    /// kind (absent: only when it is the likeliest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_no_incident_share: Option<f64>,
     /// English words too common to tell kinds apart (the, was, …).
     #[serde(default)]
     pub stop_words: Vec<String>,
@@ -261,6 +271,8 @@ impl Default for Similarity {
             min_score: 0.2,
             max_candidates: 3,
             major_margin: 0.8,
+            model_alternative_share: None,
+            model_no_incident_share: None,
             stop_words: Vec::new(),
             confirm: Text::default(),
             confirm_clause: String::new(),
