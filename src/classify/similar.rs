@@ -55,7 +55,8 @@ impl Examples {
                 all.push((f, u16::try_from(i).unwrap_or(u16::MAX)));
             }
         }
-        crate::sort::sort_by(&mut all, |a, b| a.cmp(b));
+        // The bank has tens of thousands of pairs: the crate's index merge sort took milliseconds.
+        all.sort_unstable();
         all.dedup();
         let mut features: Vec<(u64, Vec<u16>)> = Vec::new();
         for (f, e) in all {
