@@ -10,7 +10,8 @@ use crate::plan::{Plan, Severity};
 pub enum Reading {
     /// The text shares nothing with the examples: the model has no opinion.
     Nothing,
-    /// "No incident" is likelier than any kind.
+    /// "No incident" is the likeliest, or nearly as likely as the best kind
+    /// (`similarity.model_no_incident_share`).
     NoIncident,
     /// Its kinds, best first.
     Kinds(Vec<Candidate>),
