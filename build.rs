@@ -1,7 +1,11 @@
 //! Merges the parts of the embedded default plan (`plans/sd101/*.json`, split for reviewers)
 //! into one minified JSON document in `OUT_DIR`: a third fewer bytes in the wasm and one parse
-//! at start instead of four. A part that is not a JSON object, or a key given by two parts,
-//! fails the build with the part's name.
+//! at start instead of four. Parts merge deeply: an object given by two parts gets the members
+//! of both, a list given by two parts is the first part's items then the second's (the
+//! classifier's hand-written examples, then the bank `examples.json` written from the
+//! development corpora by `scripts/corpus-examples.py`). A part that is not a JSON object, or a
+//! value given by two parts that are not both objects or both lists, fails the build with the
+//! part's name and the path.
 //!
 //! It also writes the classifier's homophone table (`sounds.rs`): pinyin input and voice input
 //! type 做弊 for 作弊 and 晕到 for 晕倒, so the classifier matches the plan's Chinese terms by
@@ -15,7 +19,7 @@ use std::path::Path;
 
 use pinyin::{ToPinyin, ToPinyinMulti};
 
-const PARTS: &[&str] = &["plan.json", "kinds.json", "classifier.json", "forms.json"];
+const PARTS: &[&str] = &["plan.json", "kinds.json", "classifier.json", "examples.json", "forms.json"];
 
 fn main() {
     let mut merged = serde_json::Map::new();
@@ -25,17 +29,28 @@ fn main() {
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let serde_json::Value::Object(members) = value else { panic!("{}: a plan part must be a JSON object", path.display()) };
-        for (key, v) in members {
-            if merged.insert(key.clone(), v).is_some() {
-                panic!("{}: `{key}` is already given by another part", path.display());
-            }
-        }
+        merge(&mut merged, members, "", &path);
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let sounds = sound_table(merged.get("classifier"));
     std::fs::write(Path::new(&out_dir).join("sounds.rs"), sounds).unwrap_or_else(|e| panic!("sounds.rs: {e}"));
     let out = Path::new(&out_dir).join("default_plan.json");
     std::fs::write(&out, serde_json::Value::Object(merged).to_string()).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
+
+fn merge(into: &mut serde_json::Map<String, serde_json::Value>, from: serde_json::Map<String, serde_json::Value>, at: &str, part: &Path) {
+    use serde_json::Value;
+    for (key, v) in from {
+        let here = format!("{at}/{key}");
+        match (into.get_mut(&key), v) {
+            (None, v) => {
+                into.insert(key, v);
+            }
+            (Some(Value::Object(a)), Value::Object(b)) => merge(a, b, &here, part),
+            (Some(Value::Array(a)), Value::Array(b)) => a.extend(b),
+            _ => panic!("{}: `{here}` is already given by another part", part.display()),
+        }
+    }
 }
 
 /// The Chinese words the classifier matches by sound: every `zh_terms` list of the classifier

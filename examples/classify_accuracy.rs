@@ -5,6 +5,10 @@
 //! `cargo run --release --example classify_accuracy -- tests/data/corpus/dev.json [more files]`
 //! (default: `tests/data/classify_cases.json`). A case is `{text?, facts?, kind, severity,
 //! patterns?}` (the corpus format of `tests/data/corpus/README.md`, or the older cases file).
+//!
+//! `--examples BANK.json` classifies with the hand-written examples of `plans/sd101/classifier.json`
+//! plus BANK's `classifier.examples` instead of the embedded bank: cross-corpus evaluation builds
+//! BANK from one corpus with `scripts/corpus-examples.py --from … --out …` and tests the other.
 
 use std::collections::BTreeMap;
 
@@ -27,10 +31,17 @@ impl Tally {
 }
 
 fn main() {
-    let plan = exam_incident::plan::default_plan().expect("default plan");
     let mut files: Vec<String> = std::env::args().skip(1).collect();
     let quiet = files.iter().any(|f| f == "--quiet");
     files.retain(|f| f != "--quiet");
+    let bank = files.iter().position(|f| f == "--examples").map(|i| {
+        files.remove(i);
+        files.remove(i)
+    });
+    let plan = match &bank {
+        None => exam_incident::plan::default_plan().expect("default plan"),
+        Some(bank) => with_examples(bank),
+    };
     if files.is_empty() {
         files.push("tests/data/classify_cases.json".into());
     }
@@ -114,4 +125,18 @@ fn main() {
         }
         println!();
     }
+}
+
+/// The default plan with the hand-written examples and `bank`'s in place of the embedded bank.
+fn with_examples(bank: &str) -> exam_incident::Plan {
+    let read = |path: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let examples = |v: &serde_json::Value| v["classifier"]["examples"].as_array().cloned().unwrap_or_default();
+    let mut all = examples(&read("plans/sd101/classifier.json"));
+    all.extend(examples(&read(bank)));
+    let mut plan = exam_incident::plan::default_plan_value().expect("default plan");
+    plan["classifier"]["examples"] = serde_json::Value::Array(all);
+    exam_incident::Plan::from_value(&plan).expect("plan with the bank")
 }

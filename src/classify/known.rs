@@ -131,6 +131,8 @@ pub struct Provenance {
     pub cues: Vec<(u8, Src)>,
     pub facts: Vec<(FactKey, Src)>,
     pub negated: Vec<(usize, usize)>,
+    /// Every negator of the text, whether or not it governs a term (for the learnt model).
+    pub negators: Vec<(usize, usize)>,
     /// Room names in the text (char spans).
     pub rooms: Vec<(usize, usize)>,
 }

@@ -55,7 +55,8 @@ impl Examples {
                 all.push((f, u16::try_from(i).unwrap_or(u16::MAX)));
             }
         }
-        crate::sort::sort_by(&mut all, |a, b| a.cmp(b));
+        // The bank has tens of thousands of pairs: the crate's index merge sort took milliseconds.
+        all.sort_unstable();
         all.dedup();
         let mut features: Vec<(u64, Vec<u16>)> = Vec::new();
         for (f, e) in all {
@@ -258,4 +259,53 @@ fn shared(p: &Prepared, index: &Index, example: &super::spec::Example, feats: &[
             }
         })
         .collect()
+}
+
+/// The evidence for `kind` when the learnt model proposes it: the example of that kind nearest to
+/// the text, with the fragments both share (the example alone when they share none).
+pub fn evidence_for(plan: &Plan, p: &Prepared, kind: &str) -> Vec<Evidence> {
+    let spec = &plan.doc().classifier;
+    let index = spec.index();
+    let ex = &index.examples;
+    let feats = features(&p.chars, index, &spec.similarity.stop_words);
+    let mut dot = vec![0f32; ex.norm.len()];
+    let mut seen = vec![false; ex.features.len()];
+    for (f, _, _) in &feats {
+        let Some(at) = ex.find(*f) else { continue };
+        match seen.get_mut(at) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
+        }
+        let (Some((_, list)), Some(w)) = (ex.features.get(at), ex.weight.get(at)) else { continue };
+        for e in list {
+            if let Some(d) = dot.get_mut(usize::from(*e)) {
+                *d += w * w;
+            }
+        }
+    }
+    let nearest = spec
+        .examples
+        .iter()
+        .zip(&dot)
+        .zip(&ex.norm)
+        .filter(|((e, _), _)| e.kind.as_deref() == Some(kind))
+        .map(|((e, d), n)| (e, d / n.max(f32::EPSILON)))
+        .fold(None::<(&super::spec::Example, f32)>, |best, (e, s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((e, s)),
+        });
+    let Some((example, _)) = nearest else { return Vec::new() };
+    let shared = shared(p, index, example, &feats, &spec.similarity.stop_words);
+    if !shared.is_empty() {
+        return shared;
+    }
+    vec![Evidence {
+        source: Source::Example,
+        rule: "similar_example".into(),
+        clause: example.clause.clone(),
+        matched: String::new(),
+        start: None,
+        end: None,
+        example: Some(example.text.clone()),
+    }]
 }

@@ -59,11 +59,18 @@ pub struct ClassifierSpec {
     /// on its own).
     #[serde(skip)]
     index: OnceLock<Index>,
+    /// The model learnt from `examples`, built on the first text no rule settles.
+    #[serde(skip)]
+    model: OnceLock<super::model::Model>,
 }
 
 impl ClassifierSpec {
     pub fn index(&self) -> &Index {
         self.index.get_or_init(|| Index::build(self))
+    }
+
+    pub fn model(&self) -> &super::model::Model {
+        self.model.get_or_init(|| super::model::Model::build(self, self.index()))
     }
 }
 
@@ -244,6 +251,16 @@ pub struct Similarity {
     pub max_candidates: usize,
     /// A major candidate at least this share of the best one's similarity ranks first.
     pub major_margin: f64,
+    /// The learnt model proposes another kind beside its best when that kind is at least this
+    /// share as likely (absent: the best kind alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_alternative_share: Option<f64>,
+    /// The learnt model reads "no incident" when that is at least this share as likely as its best
+    /// kind (absent: only when it is the likeliest).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_no_incident_share: Option<f64>,
     /// English words too common to tell kinds apart (the, was, …).
     #[serde(default)]
     pub stop_words: Vec<String>,
@@ -258,6 +275,8 @@ impl Default for Similarity {
             min_score: 0.2,
             max_candidates: 3,
             major_margin: 0.8,
+            model_alternative_share: None,
+            model_no_incident_share: None,
             stop_words: Vec::new(),
             confirm: Text::default(),
             confirm_clause: String::new(),

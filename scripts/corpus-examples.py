@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Writes the classifier's examples bank from the development corpora.
+
+The bank is `plans/sd101/examples.json` = {"classifier": {"examples": [...]}}; build.rs merges it
+after the hand-written examples of classifier.json, so the learnt model (src/classify/model.rs) and
+the similarity safety net see both. Each corpus case becomes {kind, clause, text}: the clause is
+the kind's own clause from kinds.json, 事件确认1 for a text that describes no incident.
+
+    scripts/corpus-examples.py                       # dev.json + dev-b.json → plans/sd101/examples.json
+    scripts/corpus-examples.py --from tests/data/corpus/dev.json --out /tmp/bank-dev.json
+                                                     # one corpus only, for cross-corpus evaluation:
+    cargo run --release --example classify_accuracy -- --examples /tmp/bank-dev.json tests/data/corpus/dev-b.json
+
+Never point it at a held-out split: the bank is training data.
+"""
+import argparse
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NO_INCIDENT_CLAUSE = "事件确认1"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--from", dest="sources", nargs="+",
+                    default=[str(ROOT / "tests/data/corpus/dev.json"), str(ROOT / "tests/data/corpus/dev-b.json")])
+    ap.add_argument("--out", default=str(ROOT / "plans/sd101/examples.json"))
+    args = ap.parse_args()
+    kinds = json.loads((ROOT / "plans/sd101/kinds.json").read_text(encoding="utf-8"))["kinds"]
+    clause = {k["id"]: k["clause"] for k in kinds}
+    hand = json.loads((ROOT / "plans/sd101/classifier.json").read_text(encoding="utf-8"))["classifier"]["examples"]
+    seen = {(e["kind"], e["text"]) for e in hand}
+    examples = []
+    for source in args.sources:
+        for case in json.loads(Path(source).read_text(encoding="utf-8")):
+            text, kind = case.get("text"), case.get("kind")
+            # Cases given as ticked facts only teach the model nothing about wording.
+            if not text or not text.strip() or (kind, text) in seen:
+                continue
+            if kind is not None and kind not in clause:
+                raise SystemExit(f"{source}: {case.get('id')}: unknown kind {kind}")
+            seen.add((kind, text))
+            examples.append({"kind": kind, "clause": clause[kind] if kind else NO_INCIDENT_CLAUSE, "text": text})
+    lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False) for e in examples)
+    Path(args.out).write_text('{"classifier": {"examples": [\n' + lines + "\n]}}\n", encoding="utf-8")
+    rel = lambda p: str(Path(p).resolve().relative_to(ROOT)) if Path(p).resolve().is_relative_to(ROOT) else p
+    print(f"{rel(args.out)}: {len(examples)} examples from {', '.join(rel(s) for s in args.sources)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+//! The learnt second opinion (src/classify/model.rs): for a text no rule of the plan reads, the
+//! kind comes from the plan's labelled examples (事件确认1: confirm the kind with the proctor), so a
+//! site that adds examples changes the answer without code; the rules' reading still wins where
+//! they read the text.
+
+use exam_incident::classify::{classify, ClassifyInput, Source};
+use exam_incident::plan::{default_plan_value, Plan};
+use serde_json::{json, Value};
+
+/// The default plan with `examples` as its whole examples bank.
+fn plan_with(examples: Value) -> Plan {
+    let mut plan = default_plan_value().expect("default plan");
+    plan["classifier"]["examples"] = examples;
+    Plan::from_value(&plan).expect("plan with examples")
+}
+
+fn text(t: &str) -> ClassifyInput {
+    ClassifyInput { text: Some(t.into()), facts: None }
+}
+
+// Wordings the plan's lexicon does not know (a tree across the road, a sinkhole, a tanker): only
+// the examples can place them.
+const ROAD: &str = "校门口那棵大树倒了，把进考点的路整个堵死";
+const ROAD_AGAIN: &str = "大树倒下来把进考点的路堵死了";
+const HOLE: &str = "操场中间塌出一个大坑";
+const CALM: &str = "大家在走廊排队等着进场";
+
+fn bank(road_kind: &str) -> Value {
+    json!([
+        {"kind": road_kind, "clause": "重大(8), 处理8", "text": ROAD},
+        {"kind": "natural_disaster", "clause": "重大(7), 处理7", "text": HOLE},
+        {"kind": null, "clause": "事件确认1", "text": CALM},
+    ])
+}
+
+#[test]
+fn an_unread_text_gets_the_kind_of_its_examples_uncertain_with_the_confirm_question() {
+    let plan = plan_with(bank("other_major"));
+    let none = plan_with(json!([]));
+    // Without examples the rules alone read nothing here.
+    assert_eq!(classify(&none, &text(ROAD_AGAIN)).unwrap().kind, None);
+    let c = classify(&plan, &text(ROAD_AGAIN)).unwrap();
+    assert_eq!(c.kind.as_deref(), Some("other_major"));
+    assert_eq!(c.severity.map(|s| s.as_str()), Some("major"));
+    assert!(!c.certain);
+    let confirm = c.questions.first().expect("a question");
+    assert_eq!(confirm.id, "confirm_kind");
+    assert_eq!(confirm.kinds.first().map(String::as_str), Some("other_major"));
+    let top = c.candidates.first().expect("a candidate");
+    assert!(!top.certain);
+    let ev = top.evidence.first().expect("evidence");
+    assert_eq!(ev.source, Source::Example);
+    assert_eq!(ev.example.as_deref(), Some(ROAD));
+    assert_eq!(ev.clause, "重大(8), 处理8");
+    // The shared words, as typed, at their UTF-16 offsets.
+    let (s, e) = (ev.start.unwrap() as usize, ev.end.unwrap() as usize);
+    let utf16: Vec<u16> = ROAD_AGAIN.encode_utf16().collect();
+    assert_eq!(String::from_utf16(&utf16[s..e]).unwrap(), ev.matched);
+    assert!(!ev.matched.is_empty());
+}
+
+#[test]
+fn a_site_relabels_its_examples_and_the_answer_follows() {
+    let c = classify(&plan_with(bank("papers_not_arrived")), &text(ROAD_AGAIN)).unwrap();
+    assert_eq!(c.kind.as_deref(), Some("papers_not_arrived"));
+    let c = classify(&plan_with(bank("other_general")), &text(ROAD_AGAIN)).unwrap();
+    assert_eq!(c.kind.as_deref(), Some("other_general"));
+    assert_eq!(c.severity.map(|s| s.as_str()), Some("general"));
+    assert!(!c.certain);
+}
+
+#[test]
+fn a_text_nearest_the_no_incident_examples_stays_null() {
+    let c = classify(&plan_with(bank("other_major")), &text("考生们在走廊排队等着进场")).unwrap();
+    assert_eq!(c.kind, None);
+    assert!(c.candidates.is_empty());
+}
+
+#[test]
+fn what_the_rules_read_for_certain_the_examples_do_not_change() {
+    // 重大(4): two rooms with widespread cheating, whatever an example says.
+    let t = "两个考场秩序混乱，出现大面积作弊";
+    let misleading = json!([{"kind": "question_error", "clause": "一般(2), 一般处理2", "text": t}]);
+    let c = classify(&plan_with(misleading), &text(t)).unwrap();
+    assert_eq!(c.kind.as_deref(), Some("mass_cheating"));
+    assert!(c.certain);
+    assert!(c.candidates.iter().all(|c| c.evidence.iter().all(|e| e.source != Source::Example)));
+}
+
+#[test]
+fn a_count_below_the_threshold_read_by_the_rules_is_no_incident_whatever_the_examples() {
+    // 重大(3)¶2 needs the plan's count or share of late candidates; one of thirty is neither.
+    let t = "30个考生有1个迟到";
+    let misleading = json!([{"kind": "candidates_not_arrived", "clause": "重大(3), 处理3¶2", "text": t}]);
+    let c = classify(&plan_with(misleading), &text(t)).unwrap();
+    assert_eq!(c.kind, None);
+}
+
+#[test]
+fn the_embedded_bank_is_the_hand_written_examples_then_the_corpus_bank() {
+    let read = |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    let root = env!("CARGO_MANIFEST_DIR");
+    let hand = read(&format!("{root}/plans/sd101/classifier.json"))["classifier"]["examples"].as_array().unwrap().clone();
+    let bank = read(&format!("{root}/plans/sd101/examples.json"))["classifier"]["examples"].as_array().unwrap().clone();
+    let plan = default_plan_value().unwrap();
+    let all = plan["classifier"]["examples"].as_array().unwrap();
+    assert_eq!(all.len(), hand.len() + bank.len());
+    assert_eq!(&all[..hand.len()], &hand[..]);
+    assert_eq!(&all[hand.len()..], &bank[..]);
+    // The rest of the classifier section comes from classifier.json alone.
+    assert!(plan["classifier"]["rules"].as_array().is_some_and(|r| !r.is_empty()));
+}
