@@ -118,18 +118,50 @@ fn evidence_offsets_are_utf16_and_point_at_the_words() {
 #[test]
 fn numerals_durations_counts_and_phases_are_read() {
     let plan = default_plan().unwrap();
-    let facts = |text: &str| run(&plan, &Case { text: Some(text.into()), facts: None, kind: None, severity: None, questions: None, escalation: None, certain: None, note: None }).facts;
+    let facts = |text: &str| {
+        run(
+            &plan,
+            &Case {
+                text: Some(text.into()),
+                facts: None,
+                kind: None,
+                severity: None,
+                questions: None,
+                escalation: None,
+                certain: None,
+                note: None,
+            },
+        )
+        .facts
+    };
     for (text, minutes) in [
-        ("停电1小时20分", 80.0), ("停电一个半小时", 90.0), ("停电半小时", 30.0), ("power cut, 90 minutes", 90.0),
-        ("停电四十分钟", 40.0), ("停电两个半小时", 150.0), ("停电1.5小时", 90.0), ("停电 1 hour 20 minutes", 80.0),
-        ("停电二十五分钟", 25.0), ("停电十分钟", 10.0), ("停电３０分钟", 30.0), ("an hour and a half without power (power cut)", 90.0),
+        ("停电1小时20分", 80.0),
+        ("停电一个半小时", 90.0),
+        ("停电半小时", 30.0),
+        ("power cut, 90 minutes", 90.0),
+        ("停电四十分钟", 40.0),
+        ("停电两个半小时", 150.0),
+        ("停电1.5小时", 90.0),
+        ("停电 1 hour 20 minutes", 80.0),
+        ("停电二十五分钟", 25.0),
+        ("停电十分钟", 10.0),
+        ("停电３０分钟", 30.0),
+        ("an hour and a half without power (power cut)", 90.0),
     ] {
         assert_eq!(facts(text).outage_minutes, Some(minutes), "{text}");
     }
     for (text, rooms) in [
-        ("3号、5号考场作弊", 2), ("两个考场作弊", 2), ("3个考场作弊", 3), ("多个考场作弊", 2), ("3号考场作弊", 1),
-        ("3、5、7号考场作弊", 3), ("第2考场和第4考场作弊", 2), ("cheating in two rooms", 2), ("cheating in rooms 3 and 5", 2),
-        ("两个以上考场作弊", 2), ("３号考场和５号考场作弊", 2),
+        ("3号、5号考场作弊", 2),
+        ("两个考场作弊", 2),
+        ("3个考场作弊", 3),
+        ("多个考场作弊", 2),
+        ("3号考场作弊", 1),
+        ("3、5、7号考场作弊", 3),
+        ("第2考场和第4考场作弊", 2),
+        ("cheating in two rooms", 2),
+        ("cheating in rooms 3 and 5", 2),
+        ("两个以上考场作弊", 2),
+        ("３号考场和５号考场作弊", 2),
     ] {
         assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
     }
@@ -144,8 +176,12 @@ fn numerals_durations_counts_and_phases_are_read() {
     assert_eq!(facts("区域性停电").regional, Some(true));
     assert_eq!(facts("不是区域停电").regional, Some(false));
     for (text, phase) in [
-        ("押运途中试卷被盗", "transport"), ("保密室试卷被盗", "storage"), ("开考前试卷被盗", "before_exam"),
-        ("考试期间试卷丢失", "during_exam"), ("收卷后试卷丢失", "after_exam"), ("考试结束后答题卡丢失", "after_exam"),
+        ("押运途中试卷被盗", "transport"),
+        ("保密室试卷被盗", "storage"),
+        ("开考前试卷被盗", "before_exam"),
+        ("考试期间试卷丢失", "during_exam"),
+        ("收卷后试卷丢失", "after_exam"),
+        ("考试结束后答题卡丢失", "after_exam"),
     ] {
         assert_eq!(facts(text).phase.map(|p| p.as_str()), Some(phase), "{text}");
     }

@@ -21,7 +21,8 @@ struct Score {
 fn corpus() -> Vec<Score> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
     let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<_> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
     files.sort();
     let plan = default_plan().expect("default plan");
     files
@@ -43,7 +44,11 @@ fn corpus() -> Vec<Score> {
                 let want_sev = c.get("severity").and_then(|k| k.as_str());
                 let got = classify_value(&plan, &serde_json::json!({ "text": text })).expect("classify");
                 let got_sev = got.severity.map(|s| s.as_str());
-                let line = format!("{}: want {want_kind:?}/{want_sev:?} got {:?}/{got_sev:?}: {text}", c.get("id").and_then(|i| i.as_str()).unwrap_or("-"), got.kind);
+                let line = format!(
+                    "{}: want {want_kind:?}/{want_sev:?} got {:?}/{got_sev:?}: {text}",
+                    c.get("id").and_then(|i| i.as_str()).unwrap_or("-"),
+                    got.kind
+                );
                 if got.kind.as_deref() == want_kind {
                     s.kind_right += 1;
                 }
@@ -88,7 +93,19 @@ fn holds_the_ground_gained() {
         let sev = (s.cases - s.severity_wrong.len()) as f64 * 100.0 / n;
         assert!(kind >= 80.0, "{}: kind right on {kind:.1}%", s.file);
         assert!(sev >= 85.0, "{}: severity right on {sev:.1}%", s.file);
-        assert!(s.majors_low.len() as f64 <= n * 0.06, "{}: {} majors as general or null:\n{}", s.file, s.majors_low.len(), s.majors_low.join("\n"));
-        assert!(s.false_alarms.len() as f64 <= n * 0.04, "{}: {} false alarms:\n{}", s.file, s.false_alarms.len(), s.false_alarms.join("\n"));
+        assert!(
+            s.majors_low.len() as f64 <= n * 0.06,
+            "{}: {} majors as general or null:\n{}",
+            s.file,
+            s.majors_low.len(),
+            s.majors_low.join("\n")
+        );
+        assert!(
+            s.false_alarms.len() as f64 <= n * 0.04,
+            "{}: {} false alarms:\n{}",
+            s.file,
+            s.false_alarms.len(),
+            s.false_alarms.join("\n")
+        );
     }
 }

@@ -62,10 +62,7 @@ id_enum! {
 impl FactKey {
     /// Facts that hold a number (the others hold a boolean, or a phase).
     pub fn is_number(self) -> bool {
-        matches!(
-            self,
-            FactKey::RoomsAffected | FactKey::CandidatesAffected | FactKey::OutageMinutes | FactKey::CandidatesFraction
-        )
+        matches!(self, FactKey::RoomsAffected | FactKey::CandidatesAffected | FactKey::OutageMinutes | FactKey::CandidatesFraction)
     }
     pub fn is_bool(self) -> bool {
         matches!(self, FactKey::Restored | FactKey::Regional | FactKey::CandidatesLarge)
@@ -119,8 +116,16 @@ pub struct Facts {
 
 /// Field names of [`Facts`], for naming a bad one in an error.
 pub const FACT_FIELDS: &[&str] = &[
-    "phase", "signals", "rooms_affected", "candidates_affected", "outage_minutes", "restored", "regional",
-    "candidates_fraction", "candidates_large", "rooms",
+    "phase",
+    "signals",
+    "rooms_affected",
+    "candidates_affected",
+    "outage_minutes",
+    "restored",
+    "regional",
+    "candidates_fraction",
+    "candidates_large",
+    "rooms",
 ];
 
 /// How exact a number read from text is: 两个考场 is exact, 两个以上考场 at least 2, 超过30分钟

@@ -20,7 +20,10 @@ pub enum What {
     FrameObject(u16),
     /// A predicate word of frame `i`.
     FramePredicate(u16),
-    Flag { fact: FactKey, value: bool },
+    Flag {
+        fact: FactKey,
+        value: bool,
+    },
     Phase(Phase),
     Negator,
     NotNegator,
@@ -38,7 +41,10 @@ pub enum What {
     Classifier,
     Half,
     Linker,
-    Measure { target: Target, factor: f64 },
+    Measure {
+        target: Target,
+        factor: f64,
+    },
     RoomNoun,
     Ordinal,
     OrdinalPrefix,
@@ -187,7 +193,19 @@ impl Index {
             }
         }
         let sounds: &[u16] = if sound_firsts.iter().any(|e| e.0 != EMPTY) { table } else { &[] };
-        let mut index = Index { sound_trie, sound_firsts, sounds, trie, firsts, numeral_bits, digits, units, cue_names, longest, examples: Default::default() };
+        let mut index = Index {
+            sound_trie,
+            sound_firsts,
+            sounds,
+            trie,
+            firsts,
+            numeral_bits,
+            digits,
+            units,
+            cue_names,
+            longest,
+            examples: Default::default(),
+        };
         index.examples = super::similar::Examples::build(spec, &index);
         index
     }
@@ -239,7 +257,6 @@ impl Index {
         hits.close(text.len());
         hits
     }
-
 
     /// Whether `c` is a Chinese digit or multiplier of the plan.
     #[inline]

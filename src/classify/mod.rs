@@ -207,7 +207,8 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
     // The safety net is for a text the rules do not read: nothing said (or only that something
     // happened), and nothing negated — a text whose words the rules read and rejected (一名考生迟到,
     // 试卷没有被盗) is no incident, and no example brings it back.
-    let only_fallback = proposals.iter().all(|pr| !pr.certain && pr.rules.iter().all(|(ri, _)| spec.rules.get(*ri).is_some_and(|r| r.fallback)));
+    let only_fallback =
+        proposals.iter().all(|pr| !pr.certain && pr.rules.iter().all(|(ri, _)| spec.rules.get(*ri).is_some_and(|r| r.fallback)));
     let unread = only_fallback && (known.signals == 0 || !proposals.is_empty()) && prov.negated.is_empty();
     let mut from_examples = false;
     // The learnt model speaks for a text the rules do not read (as `unread` above). Where the
@@ -299,4 +300,3 @@ fn fill_thresholds(plan: &Plan, t: &Text) -> Text {
 fn span(p: &Prepared, start: usize, end: usize) -> Span {
     Span { matched: p.original(start, end).to_string(), start: p.utf16(start), end: p.utf16(end) }
 }
-

@@ -72,9 +72,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             _ => None,
         });
         // English room lists start with the noun: room 3, rooms 3 and 5.
-        let room_before = before.is_some_and(|h| {
-            matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. })
-        });
+        let room_before = before.is_some_and(|h| matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. }));
         let ordinal = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix);
         let ordinal_before = ordinal.is_some();
         // A named room starts at its 第.
@@ -126,20 +124,22 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             list_next = Some(pos);
             continue;
         }
-        let Some(m) = first(hits, pos, |w| {
-            matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)
-        }) else {
+        let Some(m) = first(hits, pos, |w| matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)) else {
             if room_before || list_confirmed {
                 room_ids.push((value, from, t.end));
             } else if counted
                 && (pos >= p.chars.len()
                     || p.is_clause_end(pos)
-                    || hits.at(pos).iter().any(|h| matches!(h.what, What::Negator | What::Present | What::Signal(_) | What::FramePredicate(_))))
+                    || hits
+                        .at(pos)
+                        .iter()
+                        .any(|h| matches!(h.what, What::Negator | What::Present | What::Signal(_) | What::FramePredicate(_))))
             {
                 // 30个考生有3个没来: a counted number without its noun, followed by what happened
                 // to them, counts what was counted before (一个工地 does not); it only matters
                 // beside another count of candidates.
-                let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start);
+                let present =
+                    hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start);
                 out.implicit.push((Reading { num: Num { value, bound }, start: t.start, end: pos }, present));
             }
             continue;
@@ -176,9 +176,19 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.candidates, r);
                 // A present marker said of them, not negated (未到场, have not arrived).
-                let negated = |h: &Hit| hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start);
-                let present = hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start && !negated(h))
-                    || hits.starting_in(r.end, r.end + 16).iter().any(|h| h.what == What::Present && !negated(h) && !(r.end..h.start).any(|i| p.is_clause_end(i)));
+                let negated = |h: &Hit| {
+                    hits.starting_in(h.start.saturating_sub(4), h.start)
+                        .iter()
+                        .any(|g| g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start)
+                };
+                let present = hits
+                    .starting_in(t.start.saturating_sub(6), t.start)
+                    .iter()
+                    .any(|h| h.what == What::Present && h.end <= t.start && !negated(h))
+                    || hits
+                        .starting_in(r.end, r.end + 16)
+                        .iter()
+                        .any(|h| h.what == What::Present && !negated(h) && !(r.end..h.start).any(|i| p.is_clause_end(i)));
                 out.all_candidates.push((r, present));
                 // 14 of 50 candidates: the part before "of".
                 if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
@@ -252,7 +262,8 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 Some((What::BoundSuffix(b), e)) => (b, e),
                 _ => (Bound::Exact, h.end),
             };
-            let bound = ending.at(skip_back(p, h.start))
+            let bound = ending
+                .at(skip_back(p, h.start))
                 .and_then(|b| if let What::BoundPrefix(b) = b.what { Some(b) } else { None })
                 .unwrap_or(bound);
             set_max(&mut out.minutes, Reading { num: Num { value: minutes, bound }, start: h.start, end });

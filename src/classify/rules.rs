@@ -115,9 +115,9 @@ impl Table {
     /// The first escalation of the plan that holds for certain for `kind` (index into the plan's
     /// escalations).
     pub fn escalate(&self, known: &Known, kind: usize) -> Option<usize> {
-        self.escalations.iter().position(|(kinds, lists)| {
-            kinds.contains(&kind) && lists.iter().any(|l| l.iter().all(|t| t.eval(known) == Tri::True))
-        })
+        self.escalations
+            .iter()
+            .position(|(kinds, lists)| kinds.contains(&kind) && lists.iter().any(|l| l.iter().all(|t| t.eval(known) == Tri::True)))
     }
 
     /// All kinds the facts point to, best first.

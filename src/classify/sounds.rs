@@ -63,7 +63,8 @@ pub fn forms(table: &[u16], term: &[char], cap: usize) -> Vec<Vec<char>> {
     let mut out: Vec<Vec<char>> = vec![Vec::with_capacity(term.len())];
     for c in term {
         let first = class(table, *c).unwrap_or(*c);
-        let others: Vec<char> = SOUND_ALTS.iter().filter(|(a, _)| a == c).filter_map(|(_, k)| char::from_u32(BASE + u32::from(*k))).collect();
+        let others: Vec<char> =
+            SOUND_ALTS.iter().filter(|(a, _)| a == c).filter_map(|(_, k)| char::from_u32(BASE + u32::from(*k))).collect();
         let mut next = Vec::new();
         for form in &out {
             for k in std::iter::once(first).chain(others.iter().copied()) {

@@ -566,7 +566,10 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
 fn check_cond(cond: &Cond, at: &str, doc: &PlanDocument, cues: &BTreeSet<&str>, problems: &mut Problems) {
     let tests = [cond.min.is_some(), cond.max.is_some(), cond.above.is_some(), cond.is.is_some(), cond.in_phases.is_some()];
     let n_tests = tests.iter().filter(|t| **t).count();
-    let kinds_of = usize::from(cond.signals_any.is_some()) + usize::from(cond.cues_any.is_some()) + usize::from(cond.any.is_some()) + usize::from(cond.fact.is_some());
+    let kinds_of = usize::from(cond.signals_any.is_some())
+        + usize::from(cond.cues_any.is_some())
+        + usize::from(cond.any.is_some())
+        + usize::from(cond.fact.is_some());
     if kinds_of != 1 || (cond.fact.is_some() != (n_tests == 1)) || (cond.fact.is_none() && n_tests > 0) {
         problems.push(at, ProblemKind::Shape("a condition has exactly one of signals_any, cues_any, any, or fact with one test".into()));
         return;

@@ -41,9 +41,8 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     // The phase cue nearest to something said about the papers or the exam.
     let signal_spans: Vec<(usize, usize)> =
         prov.signals.iter().filter_map(|(_, s)| if let Src::Text { start, end } = s { Some((*start, *end)) } else { None }).collect();
-    let distance = |a: usize, b: usize| {
-        signal_spans.iter().map(|(s, e)| if b <= *s { s - b } else { a.saturating_sub(*e) }).min().unwrap_or(0)
-    };
+    let distance =
+        |a: usize, b: usize| signal_spans.iter().map(|(s, e)| if b <= *s { s - b } else { a.saturating_sub(*e) }).min().unwrap_or(0);
     // The first of the nearest. A plain loop: the iterator chain kept its state in the stack,
     // and one pass over the hits cost more than the rest of this function.
     let mut phase = None;
@@ -109,7 +108,13 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
     for h in all {
         let What::FramePredicate(fi) = h.what else { continue };
         let near = |o: &Hit| {
-            let (a, b) = if o.end <= h.start { (o.end, h.start) } else if h.end <= o.start { (h.end, o.start) } else { return None };
+            let (a, b) = if o.end <= h.start {
+                (o.end, h.start)
+            } else if h.end <= o.start {
+                (h.end, o.start)
+            } else {
+                return None;
+            };
             (b - a <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(b - a)
         };
         // Objects are by start: only those that can be within the window are looked at.
@@ -144,7 +149,9 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
 fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     // 不是演练: a negated unreal word makes the sentence real.
-    let negated_at = |pos: usize| hits.starting_in(pos.saturating_sub(4), pos).iter().any(|g| g.what == What::Negator && g.end <= pos && pos - g.end <= 1);
+    let negated_at = |pos: usize| {
+        hits.starting_in(pos.saturating_sub(4), pos).iter().any(|g| g.what == What::Negator && g.end <= pos && pos - g.end <= 1)
+    };
     let marks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::Unreal && !negated_at(h.start)).map(|h| h.start).collect();
     if marks.is_empty() {
         return;
