@@ -23,6 +23,28 @@ export type FormId = "initial_report" | "staged_report" | "room_record" | "dispo
 
 
 /**
+ * A change of handling: when the best kind is one of `kinds` and every condition holds for
+ * certain, the result names who the matter goes to and why.
+ */
+export interface Escalation {
+    id: string;
+    kinds: string[];
+    /**
+     * Role id.
+     */
+    to: string;
+    /**
+     * May name thresholds as `{threshold_id}`.
+     */
+    reason: Text;
+    clause: string;
+    /**
+     * Any one of these condition lists holds (each list: all of its conditions).
+     */
+    when_any: ClassifierCond[][];
+}
+
+/**
  * A condition on the data: the value at `path` is given (no `is`), or equals `is`.
  */
 export interface FormCond {
@@ -217,6 +239,24 @@ export interface SavedInfo {
     head: string;
     site?: string;
     room?: string;
+}
+
+/**
+ * A signal said as an object and a predicate in one clause, in either order.
+ */
+export interface Frame {
+    id: string;
+    /**
+     * The signal the frame says (exactly one of `signal` and `cue`).
+     */
+    signal?: Signal;
+    /**
+     * Or a plan cue.
+     */
+    cue?: string;
+    clause: string;
+    objects: Terms;
+    predicates: Terms;
 }
 
 /**
@@ -663,6 +703,15 @@ export interface LogEntry {
 }
 
 /**
+ * One labelled phrasing: `kind` null for a text that describes no incident.
+ */
+export interface Example {
+    kind: string | undefined;
+    text: string;
+    clause: string;
+}
+
+/**
  * One link of the reporting chain: `from` reports to `to` (for incidents of `severity`, or all).
  */
 export interface ReportLink {
@@ -735,6 +784,11 @@ export interface ClassifierRule {
      * Only proposed when no other rule proposes anything.
      */
     fallback?: boolean;
+    /**
+     * Never more than possible: the kind is proposed with `certain: false` and the questions
+     * ask what would settle it (发烧 alone, disorder in two rooms without cheating said).
+     */
+    uncertain?: boolean;
     when: ClassifierCond[];
 }
 
@@ -909,7 +963,7 @@ export interface FormsSpec {
 /**
  * The facts the rules and the questions can test (field names of [`Facts`] besides `signals`).
  */
-export type FactKey = "phase" | "rooms_affected" | "candidates_affected" | "outage_minutes" | "restored" | "regional" | "candidates_fraction" | "candidates_large";
+export type FactKey = "phase" | "rooms_affected" | "candidates_affected" | "outage_minutes" | "restored" | "regional" | "candidates_fraction" | "candidates_large" | "signals" | "kind";
 
 /**
  * The log's head and entry count as a report or a paper record carries them (`anchor()`): what
@@ -965,22 +1019,33 @@ export interface Summary {
  */
 export interface Classification {
     /**
-     * The best kind, `null` when nothing in the plan matches.
+     * The best kind: `null` only when the text describes no incident. An incident-like text
+     * that no rule settles gets its best candidate here, with `certain: false` on it.
      */
     kind: string | undefined;
     /**
-     * Its severity; may be above the kind's own where the plan escalates (a power cut not
-     * restored within 30 minutes), never below.
+     * The kind's severity as the plan files it (a change of handling is `escalation`).
      */
     severity: Severity | undefined;
     /**
-     * Every kind the facts point to, ordered by severity, then certainty, then score.
+     * Whether a rule of the plan settles the kind (otherwise: confirm it with the proctor).
+     */
+    certain: boolean;
+    /**
+     * Every kind the facts point to: rules' kinds by severity, then certainty, then score;
+     * without a certain rule, the kinds of the nearest example phrasings after them.
      */
     candidates: Candidate[];
     /**
-     * What to ask next: each question's answer could change the kind or the severity.
+     * What to ask next: each question's answer could change the kind, the severity or the
+     * escalation; without a certain rule, first a question to confirm the kind.
      */
     questions: QuestionOut[];
+    /**
+     * A change of handling beside the severity (an outage past the plan's limit, or regional,
+     * goes to the superiors), never a change of severity.
+     */
+    escalation?: EscalationOut;
     /**
      * What was understood, from the text and the given facts.
      */
@@ -1104,6 +1169,11 @@ export interface Facts {
      * Extension: "large numbers" of candidates without a figure (大量, 大批, many).
      */
     candidates_large?: boolean;
+    /**
+     * Extension, output only: the rooms the text names, as typed (第二考场, 3号考场, room 5), to
+     * prefill a form; ignored as input.
+     */
+    rooms?: string[];
 }
 
 /**
@@ -1177,6 +1247,18 @@ export type PhoneKind = "any" | "mobile";
 export type Severity = "general" | "major";
 
 /**
+ * Who a matter goes to beyond the kind's own handling, and why.
+ */
+export interface EscalationOut {
+    /**
+     * Role id.
+     */
+    to: string;
+    reason: Text;
+    clause: string;
+}
+
+/**
  * Why a kind was proposed: a rule of the plan, and the words or facts it rests on.
  */
 export interface Evidence {
@@ -1201,6 +1283,11 @@ export interface Evidence {
      * End offset (exclusive), in UTF-16 code units.
      */
     end?: number;
+    /**
+     * For source `example`: the example phrasing the text is nearest to (`matched` is a
+     * fragment both share).
+     */
+    example?: string;
 }
 
 /**
@@ -1299,9 +1386,31 @@ export interface ClassifierSpec {
      */
     rules: ClassifierRule[];
     /**
-     * What to ask when one answer would change the kind or the severity.
+     * What to ask when one answer would change the kind, the severity or the escalation.
      */
     questions: Question[];
+    /**
+     * Object + predicate frames: a signal said by a predicate attached to its object within a
+     * clause (试卷…被拍照), where neither word alone says it.
+     */
+    frames?: Frame[];
+    /**
+     * How far apart (in characters) an object and its predicate may be in one clause.
+     */
+    frame_window_chars?: number;
+    /**
+     * Changes of handling beside the kind's severity (a long or regional outage goes to the
+     * superiors): never a change of severity.
+     */
+    escalations?: Escalation[];
+    /**
+     * Labelled example phrasings: the safety net when no rule is certain.
+     */
+    examples?: Example[];
+    /**
+     * How the safety net ranks by similarity to the examples.
+     */
+    similarity?: Similarity;
 }
 
 export interface FixedDuration {
@@ -1382,6 +1491,11 @@ export interface Negation {
      * How far (in characters) after a negator its first term may start.
      */
     scope_chars: number;
+    /**
+     * Words that make a sentence say nothing happened here: a drill, a hypothetical, the news,
+     * a question about the procedure (演练, 如果, 新闻, 请问, drill, if).
+     */
+    unreal?: string[];
 }
 
 export interface Numbers {
@@ -1450,6 +1564,16 @@ export interface Numbers {
      * Words that start like a number but are none (十分 "very", 一般, 一起).
      */
     not_numbers: string[];
+    /**
+     * Words that mark a count as the session's whole (共30人, 本场30名, of 30): the other counts
+     * are then a share of it.
+     */
+    total_markers?: string[];
+    /**
+     * Words that mark a count as those present (只来了12个, 14 have arrived): the affected are
+     * then the session's count less it.
+     */
+    present_markers?: string[];
 }
 
 export interface OptionInfo {
@@ -1499,16 +1623,24 @@ export interface Question {
      * For a number: the boundaries to try (each, one below and one above).
      */
     probe?: NumRef[];
+    /**
+     * For `fact: "signals"`: the signal whose presence the question asks about.
+     */
+    signal?: Signal;
 }
 
 export interface QuestionOut {
     id: string;
     text: Text;
     /**
-     * The fact the answer gives (pass it back in `facts`).
+     * The fact the answer gives (pass it back in `facts`); `kind` for the question that asks
+     * to confirm the kind (pick one of `kinds`), `signals` for one that asks whether `signal`
+     * was seen (pass it in `facts.signals`).
      */
     fact: FactKey;
     clause: string;
+    kinds?: string[];
+    signal?: Signal;
 }
 
 export interface RelativeDue {
@@ -1558,6 +1690,40 @@ export interface SavedResponse {
     log: LogEntry[];
 }
 
+export interface Similarity {
+    /**
+     * The least similarity (0–1) at which an example counts.
+     */
+    min_score: number;
+    /**
+     * How many candidates the safety net proposes at most.
+     */
+    max_candidates: number;
+    /**
+     * A major candidate at least this share of the best one's similarity ranks first.
+     */
+    major_margin: number;
+    /**
+     * The learnt model proposes another kind beside its best when that kind is at least this
+     * share as likely (absent: the best kind alone).
+     */
+    model_alternative_share?: number;
+    /**
+     * The learnt model reads "no incident" when that is at least this share as likely as its best
+     * kind (absent: only when it is the likeliest).
+     */
+    model_no_incident_share?: number;
+    /**
+     * English words too common to tell kinds apart (the, was, …).
+     */
+    stop_words?: string[];
+    /**
+     * The question that asks the proctor to confirm the kind.
+     */
+    confirm: Text;
+    confirm_clause: string;
+}
+
 export interface StepGroup {
     id: string;
     title: Text;
@@ -1601,7 +1767,7 @@ export interface Threshold {
 
 export type IfUnknown = "doubt" | "pass" | "fail";
 
-export type Source = "text" | "facts";
+export type Source = "text" | "facts" | "example";
 
 export type Target = "rooms" | "candidates" | "minutes";
 
@@ -1969,7 +2135,7 @@ export interface InitOutput {
     readonly resetPlan: () => [number, number, number];
     readonly savedResponses: () => [number, number, number];
     readonly validateReport: (a: unknown, b: unknown, c: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h2616d09f91e20b89: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h928a147153596323: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
