@@ -39,6 +39,31 @@ impl Examples {
     }
 }
 
+impl Examples {
+    /// The weighted overlap of the text's features with each example, and the square of the
+    /// text's own vector length (each feature counted once; features no example has weigh nothing).
+    fn dots(&self, feats: &[(u64, usize, usize)]) -> (Vec<f32>, f32) {
+        let mut dot = vec![0f32; self.norm.len()];
+        let mut text_norm = 0f32;
+        let mut seen = vec![false; self.features.len()];
+        for (f, _, _) in feats {
+            let Some(at) = self.find(*f) else { continue };
+            match seen.get_mut(at) {
+                Some(s) if !*s => *s = true,
+                _ => continue,
+            }
+            let (Some((_, list)), Some(w)) = (self.features.get(at), self.weight.get(at)) else { continue };
+            text_norm += w * w;
+            for e in list {
+                if let Some(d) = dot.get_mut(usize::from(*e)) {
+                    *d += w * w;
+                }
+            }
+        }
+        (dot, text_norm)
+    }
+}
+
 fn slot(f: u64, mask: usize) -> usize {
     (f.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
@@ -152,24 +177,7 @@ pub fn extend(plan: &Plan, p: &Prepared, candidates: &mut Vec<Candidate>) {
         return;
     }
     let feats = features(&p.chars, index, &spec.similarity.stop_words);
-    let mut dot = vec![0f32; ex.norm.len()];
-    let mut text_norm = 0f32;
-    // Each feature once: marked where the examples have it (the others weigh nothing).
-    let mut seen = vec![false; ex.features.len()];
-    for (f, _, _) in &feats {
-        let Some(at) = ex.find(*f) else { continue };
-        match seen.get_mut(at) {
-            Some(s) if !*s => *s = true,
-            _ => continue,
-        }
-        let (Some((_, list)), Some(w)) = (ex.features.get(at), ex.weight.get(at)) else { continue };
-        text_norm += w * w;
-        for e in list {
-            if let Some(d) = dot.get_mut(usize::from(*e)) {
-                *d += w * w;
-            }
-        }
-    }
+    let (dot, text_norm) = ex.dots(&feats);
     if text_norm == 0.0 {
         return;
     }
@@ -268,21 +276,7 @@ pub fn evidence_for(plan: &Plan, p: &Prepared, kind: &str) -> Vec<Evidence> {
     let index = spec.index();
     let ex = &index.examples;
     let feats = features(&p.chars, index, &spec.similarity.stop_words);
-    let mut dot = vec![0f32; ex.norm.len()];
-    let mut seen = vec![false; ex.features.len()];
-    for (f, _, _) in &feats {
-        let Some(at) = ex.find(*f) else { continue };
-        match seen.get_mut(at) {
-            Some(s) if !*s => *s = true,
-            _ => continue,
-        }
-        let (Some((_, list)), Some(w)) = (ex.features.get(at), ex.weight.get(at)) else { continue };
-        for e in list {
-            if let Some(d) = dot.get_mut(usize::from(*e)) {
-                *d += w * w;
-            }
-        }
-    }
+    let (dot, _) = ex.dots(&feats);
     let nearest = spec
         .examples
         .iter()
