@@ -11,7 +11,7 @@ const PRECACHE = [
   "./", "index.html", "console.js", "console.css", "exam-incident-panel.js",
   "panel/classify-view.js", "panel/dom.js", "panel/engine.js", "panel/forms-view.js", "panel/i18n.js",
   "panel/outbox.js", "panel/readiness-view.js", "panel/response-view.js", "panel/saved-view.js",
-  "panel/store.js", "panel/styles.js", "panel/host-fit.js", "panel/icons.js",
+  "panel/store.js", "panel/styles.js", "panel/host-fit.js", "panel/icons.js", "panel/basis.js",
   "pkg/exam_incident.js", "pkg/exam_incident_bg.wasm",
 ];
 

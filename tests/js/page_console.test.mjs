@@ -78,6 +78,19 @@ test("keyboard: tabs move with the arrow keys and every tab panel is reachable",
   assert.deepEqual(page.problems(), []);
 });
 
+test("site defaults and the plan's inferences are marked as such (issue 16 item 5)", async (t) => {
+  const page = await open(t);
+  await page.locator("exam-incident-panel [role=tab][data-tab=readiness]").click();
+  // 保障 names no spare papers: the plan's item is a site default, and says so.
+  const spare = page.locator('exam-incident-panel .readiness-items li[data-item="spare_papers"] .basis');
+  assert.equal((await spare.textContent()).trim(), "本考点默认");
+  // An item the seed itself says carries no mark.
+  const marks = await page.locator("exam-incident-panel .readiness-items li .basis").count();
+  const items = await page.locator("exam-incident-panel .readiness-items li").count();
+  assert.ok(marks >= 1 && marks < items, `${marks} of ${items} readiness items marked`);
+  assert.deepEqual(page.problems(), []);
+});
+
 test("general incident: 「3号考场突然停电」, restored in 20 minutes → valid initial and disposal reports, report-ready each", async (t) => {
   if (missing().length) return t.skip(`pkg lacks ${missing().join(", ")} (not merged yet)`);
   const page = await open(t);

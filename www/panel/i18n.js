@@ -100,6 +100,7 @@ const S = {
   allRoles: ["全部角色", "All roles"],
   shownOf: ["显示 {n}/{m} 项", "{n} of {m} steps shown"],
   siteDefault: ["本考点默认", "site default"],
+  inferredByPlan: ["本预案推定", "inferred by the plan"],
 };
 
 export function t(key, lang, params) {

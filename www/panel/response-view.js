@@ -8,6 +8,7 @@ import { t, tx } from "./i18n.js";
 import { errorText } from "./engine.js";
 import { severityBadge } from "./classify-view.js";
 import { icon } from "./icons.js";
+import { basisMark } from "./basis.js";
 
 const LIVE = new Set(["pending", "overdue", "awaiting_approval"]);
 
@@ -145,11 +146,6 @@ function nextCard(ctx, r, steps, who) {
 }
 
 function asList(w) { return Array.isArray(w) ? w : []; }
-
-/** 本考点默认: the step follows the site's default rather than a clause of the plan. */
-function basisMark(s, L) {
-  return s.basis === "site_default" ? [" ", h("small", { class: "basis" }, t("siteDefault", L))] : null;
-}
 
 function countdown(dueAt, L) {
   return h("span", { class: "countdown", data: { due: dueAt }, role: "timer" }, icon("clock"), " ", h("span", { class: "cd-text" }, countdownText(dueAt, L)));
