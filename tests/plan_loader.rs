@@ -169,3 +169,15 @@ fn oversized_document_is_refused_without_parsing() {
     let huge = format!("{{\"id\": \"{}\"}}", "x".repeat(3 * 1024 * 1024));
     assert_eq!(Plan::from_json(&huge).unwrap_err().problems()[0].code, "shape");
 }
+
+/// A broken plan is reported where it is broken, and nowhere else: its standing rules (an
+/// optional section) are not called an unknown field.
+#[test]
+fn a_broken_plan_with_standing_rules_reports_only_the_break() {
+    let mut doc = exam_incident::plan::default_plan_value().unwrap();
+    assert!(doc.get("standing").is_some(), "the default plan has standing rules");
+    doc["kinds"][0]["severity"] = serde_json::json!("catastrophic");
+    let err = exam_incident::plan::Plan::from_value(&doc).unwrap_err();
+    let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.iter().all(|p| p.starts_with("kinds[0]")), "{paths:?}");
+}

@@ -87,7 +87,7 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
             problems.push(key.clone(), ProblemKind::Shape(format!("unknown field `{key}`")));
         }
     }
-    for key in REQUIRED_PLAN_FIELDS {
+    for key in PLAN_FIELDS.iter().filter(|k| !OPTIONAL_PLAN_FIELDS.contains(k)) {
         if !obj.contains_key(*key) {
             problems.push(*key, ProblemKind::Shape(format!("missing field `{key}`")));
         }
@@ -98,9 +98,10 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
     decode_each::<Kind>(obj, "kinds", problems);
     decode_each::<ReadinessItem>(obj, "readiness", problems);
     decode_each::<CitedText>(obj, "principles", problems);
+    decode_each::<StandingRule>(obj, "standing", problems);
     for (key, value) in obj {
         match key.as_str() {
-            "roles" | "anchors" | "step_groups" | "kinds" | "readiness" | "principles" => {}
+            "roles" | "anchors" | "step_groups" | "kinds" | "readiness" | "principles" | "standing" => {}
             "reporting" => {
                 let _ = decode_at::<Reporting>(value, key, problems);
             }
@@ -165,6 +166,7 @@ pub const PLAN_FIELDS: &[&str] = &[
     "step_groups",
     "kinds",
     "readiness",
+    "standing",
     "phone_script",
     "draft_texts",
     "classifier",
@@ -172,26 +174,8 @@ pub const PLAN_FIELDS: &[&str] = &[
     "messages",
 ];
 
-const REQUIRED_PLAN_FIELDS: &[&str] = &[
-    "format",
-    "id",
-    "version",
-    "name",
-    "source",
-    "timezone",
-    "thresholds",
-    "principles",
-    "roles",
-    "reporting",
-    "step_groups",
-    "kinds",
-    "readiness",
-    "phone_script",
-    "draft_texts",
-    "classifier",
-    "forms",
-    "messages",
-];
+/// The top-level fields a plan may leave out (the model gives them a default).
+const OPTIONAL_PLAN_FIELDS: &[&str] = &["anchors", "standing"];
 
 /// `kinds[3]` + `steps[2].actor` → `kinds[3].steps[2].actor`.
 pub fn join_path(prefix: &str, inner: &str) -> String {
