@@ -19,7 +19,7 @@ use std::path::Path;
 
 use pinyin::{ToPinyin, ToPinyinMulti};
 
-const PARTS: &[&str] = &["plan.json", "kinds.json", "classifier.json", "examples.json", "forms.json"];
+const PARTS: &[&str] = &["plan.json", "kinds.json", "classifier.json", "model.json", "forms.json"];
 
 fn main() {
     let mut merged = serde_json::Map::new();

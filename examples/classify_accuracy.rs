@@ -42,6 +42,8 @@ fn main() {
         None => exam_incident::plan::default_plan().expect("default plan"),
         Some(bank) => with_examples(bank),
     };
+    // EI_DUMP=FILE writes each case's full result as a JSON line (for studying how layers combine).
+    let dump = std::env::var("EI_DUMP").ok().map(|f| std::cell::RefCell::new(std::fs::File::create(f).expect("EI_DUMP")));
     if files.is_empty() {
         files.push("tests/data/classify_cases.json".into());
     }
@@ -64,6 +66,11 @@ fn main() {
             let want_kind = c.get("kind").and_then(|k| k.as_str()).map(str::to_string);
             let want_sev = c.get("severity").and_then(|k| k.as_str()).map(str::to_string);
             let got = classify_value(&plan, &serde_json::Value::Object(input)).ok();
+            if let Some(dump) = &dump {
+                use std::io::Write;
+                let line = serde_json::json!({"id": c.get("id"), "got": got});
+                writeln!(dump.borrow_mut(), "{line}").expect("dump");
+            }
             let got_kind = got.as_ref().and_then(|g| g.kind.clone());
             let got_sev = got.as_ref().and_then(|g| g.severity.map(|s| s.as_str().to_string()));
             let k_ok = got_kind == want_kind;

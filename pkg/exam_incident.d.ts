@@ -397,6 +397,31 @@ export interface Text {
 }
 
 /**
+ * A trained linear model (`cargo run --release --example train_model` writes it).
+ */
+export interface LearntModel {
+    /**
+     * The clause the examples' labels follow.
+     */
+    clause: string;
+    /**
+     * What it was trained on (settings and examples), to tell when it is out of date.
+     */
+    trained_on: string;
+    buckets_log2: number;
+    /**
+     * A kind id per class, `null` for "no incident".
+     */
+    labels: (string | undefined)[];
+    bias: number[];
+    scale: number;
+    /**
+     * The weights, base64 (`train::encode`).
+     */
+    weights: string;
+}
+
+/**
  * A whole plan document.
  */
 export interface PlanDocument {
@@ -565,6 +590,38 @@ export interface StorageStatus {
      * When the last successful save happened.
      */
     savedAt?: string;
+}
+
+/**
+ * How the learnt model is trained (`src/classify/train.rs`) and read. The defaults were measured
+ * across the development corpora (docs/classify.md).
+ */
+export interface Learning {
+    /**
+     * Features are hashed into 2^`buckets_log2` buckets.
+     */
+    buckets_log2?: number;
+    /**
+     * The SVM's C: how closely it fits the examples.
+     */
+    c?: number;
+    /**
+     * A feature counts when at least this many examples have it.
+     */
+    min_examples?: number;
+    /**
+     * How many weights the model keeps (the largest).
+     */
+    keep_weights?: number;
+    /**
+     * Passes over the examples at most, and the solver's stopping tolerance.
+     */
+    max_passes?: number;
+    tolerance?: number;
+    /**
+     * Scores become shares of likelihood as `exp(temperature × score)`.
+     */
+    temperature?: number;
 }
 
 /**
@@ -1411,6 +1468,15 @@ export interface ClassifierSpec {
      * How the safety net ranks by similarity to the examples.
      */
     similarity?: Similarity;
+    /**
+     * How the learnt model is trained and read.
+     */
+    learning?: Learning;
+    /**
+     * The learnt model, trained ahead from the examples (and a bank of proctors' phrasings kept
+     * beside the plan): absent, it is trained from `examples` on first use.
+     */
+    model?: LearntModel;
 }
 
 export interface FixedDuration {
@@ -1713,6 +1779,11 @@ export interface Similarity {
      * kind (absent: only when it is the likeliest).
      */
     model_no_incident_share?: number;
+    /**
+     * The learnt model doubts a rule's certain kind when it ranks that kind below its two best
+     * and at less than this share of its best (absent: it never doubts a rule).
+     */
+    model_doubt_share?: number;
     /**
      * English words too common to tell kinds apart (the, was, …).
      */
@@ -2135,7 +2206,7 @@ export interface InitOutput {
     readonly resetPlan: () => [number, number, number];
     readonly savedResponses: () => [number, number, number];
     readonly validateReport: (a: unknown, b: unknown, c: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h928a147153596323: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h64e134e19beeac07: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -1,16 +1,20 @@
-//! The learnt second opinion (src/classify/model.rs): for a text no rule of the plan reads, the
-//! kind comes from the plan's labelled examples (事件确认1: confirm the kind with the proctor), so a
-//! site that adds examples changes the answer without code; the rules' reading still wins where
-//! they read the text.
+//! The learnt second opinion (src/classify/model.rs, train.rs): for a text no rule of the plan
+//! reads, the kind comes from the plan's labelled examples (事件确认1: confirm the kind with the
+//! proctor), so a site that adds examples changes the answer without code; the rules' reading
+//! still wins where they read the text. The default plan ships its model trained ahead.
 
 use exam_incident::classify::{classify, ClassifyInput, Source};
 use exam_incident::plan::{default_plan_value, Plan};
 use serde_json::{json, Value};
 
-/// The default plan with `examples` as its whole examples bank.
+/// The default plan with `examples` as its whole examples bank and no model trained ahead: the
+/// model is trained from them on first use, counting every feature (a bank this small has none
+/// twice).
 fn plan_with(examples: Value) -> Plan {
     let mut plan = default_plan_value().expect("default plan");
     plan["classifier"]["examples"] = examples;
+    plan["classifier"].as_object_mut().unwrap().remove("model");
+    plan["classifier"]["learning"]["min_examples"] = json!(1);
     Plan::from_value(&plan).expect("plan with examples")
 }
 
@@ -97,16 +101,47 @@ fn a_count_below_the_threshold_read_by_the_rules_is_no_incident_whatever_the_exa
 }
 
 #[test]
-fn the_embedded_bank_is_the_hand_written_examples_then_the_corpus_bank() {
+fn the_embedded_plan_carries_the_hand_written_examples_and_the_model_not_the_bank() {
     let read = |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
     let root = env!("CARGO_MANIFEST_DIR");
     let hand = read(&format!("{root}/plans/sd101/classifier.json"))["classifier"]["examples"].as_array().unwrap().clone();
-    let bank = read(&format!("{root}/plans/sd101/examples.json"))["classifier"]["examples"].as_array().unwrap().clone();
     let plan = default_plan_value().unwrap();
-    let all = plan["classifier"]["examples"].as_array().unwrap();
-    assert_eq!(all.len(), hand.len() + bank.len());
-    assert_eq!(&all[..hand.len()], &hand[..]);
-    assert_eq!(&all[hand.len()..], &bank[..]);
-    // The rest of the classifier section comes from classifier.json alone.
+    assert_eq!(plan["classifier"]["examples"].as_array().unwrap(), &hand);
+    assert!(plan["classifier"]["model"]["weights"].as_str().is_some_and(|w| w.len() > 1000));
     assert!(plan["classifier"]["rules"].as_array().is_some_and(|r| !r.is_empty()));
+}
+
+/// The shipped model was trained on today's examples and settings: after changing either, run
+/// `cargo run --release --example train_model`.
+#[test]
+fn model_is_current() {
+    let read = |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut examples = Vec::new();
+    for part in ["classifier.json", "examples.json"] {
+        let v = read(&format!("{root}/plans/sd101/{part}"));
+        for e in v["classifier"]["examples"].as_array().unwrap() {
+            examples.push((e["kind"].as_str().map(str::to_string), e["text"].as_str().unwrap().to_string()));
+        }
+    }
+    let plan = exam_incident::plan::default_plan().unwrap();
+    let spec = &plan.doc().classifier;
+    let want = exam_incident::classify::train::fingerprint(examples.iter().map(|(k, t)| (k.as_deref(), t.as_str())), &spec.learning);
+    let got = spec.model.as_ref().map(|m| m.trained_on.clone()).unwrap_or_default();
+    assert_eq!(got, want, "plans/sd101/model.json is older than its examples: run `cargo run --release --example train_model`");
+}
+
+/// The model's bytes as the plan checker sees them: a broken model is a plan problem, not a panic.
+#[test]
+fn a_broken_model_is_refused_at_load() {
+    let mut plan = default_plan_value().unwrap();
+    plan["classifier"]["model"]["weights"] = json!("not base64!");
+    let Err(e) = Plan::from_value(&plan) else { panic!("a plan with broken weights loaded") };
+    assert!(format!("{e:?}").contains("classifier.model"), "{e:?}");
+    let mut plan = default_plan_value().unwrap();
+    plan["classifier"]["model"]["labels"][0] = json!("no_such_kind");
+    assert!(Plan::from_value(&plan).is_err());
+    let mut plan = default_plan_value().unwrap();
+    plan["classifier"]["model"]["bias"] = json!([1.0]);
+    assert!(Plan::from_value(&plan).is_err());
 }

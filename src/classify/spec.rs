@@ -55,13 +55,21 @@ pub struct ClassifierSpec {
     /// How the safety net ranks by similarity to the examples.
     #[serde(default)]
     pub similarity: Similarity,
+    /// How the learnt model is trained and read.
+    #[serde(default)]
+    pub learning: Learning,
+    /// The learnt model, trained ahead from the examples (and a bank of proctors' phrasings kept
+    /// beside the plan): absent, it is trained from `examples` on first use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model: Option<LearntModel>,
     /// The term index, built once per plan when it is loaded (on first use for a section read
     /// on its own).
     #[serde(skip)]
     index: OnceLock<Index>,
-    /// The model learnt from `examples`, built on the first text no rule settles.
+    /// The learnt model, read (or trained) on the first text no rule settles.
     #[serde(skip)]
-    model: OnceLock<super::model::Model>,
+    learnt: OnceLock<super::model::Model>,
 }
 
 impl ClassifierSpec {
@@ -70,7 +78,7 @@ impl ClassifierSpec {
     }
 
     pub fn model(&self) -> &super::model::Model {
-        self.model.get_or_init(|| super::model::Model::build(self, self.index()))
+        self.learnt.get_or_init(|| super::model::Model::build(self, self.index()))
     }
 }
 
@@ -241,6 +249,90 @@ pub struct Example {
     pub clause: String,
 }
 
+/// How the learnt model is trained (`src/classify/train.rs`) and read. The defaults were measured
+/// across the development corpora (docs/classify.md).
+#[derive(Clone, Debug, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Learning {
+    /// Features are hashed into 2^`buckets_log2` buckets.
+    #[serde(default = "Learning::default_buckets_log2")]
+    pub buckets_log2: u32,
+    /// The SVM's C: how closely it fits the examples.
+    #[serde(default = "Learning::default_c")]
+    pub c: f64,
+    /// A feature counts when at least this many examples have it.
+    #[serde(default = "Learning::default_min_examples")]
+    pub min_examples: usize,
+    /// How many weights the model keeps (the largest).
+    #[serde(default = "Learning::default_keep_weights")]
+    pub keep_weights: usize,
+    /// Passes over the examples at most, and the solver's stopping tolerance.
+    #[serde(default = "Learning::default_max_passes")]
+    pub max_passes: usize,
+    #[serde(default = "Learning::default_tolerance")]
+    pub tolerance: f64,
+    /// Scores become shares of likelihood as `exp(temperature × score)`.
+    #[serde(default = "Learning::default_temperature")]
+    pub temperature: f64,
+}
+
+impl Learning {
+    fn default_buckets_log2() -> u32 {
+        20
+    }
+    fn default_c() -> f64 {
+        1.0
+    }
+    fn default_min_examples() -> usize {
+        2
+    }
+    fn default_keep_weights() -> usize {
+        20_000
+    }
+    fn default_max_passes() -> usize {
+        200
+    }
+    fn default_tolerance() -> f64 {
+        0.1
+    }
+    fn default_temperature() -> f64 {
+        4.0
+    }
+}
+
+impl Default for Learning {
+    fn default() -> Self {
+        Learning {
+            buckets_log2: Learning::default_buckets_log2(),
+            c: Learning::default_c(),
+            min_examples: Learning::default_min_examples(),
+            keep_weights: Learning::default_keep_weights(),
+            max_passes: Learning::default_max_passes(),
+            tolerance: Learning::default_tolerance(),
+            temperature: Learning::default_temperature(),
+        }
+    }
+}
+
+/// A trained linear model (`cargo run --release --example train_model` writes it).
+#[derive(Clone, Debug, Serialize, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct LearntModel {
+    /// The clause the examples' labels follow.
+    pub clause: String,
+    /// What it was trained on (settings and examples), to tell when it is out of date.
+    pub trained_on: String,
+    pub buckets_log2: u32,
+    /// A kind id per class, `null` for "no incident".
+    pub labels: Vec<Option<String>>,
+    pub bias: Vec<f64>,
+    pub scale: f64,
+    /// The weights, base64 (`train::encode`).
+    pub weights: String,
+}
+
 #[derive(Clone, Debug, Serialize, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -261,6 +353,11 @@ pub struct Similarity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub model_no_incident_share: Option<f64>,
+    /// The learnt model doubts a rule's certain kind when it ranks that kind below its two best
+    /// and at less than this share of its best (absent: it never doubts a rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_doubt_share: Option<f64>,
     /// English words too common to tell kinds apart (the, was, …).
     #[serde(default)]
     pub stop_words: Vec<String>,
@@ -277,6 +374,7 @@ impl Default for Similarity {
             major_margin: 0.8,
             model_alternative_share: None,
             model_no_incident_share: None,
+            model_doubt_share: None,
             stop_words: Vec::new(),
             confirm: Text::default(),
             confirm_clause: String::new(),
@@ -542,7 +640,19 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
             problems.push(format!("classifier.examples[{i}].text"), ProblemKind::BlankText);
         }
     }
-    if !c.examples.is_empty() && c.similarity.confirm.is_blank() {
+    if let Some(m) = &c.model {
+        for (i, k) in m.labels.iter().enumerate() {
+            if let Some(k) = k {
+                if !kinds.contains_key(k.as_str()) {
+                    problems.push(format!("classifier.model.labels[{i}]"), ProblemKind::UnknownRef { what: "kind", id: k.clone() });
+                }
+            }
+        }
+        if let Err(why) = super::model::read_weights(m) {
+            problems.push("classifier.model", ProblemKind::Shape(why.into()));
+        }
+    }
+    if (!c.examples.is_empty() || c.model.is_some()) && c.similarity.confirm.is_blank() {
         problems.push("classifier.similarity.confirm", ProblemKind::BlankText);
     }
     let mut qids = BTreeSet::new();

@@ -14,7 +14,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let mut terms = negation::resolve(p, &hits, &framed, index.longest, spec.negation.scope_chars);
     unreal(p, &hits, &mut terms);
     let mut known = Known::default();
-    let mut prov = Provenance { negators: super::model::negators(&hits, index.longest), ..Provenance::default() };
+    let mut prov = Provenance { negators: super::features::negators(&hits, index.longest), ..Provenance::default() };
     for t in &terms {
         let src = Src::Text { start: t.hit.start, end: t.hit.end };
         match t.hit.what {
