@@ -614,6 +614,10 @@ export interface Learning {
      */
     keep_weights?: number;
     /**
+     * Each kept weight is one of ±`weight_levels` steps of one scale (at most 127: a byte).
+     */
+    weight_levels?: number;
+    /**
      * Passes over the examples at most, and the solver's stopping tolerance.
      */
     max_passes?: number;

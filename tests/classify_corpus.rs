@@ -12,6 +12,7 @@ use exam_incident::plan::default_plan;
 struct Score {
     file: String,
     cases: usize,
+    non_incidents: usize,
     kind_right: usize,
     severity_wrong: Vec<String>,
     majors_low: Vec<String>,
@@ -33,6 +34,7 @@ fn corpus() -> Vec<Score> {
             let mut s = Score {
                 file: path.display().to_string(),
                 cases: cases.len(),
+                non_incidents: cases.iter().filter(|c| c.get("kind").is_some_and(serde_json::Value::is_null)).count(),
                 kind_right: 0,
                 severity_wrong: Vec::new(),
                 majors_low: Vec::new(),
@@ -81,27 +83,28 @@ fn meets_the_targets_of_issue_11() {
     }
 }
 
-/// What the classifier reaches today on every corpus file (87.3% / 83.9% of kinds on the two
-/// development files), so that a change that loses ground fails: kind right on at least 80%,
-/// severity on 85%, majors returned as general or null and false alarms each on at most 6% and 4%
-/// of the cases.
+/// What the classifier reaches today on every development file (these are its training data now:
+/// 88–95% of kinds), so that a change that loses ground fails: kind right on at least 85%, severity
+/// on 88%, majors returned as general or null on at most 4% of the cases, and false alarms on at
+/// most 20% of the file's non-incidents (dev-e is a quarter non-incidents written to look like
+/// incidents).
 #[test]
 fn holds_the_ground_gained() {
     for s in corpus() {
         let n = s.cases.max(1) as f64;
         let kind = s.kind_right as f64 * 100.0 / n;
         let sev = (s.cases - s.severity_wrong.len()) as f64 * 100.0 / n;
-        assert!(kind >= 80.0, "{}: kind right on {kind:.1}%", s.file);
-        assert!(sev >= 85.0, "{}: severity right on {sev:.1}%", s.file);
+        assert!(kind >= 85.0, "{}: kind right on {kind:.1}%", s.file);
+        assert!(sev >= 88.0, "{}: severity right on {sev:.1}%", s.file);
         assert!(
-            s.majors_low.len() as f64 <= n * 0.06,
+            s.majors_low.len() as f64 <= n * 0.04,
             "{}: {} majors as general or null:\n{}",
             s.file,
             s.majors_low.len(),
             s.majors_low.join("\n")
         );
         assert!(
-            s.false_alarms.len() as f64 <= n * 0.04,
+            s.false_alarms.len() as f64 <= s.non_incidents as f64 * 0.2,
             "{}: {} false alarms:\n{}",
             s.file,
             s.false_alarms.len(),

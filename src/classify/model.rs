@@ -116,11 +116,18 @@ impl Model {
     /// text shares no feature with what the model kept.
     /// `negators` are the text's negator words (char spans), as [`negators`] finds them.
     pub fn rank(&self, p: &Prepared, negators: &[(usize, usize)], scope_chars: usize) -> Vec<(&Option<String>, f64)> {
-        let buckets = train::buckets(&features(p, negators, scope_chars), self.buckets_log2);
+        let features = features(p, negators, scope_chars);
         let mut sum = vec![0i32; self.labels.len()];
+        // Each bucket once (binary features): a row seen is skipped. No sort of the text's
+        // n-grams: that was most of the model's cost on a long text.
+        let mut seen = vec![0u64; self.offsets.len() / 64 + 1];
         let mut known = false;
-        for &b in &buckets {
-            let Some(r) = self.find(b) else { continue };
+        for &f in &features {
+            let Some(r) = self.find(train::bucket(f, self.buckets_log2)) else { continue };
+            match seen.get_mut(r / 64) {
+                Some(bits) if *bits & (1 << (r % 64)) == 0 => *bits |= 1 << (r % 64),
+                _ => continue,
+            }
             known = true;
             let (Some(&start), Some(&end)) = (self.offsets.get(r), self.offsets.get(r + 1)) else { continue };
             for &(class, w) in self.weights.get(start as usize..end as usize).unwrap_or_default() {
@@ -132,8 +139,9 @@ impl Model {
         if !known {
             return Vec::new();
         }
-        // Binary features of unit length: each counts 1/√n of the text's n-grams.
-        let unit = f64::from(self.scale) / (buckets.len().max(1) as f64).sqrt();
+        // Binary features of unit length, over every distinct bucket of the text (as in training).
+        let n = train::distinct(features.iter().map(|&f| train::bucket(f, self.buckets_log2)));
+        let unit = f64::from(self.scale) * train::norm(n);
         let score: Vec<f64> = sum.iter().zip(&self.bias).map(|(&s, &b)| f64::from(s) * unit + f64::from(b)).collect();
         let top = score.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let total: f64 = score.iter().map(|v| ((v - top) * self.temperature).exp()).sum();

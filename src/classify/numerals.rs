@@ -138,8 +138,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // 30个考生有3个没来: a counted number without its noun, followed by what happened
                 // to them, counts what was counted before (一个工地 does not); it only matters
                 // beside another count of candidates.
-                let present =
-                    hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| h.what == What::Present && h.end <= t.start);
+                let present = hits
+                    .starting_in(t.start.saturating_sub(6), t.start)
+                    .iter()
+                    .any(|h| h.what == What::Present && h.end <= t.start && !inside_signal(hits, h));
                 out.implicit.push((Reading { num: Num { value, bound }, start: t.start, end: pos }, present));
             }
             continue;
@@ -184,11 +186,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let present = hits
                     .starting_in(t.start.saturating_sub(6), t.start)
                     .iter()
-                    .any(|h| h.what == What::Present && h.end <= t.start && !negated(h))
-                    || hits
-                        .starting_in(r.end, r.end + 16)
-                        .iter()
-                        .any(|h| h.what == What::Present && !negated(h) && !(r.end..h.start).any(|i| p.is_clause_end(i)));
+                    .any(|h| h.what == What::Present && h.end <= t.start && !negated(h) && !inside_signal(hits, h))
+                    || hits.starting_in(r.end, r.end + 16).iter().any(|h| {
+                        h.what == What::Present && !negated(h) && !inside_signal(hits, h) && !(r.end..h.start).any(|i| p.is_clause_end(i))
+                    });
                 out.all_candidates.push((r, present));
                 // 14 of 50 candidates: the part before "of".
                 if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
@@ -476,4 +477,12 @@ fn skip_back(p: &Prepared, mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
+}
+
+/// Whether a present marker is the tail of a signal's word: 到了 in 迟到了 (were late) says
+/// nothing of who is present.
+fn inside_signal(hits: &Hits, h: &Hit) -> bool {
+    hits.starting_in(h.start.saturating_sub(4), h.start)
+        .iter()
+        .any(|g| matches!(g.what, What::Signal(_)) && g.start < h.start && h.start < g.end)
 }

@@ -267,6 +267,9 @@ pub struct Learning {
     /// How many weights the model keeps (the largest).
     #[serde(default = "Learning::default_keep_weights")]
     pub keep_weights: usize,
+    /// Each kept weight is one of ±`weight_levels` steps of one scale (at most 127: a byte).
+    #[serde(default = "Learning::default_weight_levels")]
+    pub weight_levels: u8,
     /// Passes over the examples at most, and the solver's stopping tolerance.
     #[serde(default = "Learning::default_max_passes")]
     pub max_passes: usize,
@@ -290,6 +293,9 @@ impl Learning {
     fn default_keep_weights() -> usize {
         20_000
     }
+    fn default_weight_levels() -> u8 {
+        127
+    }
     fn default_max_passes() -> usize {
         200
     }
@@ -308,6 +314,7 @@ impl Default for Learning {
             c: Learning::default_c(),
             min_examples: Learning::default_min_examples(),
             keep_weights: Learning::default_keep_weights(),
+            weight_levels: Learning::default_weight_levels(),
             max_passes: Learning::default_max_passes(),
             tolerance: Learning::default_tolerance(),
             temperature: Learning::default_temperature(),

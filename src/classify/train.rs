@@ -32,8 +32,40 @@ pub fn bucket(feature: u64, log2: u32) -> u32 {
     (feature >> (64 - log2)) as u32
 }
 
-/// The distinct buckets of a text's features, sorted, and how many there are before any is
-/// dropped (the norm counts them all, so a text reads the same to a pruned model).
+/// What each feature of a text with `n` distinct buckets counts: 1/√n, over every bucket it has
+/// (those the model dropped too), so a text reads the same to a pruned model.
+pub fn norm(n: usize) -> f64 {
+    1.0 / (n.max(1) as f64).sqrt()
+}
+
+/// How many distinct buckets `buckets` holds, without sorting them: one pass over a small
+/// open-addressing set (the reader's cost on a long text was mostly a sort).
+pub fn distinct(buckets: impl ExactSizeIterator<Item = u32>) -> usize {
+    let size = (buckets.len() * 2).next_power_of_two().max(16);
+    let mask = size - 1;
+    // Keys are stored + 1, so 0 marks a free slot.
+    let mut set = vec![0u64; size];
+    let mut n = 0;
+    for b in buckets {
+        let key = u64::from(b) + 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        loop {
+            match set.get_mut(i) {
+                Some(k) if *k == 0 => {
+                    *k = key;
+                    n += 1;
+                    break;
+                }
+                Some(k) if *k == key => break,
+                Some(_) => i = (i + 1) & mask,
+                None => break,
+            }
+        }
+    }
+    n
+}
+
+/// The distinct buckets of a text's features, sorted.
 pub fn buckets(features: &[u64], log2: u32) -> Vec<u32> {
     let mut b: Vec<u32> = features.iter().map(|&f| bucket(f, log2)).collect();
     b.sort_unstable();
@@ -68,16 +100,15 @@ pub fn train(examples: &[(Option<String>, Vec<u64>)], s: &Learning) -> Trained {
     let rows: Vec<(usize, Vec<usize>, f64)> = texts
         .iter()
         .map(|(class, b)| {
-            let value = 1.0 / (b.len().max(1) as f64).sqrt();
             let cols = b.iter().filter_map(|x| vocab.binary_search(x).ok()).collect();
-            (*class, cols, value)
+            (*class, cols, norm(b.len()))
         })
         .collect();
     let mut per_class: Vec<Vec<f64>> = Vec::with_capacity(labels.len());
     for class in 0..labels.len() {
         per_class.push(one_vs_rest(&rows, class, bias_column, s));
     }
-    quantise(&labels, &vocab, &per_class, bias_column, s.keep_weights)
+    quantise(&labels, &vocab, &per_class, bias_column, s.keep_weights, s.weight_levels)
 }
 
 /// Dual coordinate descent for the squared-hinge L2 SVM of one class against the rest.
@@ -127,7 +158,8 @@ fn shuffle(order: &mut [usize], seed: &mut u64) {
 }
 
 /// Keeps the `keep` largest weights, each as a signed byte of one shared scale.
-fn quantise(labels: &[Option<String>], vocab: &[u32], per_class: &[Vec<f64>], bias_column: usize, keep: usize) -> Trained {
+fn quantise(labels: &[Option<String>], vocab: &[u32], per_class: &[Vec<f64>], bias_column: usize, keep: usize, levels: u8) -> Trained {
+    let levels = f64::from(levels.clamp(1, 127));
     let bias = per_class.iter().map(|w| w.get(bias_column).copied().unwrap_or(0.0)).collect();
     let mut all: Vec<(f64, u32, u8)> = Vec::new();
     for (col, &b) in vocab.iter().enumerate() {
@@ -143,9 +175,9 @@ fn quantise(labels: &[Option<String>], vocab: &[u32], per_class: &[Vec<f64>], bi
         all.truncate(keep);
     }
     let largest = all.iter().map(|w| w.0.abs()).fold(0.0, f64::max);
-    let scale = if largest > 0.0 { largest / 127.0 } else { 1.0 };
+    let scale = if largest > 0.0 { largest / levels } else { 1.0 };
     let mut weights: Vec<(u32, u8, i8)> =
-        all.iter().map(|&(x, b, c)| (b, c, (x / scale).round().clamp(-127.0, 127.0) as i8)).filter(|w| w.2 != 0).collect();
+        all.iter().map(|&(x, b, c)| (b, c, (x / scale).round().clamp(-levels, levels) as i8)).filter(|w| w.2 != 0).collect();
     weights.sort_unstable();
     Trained { labels: labels.to_vec(), bias, scale, weights }
 }
@@ -223,7 +255,8 @@ pub fn decode(bytes: &[u8], log2: u32, classes: usize) -> Result<Vec<(u32, u8, i
 /// plan's model is older than its examples.
 pub fn fingerprint<'a>(examples: impl IntoIterator<Item = (Option<&'a str>, &'a str)>, s: &Learning) -> String {
     let mut h = Sha256::new_with_prefix(b"exam-incident/model/v1\n");
-    h.update(format!("{} {} {} {} {} {}\n", s.buckets_log2, s.c, s.min_examples, s.keep_weights, s.max_passes, s.tolerance).as_bytes());
+    let (b, c, m, k, l, p, t) = (s.buckets_log2, s.c, s.min_examples, s.keep_weights, s.weight_levels, s.max_passes, s.tolerance);
+    h.update(format!("{b} {c} {m} {k} {l} {p} {t}\n").as_bytes());
     for (kind, text) in examples {
         h.update(kind.unwrap_or("-").as_bytes());
         h.update(b"\t");
@@ -239,6 +272,14 @@ mod tests {
 
     fn settings() -> Learning {
         Learning { min_examples: 1, ..Learning::default() }
+    }
+
+    #[test]
+    fn distinct_counts_each_bucket_once() {
+        assert_eq!(distinct([5u32, 0, 5, 7, 0, u32::MAX].into_iter()), 4);
+        assert_eq!(distinct(std::iter::empty::<u32>()), 0);
+        let many: Vec<u32> = (0..1000).map(|i| i % 317).collect();
+        assert_eq!(distinct(many.into_iter()), 317);
     }
 
     #[test]
