@@ -1562,6 +1562,11 @@ export interface Negation {
      */
     scope_chars: number;
     /**
+     * How far (in words) after a negator its first term may start when the words between are
+     * Latin-script ("no one was caught cheating"); absent: counted in characters too.
+     */
+    scope_words?: number;
+    /**
      * Words that make a sentence say nothing happened here: a drill, a hypothetical, the news,
      * a question about the procedure (演练, 如果, 新闻, 请问, drill, if).
      */

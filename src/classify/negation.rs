@@ -7,6 +7,7 @@
 //! word (非常, 无法, 未经) negates nothing. Hedges (预计) work the same way but make a flag unknown.
 
 use super::lexicon::{Hit, Hits, Prepared, What};
+use super::spec::Negation;
 
 /// A term that counts, and what governs it.
 #[derive(Clone, Copy, Debug)]
@@ -17,7 +18,7 @@ pub struct Term {
 }
 
 /// The signals, cues and flags of `hits` that count, in text order, with their negation.
-pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope_chars: usize) -> Vec<Term> {
+pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope: &Negation) -> Vec<Term> {
     let layer = |w: What| match w {
         What::Signal(_) | What::Cue(_) => Some(0u8),
         What::Flag { .. } => Some(1),
@@ -88,7 +89,7 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope_
         }
         // The first term after `g`: a later one is further away, past the same gap.
         let mut i = from(&terms, g.end);
-        let in_scope = terms.get(i).is_some_and(|t| t.hit.start - g.end <= scope_chars && !(g.end..t.hit.start).any(stops));
+        let in_scope = terms.get(i).is_some_and(|t| within(p, g.end, t.hit.start, scope) && !(g.end..t.hit.start).any(stops));
         if !in_scope {
             continue;
         }
@@ -112,6 +113,31 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope_
         }
     }
     terms
+}
+
+/// Whether a term starting at `to` is near enough a negator ending at `from`: within
+/// `scope_chars` characters, or, where the gap holds Latin-script words, within `scope_words`
+/// words (English words are five characters long, Chinese ones one or two).
+fn within(p: &Prepared, from: usize, to: usize, scope: &Negation) -> bool {
+    let gap = p.chars.get(from..to).unwrap_or_default();
+    match scope.scope_words {
+        Some(words) if gap.iter().any(char::is_ascii_alphabetic) => {
+            let mut units = 0;
+            let mut in_word = false;
+            for c in gap {
+                let latin = c.is_ascii_alphanumeric() || *c == '\'';
+                if latin && !in_word {
+                    units += 1;
+                }
+                if !latin && !c.is_whitespace() {
+                    units += 1;
+                }
+                in_word = latin;
+            }
+            units <= words
+        }
+        _ => gap.len() <= scope.scope_chars,
+    }
 }
 
 /// Marks of [`resolve`]'s positions: covered by a break word, by a connector.

@@ -126,6 +126,11 @@ pub struct Negation {
     pub connectors: Vec<String>,
     /// How far (in characters) after a negator its first term may start.
     pub scope_chars: usize,
+    /// How far (in words) after a negator its first term may start when the words between are
+    /// Latin-script ("no one was caught cheating"); absent: counted in characters too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub scope_words: Option<usize>,
     /// Words that make a sentence say nothing happened here: a drill, a hypothetical, the news,
     /// a question about the procedure (演练, 如果, 新闻, 请问, drill, if).
     #[serde(default)]

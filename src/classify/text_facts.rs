@@ -11,7 +11,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let index = spec.index();
     let hits = index.scan(&p.chars);
     let framed = frames(spec, p, &hits);
-    let mut terms = negation::resolve(p, &hits, &framed, index.longest, spec.negation.scope_chars);
+    let mut terms = negation::resolve(p, &hits, &framed, index.longest, &spec.negation);
     unreal(p, &hits, &mut terms);
     let mut known = Known::default();
     let mut prov = Provenance { negators: super::features::negators(&hits, index.longest), ..Provenance::default() };
