@@ -34,8 +34,8 @@ pub fn read_weights(m: &LearntModel) -> Result<Vec<(u32, u8, i8)>, &'static str>
     if m.labels.is_empty() || m.labels.len() > 255 || m.bias.len() != m.labels.len() {
         return Err("a model has one bias per label, and 1 to 255 labels");
     }
-    if !(1..=32).contains(&m.buckets_log2) || !m.scale.is_finite() || m.scale <= 0.0 || m.bias.iter().any(|b| !b.is_finite()) {
-        return Err("a model's buckets_log2 is 1 to 32, its scale and biases finite numbers, the scale above 0");
+    if !(1..=31).contains(&m.buckets_log2) || !m.scale.is_finite() || m.scale <= 0.0 || m.bias.iter().any(|b| !b.is_finite()) {
+        return Err("a model's buckets_log2 is 1 to 31, its scale and biases finite numbers, the scale above 0");
     }
     let bytes = base64::engine::general_purpose::STANDARD.decode(m.weights.as_bytes()).map_err(|_| "a model's weights are not base64")?;
     train::decode(&bytes, m.buckets_log2, m.labels.len())
@@ -118,16 +118,15 @@ impl Model {
     pub fn rank(&self, p: &Prepared, negators: &[(usize, usize)], scope_chars: usize) -> Vec<(&Option<String>, f64)> {
         let features = features(p, negators, scope_chars);
         let mut sum = vec![0i32; self.labels.len()];
-        // Each bucket once (binary features): a row seen is skipped. No sort of the text's
-        // n-grams: that was most of the model's cost on a long text.
-        let mut seen = vec![0u64; self.offsets.len() / 64 + 1];
+        // Each bucket once (binary features), counted for the norm as it goes.
+        let mut set = train::BucketSet::with_room(features.len());
         let mut known = false;
         for &f in &features {
-            let Some(r) = self.find(train::bucket(f, self.buckets_log2)) else { continue };
-            match seen.get_mut(r / 64) {
-                Some(bits) if *bits & (1 << (r % 64)) == 0 => *bits |= 1 << (r % 64),
-                _ => continue,
+            let b = train::bucket(f, self.buckets_log2);
+            if !set.insert(b) {
+                continue;
             }
+            let Some(r) = self.find(b) else { continue };
             known = true;
             let (Some(&start), Some(&end)) = (self.offsets.get(r), self.offsets.get(r + 1)) else { continue };
             for &(class, w) in self.weights.get(start as usize..end as usize).unwrap_or_default() {
@@ -140,8 +139,7 @@ impl Model {
             return Vec::new();
         }
         // Binary features of unit length, over every distinct bucket of the text (as in training).
-        let n = train::distinct(features.iter().map(|&f| train::bucket(f, self.buckets_log2)));
-        let unit = f64::from(self.scale) * train::norm(n);
+        let unit = f64::from(self.scale) * train::norm(set.len);
         let score: Vec<f64> = sum.iter().zip(&self.bias).map(|(&s, &b)| f64::from(s) * unit + f64::from(b)).collect();
         let top = score.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let total: f64 = score.iter().map(|v| ((v - top) * self.temperature).exp()).sum();

@@ -18,8 +18,7 @@ pub enum Reading {
 }
 
 /// Whether the model doubts the rules' kind: a rule is certain of `kind`, but the model ranks it
-/// far less likely than its best (`model_doubt_share`), and ranks it neither first nor second or
-/// reads no incident where the rule reads a general one. Measured on the development corpora of
+/// far less likely than its best (`model_doubt_share`) and ranks it neither first nor second. Measured on the development corpora of
 /// the fourth round (docs/classify.md): asking the proctor then, with the model's kinds first,
 /// gained several points of kind accuracy; the rules read the words the plan names, the model
 /// how proctors put them.
@@ -33,9 +32,8 @@ pub fn doubts(plan: &Plan, p: &Prepared, negators: &[(usize, usize)], kind: &str
     let ranked = model.rank(p, negators, spec.negation.scope_chars);
     let Some(top) = ranked.first() else { return false };
     let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
-    let general = plan.kind(kind).is_some_and(|k| k.severity != Severity::Major);
     let outranked = !ranked.iter().take(2).any(|r| r.0.as_deref() == Some(kind));
-    mine < share * top.1 && (outranked || (top.0.is_none() && general))
+    mine < share * top.1 && outranked
 }
 
 pub fn read(plan: &Plan, p: &Prepared, negators: &[(usize, usize)]) -> Reading {

@@ -26,9 +26,9 @@ pub struct Trained {
     pub weights: Vec<(u32, u8, i8)>,
 }
 
-/// The bucket of a feature hash: its top `log2` bits.
+/// The bucket of a feature hash: its top `log2` bits (at most 31).
 pub fn bucket(feature: u64, log2: u32) -> u32 {
-    let log2 = log2.clamp(1, 32);
+    let log2 = log2.clamp(1, 31);
     (feature >> (64 - log2)) as u32
 }
 
@@ -38,31 +38,47 @@ pub fn norm(n: usize) -> f64 {
     1.0 / (n.max(1) as f64).sqrt()
 }
 
-/// How many distinct buckets `buckets` holds, without sorting them: one pass over a small
-/// open-addressing set (the reader's cost on a long text was mostly a sort).
-pub fn distinct(buckets: impl ExactSizeIterator<Item = u32>) -> usize {
-    let size = (buckets.len() * 2).next_power_of_two().max(16);
-    let mask = size - 1;
-    // Keys are stored + 1, so 0 marks a free slot.
-    let mut set = vec![0u64; size];
-    let mut n = 0;
-    for b in buckets {
-        let key = u64::from(b) + 1;
-        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+/// A set of buckets for one text: open addressing over a table twice the text's n-grams, so the
+/// reader counts distinct buckets and looks each up once without sorting them (a sort was most of
+/// the model's cost on a long text).
+pub struct BucketSet {
+    /// Bucket + 1 (0 is free); buckets have at most 31 bits (`buckets_log2` ≤ 31).
+    slots: Vec<u32>,
+    pub len: usize,
+}
+
+impl BucketSet {
+    pub fn with_room(n: usize) -> BucketSet {
+        BucketSet { slots: vec![0; (n * 2).next_power_of_two().max(16)], len: 0 }
+    }
+
+    /// Adds `b`; whether it was new.
+    pub fn insert(&mut self, b: u32) -> bool {
+        let key = b.wrapping_add(1).max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
         loop {
-            match set.get_mut(i) {
+            match self.slots.get_mut(i) {
                 Some(k) if *k == 0 => {
                     *k = key;
-                    n += 1;
-                    break;
+                    self.len += 1;
+                    return true;
                 }
-                Some(k) if *k == key => break,
+                Some(k) if *k == key => return false,
                 Some(_) => i = (i + 1) & mask,
-                None => break,
+                None => return false,
             }
         }
     }
-    n
+}
+
+/// How many distinct buckets `buckets` holds.
+pub fn distinct(buckets: impl ExactSizeIterator<Item = u32>) -> usize {
+    let mut set = BucketSet::with_room(buckets.len());
+    for b in buckets {
+        set.insert(b);
+    }
+    set.len
 }
 
 /// The distinct buckets of a text's features, sorted.
@@ -217,7 +233,7 @@ pub fn decode(bytes: &[u8], log2: u32, classes: usize) -> Result<Vec<(u32, u8, i
     let mut out = Vec::with_capacity(bytes.len() / 3);
     let mut at = 0;
     let mut bucket = 0u64;
-    let limit = 1u64 << log2.clamp(1, 32);
+    let limit = 1u64 << log2.clamp(1, 31);
     while at < bytes.len() {
         let mut gap = 0u64;
         let mut shift = 0;
@@ -276,7 +292,7 @@ mod tests {
 
     #[test]
     fn distinct_counts_each_bucket_once() {
-        assert_eq!(distinct([5u32, 0, 5, 7, 0, u32::MAX].into_iter()), 4);
+        assert_eq!(distinct([5u32, 0, 5, 7, 0, (1 << 31) - 1].into_iter()), 4);
         assert_eq!(distinct(std::iter::empty::<u32>()), 0);
         let many: Vec<u32> = (0..1000).map(|i| i % 317).collect();
         assert_eq!(distinct(many.into_iter()), 317);
