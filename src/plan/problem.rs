@@ -146,8 +146,17 @@ fn ref_zh(what: &str) -> &'static str {
 }
 
 impl PlanProblem {
+    /// The path and the message are clipped: both can echo a key or an id of the document, and a
+    /// huge one (a model's weights pasted as a field name) must not become a huge error.
     pub fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
-        PlanProblem { path: path.into(), code: kind.code(), message: kind.message() }
+        use crate::error::clip_to;
+        let path = path.into();
+        let m = kind.message();
+        PlanProblem {
+            path: if path.chars().nth(MAX_PATH_CHARS).is_some() { clip_to(&path, MAX_PATH_CHARS) } else { path },
+            code: kind.code(),
+            message: Text::new(clip_to(&m.zh, MAX_MESSAGE_CHARS), clip_to(&m.en, MAX_MESSAGE_CHARS)),
+        }
     }
 }
 
@@ -160,6 +169,10 @@ impl fmt::Display for PlanProblem {
         }
     }
 }
+
+/// The longest path and message a problem carries.
+const MAX_PATH_CHARS: usize = 200;
+const MAX_MESSAGE_CHARS: usize = 600;
 
 /// Collects problems while a plan is checked, so that all of them are reported, not the first.
 #[derive(Default, Debug)]
