@@ -145,3 +145,16 @@ fn a_broken_model_is_refused_at_load() {
     plan["classifier"]["model"]["bias"] = json!([1.0]);
     assert!(Plan::from_value(&plan).is_err());
 }
+
+/// A site plan is trained on first use from its settings: settings that would not let training
+/// end soon (or at all) are refused when the plan loads.
+#[test]
+fn learning_settings_that_would_not_end_are_refused_at_load() {
+    for (field, value) in [("max_passes", json!(1_000_000_000u64)), ("max_passes", json!(0)), ("tolerance", json!(0.0)), ("c", json!(-1.0))]
+    {
+        let mut plan = default_plan_value().unwrap();
+        plan["classifier"]["learning"][field] = value.clone();
+        let Err(e) = Plan::from_value(&plan) else { panic!("{field} = {value} loaded") };
+        assert!(format!("{e:?}").contains(&format!("classifier.learning.{field}")), "{e:?}");
+    }
+}

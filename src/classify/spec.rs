@@ -254,6 +254,9 @@ pub struct Example {
     pub clause: String,
 }
 
+/// The most passes a plan may ask the trainer for (the default plan's model converges in far fewer).
+const MAX_PASSES: usize = 1000;
+
 /// How the learnt model is trained (`src/classify/train.rs`) and read. The defaults were measured
 /// across the development corpora (docs/classify.md).
 #[derive(Clone, Debug, Serialize, FromJson)]
@@ -651,6 +654,19 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
         if e.text.trim().is_empty() {
             problems.push(format!("classifier.examples[{i}].text"), ProblemKind::BlankText);
         }
+    }
+    // A site plan without a model is trained on first use: its settings must let that end soon.
+    let l = &c.learning;
+    for (name, v) in [("c", l.c), ("tolerance", l.tolerance), ("temperature", l.temperature)] {
+        if !(v.is_finite() && v > 0.0) {
+            problems.push(format!("classifier.learning.{name}"), ProblemKind::NotPositive(v));
+        }
+    }
+    if l.max_passes == 0 || l.max_passes > MAX_PASSES {
+        problems.push("classifier.learning.max_passes", ProblemKind::Shape(format!("between 1 and {MAX_PASSES}")));
+    }
+    if !(1..=31).contains(&l.buckets_log2) {
+        problems.push("classifier.learning.buckets_log2", ProblemKind::Shape("between 1 and 31".into()));
     }
     if let Some(m) = &c.model {
         for (i, k) in m.labels.iter().enumerate() {
