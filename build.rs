@@ -11,7 +11,7 @@
 //! type 做弊 for 作弊 and 晕到 for 晕倒, so the classifier matches the plan's Chinese terms by
 //! sound as well. The table is generated from the `pinyin` crate rather than typed, and kept
 //! small: only the characters of the default plan's terms, and the characters that sound exactly
-//! like one of them (same syllable and tone). Each gets a sound class, its syllable with the tone;
+//! like one of them (same syllable and tone) and are common (GB 2312). Each gets a sound class, its syllable with the tone;
 //! a term character's other readings match too (露 is also lòu, so 泄漏 meets 泄露).
 
 use std::collections::BTreeSet;
@@ -81,6 +81,13 @@ fn term_chars(classifier: Option<&serde_json::Value>) -> BTreeSet<char> {
     out
 }
 
+/// Whether `c` is one of GB 2312's 6,763 characters (its two-byte form is in rows 16–87).
+fn is_common(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
+    !unmappable && bytes.len() == 2 && (0xB0..=0xF7).contains(&bytes[0]) && (0xA1..=0xFE).contains(&bytes[1])
+}
+
 fn sound_table(classifier: Option<&serde_json::Value>) -> String {
     let terms = term_chars(classifier);
     // Classes are syllables with their tone (少 shǎo is not 烧 shāo); a term character's other
@@ -101,8 +108,9 @@ fn sound_table(classifier: Option<&serde_json::Value>) -> String {
     for c in '\u{4E00}'..='\u{9FA5}' {
         let Some(p) = c.to_pinyin() else { continue };
         // Another character only when it sounds exactly like a term character (its usual
-        // reading, tone included).
-        if terms.contains(&c) || toned.contains(p.with_tone_num()) {
+        // reading, tone included) and is a common one: IMEs and voice input offer the GB 2312
+        // characters, and the rare two thirds of the homophones were a third of the table.
+        if terms.contains(&c) || (toned.contains(p.with_tone_num()) && is_common(c)) {
             if let Some(class) = class_of(p.with_tone_num()) {
                 table.push((c as u32, class));
             }

@@ -20,7 +20,7 @@ enum Found {
 
 /// The words and facts behind each rule that proposed the kind, in text order, facts last.
 pub fn evidence(spec: &ClassifierSpec, pr: &Proposal, known: &Known, prov: &Provenance, p: &Prepared) -> Vec<Evidence> {
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(prov.signals.len() + prov.cues.len() + prov.facts.len());
     // Rule ids are unique in a checked plan; comparing the id and clause too keeps two rules
     // that read the same as one, as the written evidence would.
     let same_rule =

@@ -49,7 +49,8 @@ fn features_of(chars: &[char], negated: &[bool]) -> Vec<u64> {
     const PLAIN: u64 = 0xcbf2_9ce4_8422_2325;
     const NEGATED: u64 = 0x6c62_272e_07bb_0142;
     let mut out = Vec::with_capacity(chars.len() * 3 + 6);
-    let mut word: Vec<(char, bool)> = Vec::with_capacity(32);
+    // A Chinese text without spaces is one long word.
+    let mut word: Vec<(char, bool)> = Vec::with_capacity(chars.len() + 2);
     let flush = |word: &mut Vec<(char, bool)>, out: &mut Vec<u64>| {
         if word.len() <= 1 {
             word.clear();
