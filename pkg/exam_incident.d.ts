@@ -1571,6 +1571,11 @@ export interface Negation {
      * a question about the procedure (演练, 如果, 新闻, 请问, drill, if).
      */
     unreal?: string[];
+    /**
+     * Words of a threat (扬言, threatened): a threat is made now whatever its condition, so a
+     * sentence with one stays real beside an unreal word (炸掉考点如果…, blow it up if …).
+     */
+    threats?: string[];
 }
 
 export interface Numbers {
@@ -1623,6 +1628,11 @@ export interface Numbers {
      * Separators in a list of room numbers (、 和 and).
      */
     list_separators: string[];
+    /**
+     * Separators that continue a list only once it is one of room numbers (rooms 5, 6 and 8;
+     * 301+302): a comma elsewhere ends a clause, and negation does not cross it.
+     */
+    room_list_separators?: string[];
     /**
      * 以上, 超过, 以内, within …
      */
@@ -1789,10 +1799,16 @@ export interface Similarity {
      */
     model_no_incident_share?: number;
     /**
-     * The learnt model doubts a rule's certain kind when it ranks that kind below its two best
-     * and at less than this share of its best (absent: it never doubts a rule).
+     * The learnt model doubts a rule's certain kind when it ranks that kind below its
+     * `model_doubt_rank` best and at less than this share of its best (absent: it never doubts
+     * a rule).
      */
     model_doubt_share?: number;
+    /**
+     * How many of the model's best kinds a rule's kind may be among and not be doubted (1: the
+     * model's best only; default 2).
+     */
+    model_doubt_rank?: number;
     /**
      * English words too common to tell kinds apart (the, was, …).
      */

@@ -29,6 +29,8 @@ pub enum What {
     NotNegator,
     /// A word that makes its sentence unreal (演练, 如果).
     Unreal,
+    /// A threat's word: its sentence stays real (扬言, threatened).
+    Threat,
     /// A word marking a count as those present (到了, have arrived).
     Present,
     Hedge,
@@ -150,6 +152,7 @@ impl Index {
         add(&mut n.breaks.iter(), What::Break);
         add(&mut n.connectors.iter(), What::Connector);
         add(&mut n.unreal.iter(), What::Unreal);
+        add(&mut n.threats.iter(), What::Threat);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
         let m = &spec.numbers;
         for (w, v) in &m.words {

@@ -209,10 +209,15 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
     let given = input.facts.is_some();
     // The model's doubt is about words: a result resting on facts the proctor gave is not
     // second-guessed.
-    let doubted = ruled
-        && !given
-        && proposals.first().is_some_and(|pr| rests_on_words(spec, pr))
-        && proposals.first().and_then(|pr| kinds.get(pr.kind)).is_some_and(|k| opinion::doubts(plan, &p, &prov.negators, &k.id));
+    let doubt = if ruled && !given && proposals.first().is_some_and(|pr| rests_on_words(spec, pr)) {
+        proposals
+            .first()
+            .and_then(|pr| kinds.get(pr.kind))
+            .map_or(opinion::Doubt::None, |k| opinion::doubts(plan, &p, &prov.negators, &k.id))
+    } else {
+        opinion::Doubt::None
+    };
+    let doubted = doubt != opinion::Doubt::None;
     let certain = ruled && !doubted;
     // The safety net is for a text the rules do not read: nothing said (or only that something
     // happened), and nothing negated — a text whose words the rules read and rejected (一名考生迟到,
@@ -235,7 +240,9 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
             // The model reads routine where a rule read an incident: no kind, but the rules'
             // kinds stay on offer with the question to confirm.
             // A major reading is never dropped for it.
-            opinion::Reading::NoIncident => no_incident = doubted && proposals.first().is_some_and(|pr| pr.severity != Severity::Major),
+            opinion::Reading::NoIncident => {
+                no_incident = doubt == opinion::Doubt::Rejects && proposals.first().is_some_and(|pr| pr.severity != Severity::Major)
+            }
             opinion::Reading::Nothing => similar::extend(plan, &p, &mut candidates),
         }
         from_examples = !candidates.is_empty();

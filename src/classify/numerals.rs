@@ -115,6 +115,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             if let Some(sep) = first(hits, pos, |w| w == What::ListSep) {
                 list_confirmed = true;
                 list_next = Some(skip(p, sep.end));
+            } else if let Some(next) = room_separator(p, spec, pos) {
+                list_confirmed = true;
+                list_next = Some(next);
             }
             continue;
         }
@@ -127,6 +130,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let Some(m) = first(hits, pos, |w| matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)) else {
             if room_before || list_confirmed {
                 room_ids.push((value, from, t.end));
+                list_next = room_separator(p, spec, pos).filter(|_| list_confirmed);
             } else if counted
                 && (pos >= p.chars.len()
                     || p.is_clause_end(pos)
@@ -302,6 +306,17 @@ fn relative(out: &mut Counts) {
     out.fraction = Some(Reading { num: Num { value: value / total, bound }, start: part.start, end: part.end });
 }
 
+/// Where the next room number starts when a room-list separator (rooms 5, 6) is at `pos`.
+fn room_separator(p: &Prepared, spec: &Numbers, pos: usize) -> Option<usize> {
+    let rest = p.chars.get(pos..)?;
+    spec.room_list_separators
+        .iter()
+        .map(|s| s.chars().count())
+        .zip(&spec.room_list_separators)
+        .find(|(n, s)| *n > 0 && rest.len() >= *n && rest.iter().take(*n).copied().eq(s.chars()))
+        .map(|(n, _)| skip(p, pos + n))
+}
+
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.
 fn quantities(p: &Prepared, hits: &Hits, spec: &Numbers, out: &mut Counts) {
     for h in hits.all() {
@@ -337,7 +352,13 @@ fn quantities(p: &Prepared, hits: &Hits, spec: &Numbers, out: &mut Counts) {
                 if let Some(f) = q.fraction {
                     set_max(&mut out.fraction, reading(Num::exact(f)));
                 }
-                if q.large && out.large.is_none() {
+                // 考生全部入场, all got in: the whole session is there, not a large number late.
+                let at = skip(p, end);
+                let all_present = hits
+                    .starting_in(at, at + 4)
+                    .iter()
+                    .any(|m| m.what == What::Present && !(at..m.start).any(|i| p.is_clause_end(i)) && !inside_signal(hits, m));
+                if q.large && !all_present && out.large.is_none() {
                     out.large = Some((h.start, end));
                 }
             }
@@ -345,14 +366,19 @@ fn quantities(p: &Prepared, hits: &Hits, spec: &Numbers, out: &mut Counts) {
     }
 }
 
-/// Every numeral of the text, except where a quantity, duration or non-number word starts.
+/// Every numeral of the text, except where a quantity or duration word starts or inside a
+/// non-number word.
 fn tokens(p: &Prepared, hits: &Hits, index: &Index) -> Vec<Token> {
     let chars = &p.chars;
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let start = i;
-        let blocked = || hits.at(start).iter().any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_) | What::NotNumber));
+        // A non-number word blocks the numerals it covers (一 in 我一个人), wherever it starts.
+        let blocked = || {
+            hits.at(start).iter().any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_)))
+                || hits.starting_in(start.saturating_sub(index.longest), start).iter().any(|h| h.what == What::NotNumber && h.end > start)
+        };
         if chars.get(i).is_some_and(char::is_ascii_digit) {
             while chars.get(i).is_some_and(char::is_ascii_digit)
                 || (chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) && i > start)

@@ -17,23 +17,47 @@ pub enum Reading {
     Kinds(Vec<Candidate>),
 }
 
+/// How far the model doubts the rules' kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    None,
+    /// The model ranks the rule's kind below its `model_doubt_rank` best, at less than
+    /// `model_doubt_share` of its best: ask the proctor, the model's kinds first.
+    Asks,
+    /// As `Asks`, and the kind is not even the model's second: its "no incident" may clear a
+    /// general kind.
+    Rejects,
+}
+
 /// Whether the model doubts the rules' kind: a rule is certain of `kind`, but the model ranks it
-/// far less likely than its best (`model_doubt_share`) and ranks it neither first nor second. Measured on the development corpora of
-/// the fourth round (docs/classify.md): asking the proctor then, with the model's kinds first,
-/// gained several points of kind accuracy; the rules read the words the plan names, the model
-/// how proctors put them.
-pub fn doubts(plan: &Plan, p: &Prepared, negators: &[(usize, usize)], kind: &str) -> bool {
+/// less likely than its best (`model_doubt_share`) and not among its `model_doubt_rank` best.
+/// Measured on the development corpora (docs/classify.md): asking the proctor then, with the
+/// model's kinds first, gained several points of kind accuracy; the rules read the words the plan
+/// names, the model how proctors put them. A major kind is doubted only for another major one:
+/// the seed puts a major reading first under doubt, and the model's general or "no incident"
+/// reading of 考生休克 or "papers leaked online" is not a reason to ask.
+pub fn doubts(plan: &Plan, p: &Prepared, negators: &[(usize, usize)], kind: &str) -> Doubt {
     let spec = &plan.doc().classifier;
-    let Some(share) = spec.similarity.model_doubt_share else { return false };
+    let Some(share) = spec.similarity.model_doubt_share else { return Doubt::None };
     let model = spec.model();
     if model.is_empty() {
-        return false;
+        return Doubt::None;
     }
     let ranked = model.rank(p, negators, spec.negation.scope_chars);
-    let Some(top) = ranked.first() else { return false };
+    let Some(top) = ranked.first() else { return Doubt::None };
+    let major = |k: Option<&str>| k.and_then(|k| plan.kind(k)).is_some_and(|k| k.severity == Severity::Major);
+    if major(Some(kind)) && !major(top.0.as_deref()) {
+        return Doubt::None;
+    }
     let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
-    let outranked = !ranked.iter().take(2).any(|r| r.0.as_deref() == Some(kind));
-    mine < share * top.1 && outranked
+    let among = |n: usize| ranked.iter().take(n).any(|r| r.0.as_deref() == Some(kind));
+    if mine >= share * top.1 || among(spec.similarity.model_doubt_rank.max(1)) {
+        Doubt::None
+    } else if among(2) {
+        Doubt::Asks
+    } else {
+        Doubt::Rejects
+    }
 }
 
 pub fn read(plan: &Plan, p: &Prepared, negators: &[(usize, usize)]) -> Reading {

@@ -135,6 +135,10 @@ pub struct Negation {
     /// a question about the procedure (演练, 如果, 新闻, 请问, drill, if).
     #[serde(default)]
     pub unreal: Vec<String>,
+    /// Words of a threat (扬言, threatened): a threat is made now whatever its condition, so a
+    /// sentence with one stays real beside an unreal word (炸掉考点如果…, blow it up if …).
+    #[serde(default)]
+    pub threats: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
@@ -167,6 +171,10 @@ pub struct Numbers {
     pub ordinal_prefixes: Vec<String>,
     /// Separators in a list of room numbers (、 和 and).
     pub list_separators: Vec<String>,
+    /// Separators that continue a list only once it is one of room numbers (rooms 5, 6 and 8;
+    /// 301+302): a comma elsewhere ends a clause, and negation does not cross it.
+    #[serde(default)]
+    pub room_list_separators: Vec<String>,
     /// 以上, 超过, 以内, within …
     pub bounds: Vec<BoundWords>,
     /// Words that stand for a count or a share (多个, 几个, 大量, 一半, several).
@@ -368,17 +376,29 @@ pub struct Similarity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub model_no_incident_share: Option<f64>,
-    /// The learnt model doubts a rule's certain kind when it ranks that kind below its two best
-    /// and at less than this share of its best (absent: it never doubts a rule).
+    /// The learnt model doubts a rule's certain kind when it ranks that kind below its
+    /// `model_doubt_rank` best and at less than this share of its best (absent: it never doubts
+    /// a rule).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub model_doubt_share: Option<f64>,
+    /// How many of the model's best kinds a rule's kind may be among and not be doubted (1: the
+    /// model's best only; default 2).
+    #[serde(default = "Similarity::default_doubt_rank")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_doubt_rank: usize,
     /// English words too common to tell kinds apart (the, was, …).
     #[serde(default)]
     pub stop_words: Vec<String>,
     /// The question that asks the proctor to confirm the kind.
     pub confirm: Text,
     pub confirm_clause: String,
+}
+
+impl Similarity {
+    fn default_doubt_rank() -> usize {
+        2
+    }
 }
 
 impl Default for Similarity {
@@ -390,6 +410,7 @@ impl Default for Similarity {
             model_alternative_share: None,
             model_no_incident_share: None,
             model_doubt_share: None,
+            model_doubt_rank: Similarity::default_doubt_rank(),
             stop_words: Vec::new(),
             confirm: Text::default(),
             confirm_clause: String::new(),

@@ -178,7 +178,9 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
         let end = starts.get(k).map_or(p.chars.len(), |e| e - 1);
         (start, end)
     };
-    let mut unreal_sentences: Vec<(usize, usize)> = marks.into_iter().map(sentence).collect();
+    // A threat's sentence is real whatever its condition says.
+    let threats: Vec<(usize, usize)> = hits.all().iter().filter(|h| h.what == What::Threat).map(|h| sentence(h.start)).collect();
+    let mut unreal_sentences: Vec<(usize, usize)> = marks.into_iter().map(sentence).filter(|s| !threats.contains(s)).collect();
     unreal_sentences.dedup();
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         let k = unreal_sentences.partition_point(|s| s.1 < t.hit.end);
