@@ -1460,6 +1460,11 @@ export interface ClassifierSpec {
      */
     frame_window_chars?: number;
     /**
+     * Common words that only sound like a term and never stand for it (味道 is not 未到): no
+     * term is matched by sound inside them.
+     */
+    sound_exceptions?: string[];
+    /**
      * Changes of handling beside the kind's severity (a long or regional outage goes to the
      * superiors): never a change of severity.
      */

@@ -29,6 +29,8 @@ pub enum What {
     NotNegator,
     /// A word that makes its sentence unreal (演练, 如果).
     Unreal,
+    /// A common word no term is heard in (味道 is not 未到); not itself a hit.
+    SoundException,
     /// A threat's word: its sentence stays real (扬言, threatened).
     Threat,
     /// A word marking a count as those present (到了, have arrived).
@@ -145,6 +147,7 @@ impl Index {
         for (p, t) in &spec.phases {
             add(&mut t.all(), What::Phase(*p));
         }
+        add(&mut spec.sound_exceptions.iter(), What::SoundException);
         let n = &spec.negation;
         add(&mut n.negators.iter(), What::Negator);
         add(&mut n.not_negators.iter(), What::NotNegator);
@@ -231,11 +234,18 @@ impl Index {
         };
         // The term ends met on the walks from one start: (end, what), longest first.
         let mut found: Vec<(usize, What)> = Vec::new();
+        // Where the last sound exception met ends: no sound hit inside it.
+        let mut plain_until = 0;
         for (start, c) in text.iter().enumerate() {
             hits.open(start);
             found.clear();
             if let Some(node) = root_in(&self.firsts, &self.trie, *c) {
                 walk(&self.trie, node, text, start, &mut found);
+            }
+            for (end, what) in &found {
+                if *what == What::SoundException {
+                    plain_until = plain_until.max(*end);
+                }
             }
             if let Some(node) = sound.get(start).and_then(|s| root_in(&self.sound_firsts, &self.sound_trie, *s)) {
                 let exact = found.len();
@@ -244,6 +254,9 @@ impl Index {
                     // Merge by end, longest first, without the hits the exact walk already made.
                     let extra: Vec<(usize, What)> = found.drain(exact..).collect();
                     for e in extra {
+                        if e.0 <= plain_until {
+                            continue;
+                        }
                         if !found.contains(&e) {
                             let at = found.iter().position(|f| f.0 < e.0).unwrap_or(found.len());
                             found.insert(at, e);
@@ -252,7 +265,7 @@ impl Index {
                 }
             }
             for (end, what) in &found {
-                if at_word_edges(text, start, *end) {
+                if *what != What::SoundException && at_word_edges(text, start, *end) {
                     hits.push(Hit { start, end: *end, what: *what });
                 }
             }

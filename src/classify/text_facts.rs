@@ -12,6 +12,15 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let hits = index.scan(&p.chars);
     let framed = frames(spec, p, &hits);
     let mut terms = negation::resolve(p, &hits, &framed, index.longest, &spec.negation);
+    // A word said of a frame's object is that frame's: 押运车…还没到 is the papers late, not the
+    // bare word's candidates late.
+    terms.retain(|t| match t.hit.what {
+        What::Signal(s) => {
+            framed.contains(&t.hit)
+                || !framed.iter().any(|f| matches!(f.what, What::Signal(o) if o != s) && f.start < t.hit.end && t.hit.start < f.end)
+        }
+        _ => true,
+    });
     unreal(p, &hits, &mut terms);
     let mut known = Known::default();
     // Room for every term up front: growing these one push at a time was a tenth of a long
@@ -135,7 +144,8 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
         }
     }
     for &(start, end, fi, d) in &best {
-        if best.iter().any(|b| b.0 == start && b.1 == end && b.3 < d) {
+        // The same words (还没来, 没来) go to the nearest object of any frame they predicate.
+        if best.iter().any(|b| b.0 < end && start < b.1 && b.3 < d) {
             continue;
         }
         let Some(frame) = spec.frames.get(usize::from(fi)) else { continue };
