@@ -58,7 +58,12 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     // A room list continues when the next number starts here (after 、 or and).
     let mut list_next: Option<usize> = None;
     let mut list_confirmed = false;
+    // The denominator of a share already read (1/4) is no count of its own.
+    let mut skip_next = false;
     for (ti, t) in tokens.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
         // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
         let at = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix).map_or(t.start, |h| h.start);
         if list_next != Some(t.start) && list_next != Some(at) {
@@ -88,6 +93,21 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             continue;
         }
+        // 1/4的考生, 1/3 of the candidates: a slash between two figures is a share when the
+        // candidates follow (3/5号考场 stays a list of rooms).
+        if t.script == Script::Arabic && p.chars.get(t.end) == Some(&'/') {
+            if let Some(den) = tokens.get(ti + 1).filter(|n| n.start == t.end + 1 && n.script == Script::Arabic && n.value > value) {
+                let mut at = skip(p, den.end);
+                while let Some(l) = first(hits, at, |w| w == What::Linker) {
+                    at = skip(p, l.end);
+                }
+                if first(hits, at, |w| matches!(w, What::Measure { target: Target::Candidates, .. })).is_some() && value > 0.0 {
+                    set_max(&mut out.fraction, Reading { num: Num::exact(value / den.value), start: t.start, end: den.end });
+                    skip_next = true;
+                    continue;
+                }
+            }
+        }
         if let Some(h) = first(hits, pos, |w| w == What::Percent) {
             set_max(&mut out.fraction, Reading { num: Num::exact(value / 100.0), start: t.start, end: h.end });
             continue;
@@ -115,7 +135,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             if let Some(sep) = first(hits, pos, |w| w == What::ListSep) {
                 list_confirmed = true;
                 list_next = Some(skip(p, sep.end));
-            } else if let Some(next) = room_separator(p, spec, pos) {
+            } else if let Some(next) = room_separator(p, spec, skip(p, t.end)) {
                 list_confirmed = true;
                 list_next = Some(next);
             }

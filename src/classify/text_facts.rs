@@ -168,8 +168,11 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
 fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     // 不是演练: a negated unreal word makes the sentence real.
+    // 不是演练, 不是实操模拟: a negator up to three characters before, in the same clause.
     let negated_at = |pos: usize| {
-        hits.starting_in(pos.saturating_sub(4), pos).iter().any(|g| g.what == What::Negator && g.end <= pos && pos - g.end <= 1)
+        hits.starting_in(pos.saturating_sub(6), pos)
+            .iter()
+            .any(|g| g.what == What::Negator && g.end <= pos && pos - g.end <= 3 && !(g.end..pos).any(|i| p.is_clause_end(i)))
     };
     let marks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::Unreal && !negated_at(h.start)).map(|h| h.start).collect();
     if marks.is_empty() {
