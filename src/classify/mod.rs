@@ -209,11 +209,12 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
     let given = input.facts.is_some();
     // The model's doubt is about words: a result resting on facts the proctor gave is not
     // second-guessed.
+    // The model's ranking, once per text, when something asks for it.
+    let mut ranked: Option<opinion::Ranked> = None;
     let doubt = if ruled && !given && proposals.first().is_some_and(|pr| rests_on_words(spec, pr)) {
-        proposals
-            .first()
-            .and_then(|pr| kinds.get(pr.kind))
-            .map_or(opinion::Doubt::None, |k| opinion::doubts(plan, &p, &prov.negators, &k.id))
+        proposals.first().and_then(|pr| kinds.get(pr.kind)).map_or(opinion::Doubt::None, |k| {
+            opinion::doubts(plan, ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators)), &k.id)
+        })
     } else {
         opinion::Doubt::None
     };
@@ -235,7 +236,8 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         // The model's kinds (or else the nearest examples') before the fallback's "something
         // happened"; the model's "no incident" leaves only the fallback.
         let fallback = std::mem::take(&mut candidates);
-        match opinion::read(plan, &p, &prov.negators) {
+        let ranked = ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators));
+        match opinion::read(plan, &p, ranked) {
             opinion::Reading::Kinds(found) => candidates = found,
             // The model reads routine where a rule read an incident: no kind, but the rules'
             // kinds stay on offer with the question to confirm.

@@ -36,14 +36,9 @@ pub enum Doubt {
 /// names, the model how proctors put them. A major kind is doubted only for another major one:
 /// the seed puts a major reading first under doubt, and the model's general or "no incident"
 /// reading of 考生休克 or "papers leaked online" is not a reason to ask.
-pub fn doubts(plan: &Plan, p: &Prepared, negators: &[(usize, usize)], kind: &str) -> Doubt {
+pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str) -> Doubt {
     let spec = &plan.doc().classifier;
     let Some(share) = spec.similarity.model_doubt_share else { return Doubt::None };
-    let model = spec.model();
-    if model.is_empty() {
-        return Doubt::None;
-    }
-    let ranked = model.rank(p, negators, spec.negation.scope_chars);
     let Some(top) = ranked.first() else { return Doubt::None };
     let major = |k: Option<&str>| k.and_then(|k| plan.kind(k)).is_some_and(|k| k.severity == Severity::Major);
     if major(Some(kind)) && !major(top.0.as_deref()) {
@@ -60,13 +55,21 @@ pub fn doubts(plan: &Plan, p: &Prepared, negators: &[(usize, usize)], kind: &str
     }
 }
 
-pub fn read(plan: &Plan, p: &Prepared, negators: &[(usize, usize)]) -> Reading {
+/// The model's classes for a text, best first (empty without a model, or when the text shares
+/// nothing with what it kept): computed once per text, for [`doubts`] and [`read`].
+pub type Ranked<'a> = Vec<(&'a Option<String>, f64)>;
+
+pub fn rank<'a>(plan: &'a Plan, p: &Prepared, negators: &[(usize, usize)]) -> Ranked<'a> {
     let spec = &plan.doc().classifier;
     let model = spec.model();
     if model.is_empty() {
-        return Reading::Nothing;
+        return Vec::new();
     }
-    let ranked = model.rank(p, negators, spec.negation.scope_chars);
+    model.rank(p, negators, spec.negation.scope_chars)
+}
+
+pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
+    let spec = &plan.doc().classifier;
     let sim = &spec.similarity;
     let top = ranked.first().map_or(0.0, |r| r.1);
     let none = ranked.iter().find(|r| r.0.is_none()).map_or(0.0, |r| r.1);
@@ -80,7 +83,7 @@ pub fn read(plan: &Plan, p: &Prepared, negators: &[(usize, usize)]) -> Reading {
         Some(_) => {}
     }
     let mut found: Vec<Candidate> = Vec::new();
-    for (label, probability) in &ranked {
+    for (label, probability) in ranked {
         let Some(kind) = label.as_deref().and_then(|k| plan.kind(k)) else { continue };
         // The first always; the others while they are a real alternative.
         let alternative = sim.model_alternative_share.is_some_and(|share| *probability >= share * top);
