@@ -1581,6 +1581,11 @@ export interface Negation {
      * sentence with one stays real beside an unreal word (炸掉考点如果…, blow it up if …).
      */
     threats?: string[];
+    /**
+     * Words of saying before a quote (喊, 说, shouted): the quote is speech relayed, a report,
+     * where a quoted word alone is only named (the “bomb”).
+     */
+    speech_markers?: string[];
 }
 
 export interface Numbers {
@@ -1809,6 +1814,11 @@ export interface Similarity {
      * a rule).
      */
     model_doubt_share?: number;
+    /**
+     * Under doubt, the model's "no incident" clears a rule's general kind only when that kind
+     * is below this share of its best (absent: `model_doubt_share`).
+     */
+    model_reject_share?: number;
     /**
      * How many of the model's best kinds a rule's kind may be among and not be doubted (1: the
      * model's best only; default 2).

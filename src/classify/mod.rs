@@ -208,12 +208,15 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
     let ruled = proposals.first().is_some_and(|pr| pr.certain);
     let given = input.facts.is_some();
     // The model's doubt is about words: a result resting on facts the proctor gave is not
-    // second-guessed.
+    // second-guessed. Nor is it where the rules already offer the model's kind and ask the fact
+    // that decides (考场起火，试卷被烧: paper damage only if the papers were in storage).
     // The model's ranking, once per text, when something asks for it.
     let mut ranked: Option<opinion::Ranked> = None;
+    let asked: Vec<&str> =
+        proposals.iter().skip(1).filter(|pr| !pr.certain).filter_map(|pr| kinds.get(pr.kind)).map(|k| k.id.as_str()).collect();
     let doubt = if ruled && !given && proposals.first().is_some_and(|pr| rests_on_words(spec, pr)) {
         proposals.first().and_then(|pr| kinds.get(pr.kind)).map_or(opinion::Doubt::None, |k| {
-            opinion::doubts(plan, ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators)), &k.id)
+            opinion::doubts(plan, ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators)), &k.id, &asked)
         })
     } else {
         opinion::Doubt::None

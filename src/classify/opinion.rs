@@ -24,8 +24,8 @@ pub enum Doubt {
     /// The model ranks the rule's kind below its `model_doubt_rank` best, at less than
     /// `model_doubt_share` of its best: ask the proctor, the model's kinds first.
     Asks,
-    /// As `Asks`, and the kind is not even the model's second: its "no incident" may clear a
-    /// general kind.
+    /// As `Asks`, and the kind is not even the model's second and under `model_reject_share` of
+    /// its best: its "no incident" may clear a general kind.
     Rejects,
 }
 
@@ -36,19 +36,23 @@ pub enum Doubt {
 /// names, the model how proctors put them. A major kind is doubted only for another major one:
 /// the seed puts a major reading first under doubt, and the model's general or "no incident"
 /// reading of 考生休克 or "papers leaked online" is not a reason to ask.
-pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str) -> Doubt {
+pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str, asked: &[&str]) -> Doubt {
     let spec = &plan.doc().classifier;
     let Some(share) = spec.similarity.model_doubt_share else { return Doubt::None };
     let Some(top) = ranked.first() else { return Doubt::None };
+    if top.0.as_deref().is_some_and(|k| asked.contains(&k)) {
+        return Doubt::None;
+    }
     let major = |k: Option<&str>| k.and_then(|k| plan.kind(k)).is_some_and(|k| k.severity == Severity::Major);
     if major(Some(kind)) && !major(top.0.as_deref()) {
         return Doubt::None;
     }
     let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
     let among = |n: usize| ranked.iter().take(n).any(|r| r.0.as_deref() == Some(kind));
+    let reject = spec.similarity.model_reject_share.unwrap_or(share);
     if mine >= share * top.1 || among(spec.similarity.model_doubt_rank.max(1)) {
         Doubt::None
-    } else if among(2) {
+    } else if among(2) || mine >= reject * top.1 {
         Doubt::Asks
     } else {
         Doubt::Rejects

@@ -143,6 +143,10 @@ pub struct Negation {
     /// sentence with one stays real beside an unreal word (炸掉考点如果…, blow it up if …).
     #[serde(default)]
     pub threats: Vec<String>,
+    /// Words of saying before a quote (喊, 说, shouted): the quote is speech relayed, a report,
+    /// where a quoted word alone is only named (the “bomb”).
+    #[serde(default)]
+    pub speech_markers: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
@@ -386,6 +390,11 @@ pub struct Similarity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub model_doubt_share: Option<f64>,
+    /// Under doubt, the model's "no incident" clears a rule's general kind only when that kind
+    /// is below this share of its best (absent: `model_doubt_share`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_reject_share: Option<f64>,
     /// How many of the model's best kinds a rule's kind may be among and not be doubted (1: the
     /// model's best only; default 2).
     #[serde(default = "Similarity::default_doubt_rank")]
@@ -414,6 +423,7 @@ impl Default for Similarity {
             model_alternative_share: None,
             model_no_incident_share: None,
             model_doubt_share: None,
+            model_reject_share: None,
             model_doubt_rank: Similarity::default_doubt_rank(),
             stop_words: Vec::new(),
             confirm: Text::default(),

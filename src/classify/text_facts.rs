@@ -22,6 +22,11 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         _ => true,
     });
     unreal(p, &hits, &mut terms);
+    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
+        if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
+            t.negated = true;
+        }
+    }
     let mut known = Known::default();
     // Room for every term up front: growing these one push at a time was a tenth of a long
     // text's time.
@@ -201,4 +206,41 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
             t.negated = true;
         }
     }
+}
+
+/// Whether a term stands in quotes with at most a few other characters (the “bomb”, 'disaster',
+/// “试卷缺页”的问题): a word named or scare-quoted, not a report of it. A quoted sentence (考生说
+/// “我的卷子少了一页”) is relayed speech and stays a report, and so is a quote after a word of
+/// saying (`speech_markers`: 有人喊“着火了”, someone shouted "fire").
+fn quoted(p: &Prepared, start: usize, end: usize, speech: &[String]) -> bool {
+    const SLACK: usize = 3;
+    let c = |i: usize| p.chars.get(i).copied();
+    let word = |i: Option<usize>| i.and_then(c).is_some_and(char::is_alphanumeric);
+    let opens = |i: usize| match c(i) {
+        Some('“' | '‘' | '「' | '『') => true,
+        // A straight quote opens after a space or at the start, not inside a word (candidate's).
+        Some('"' | '\'') => !word(i.checked_sub(1)),
+        _ => false,
+    };
+    let closes = |i: usize| match c(i) {
+        Some('”' | '’' | '」' | '』') => true,
+        Some('"' | '\'') => !word(Some(i + 1)),
+        _ => false,
+    };
+    let plain = |i: usize| !opens(i) && !closes(i) && !p.is_clause_end(i);
+    let Some(open) = (start.saturating_sub(SLACK + 1)..start).rev().find(|&i| opens(i) || !plain(i)).filter(|&i| opens(i)) else {
+        return false;
+    };
+    let Some(close) = (end..end + SLACK + 1).find(|&i| closes(i) || !plain(i) || i >= p.chars.len()).filter(|&i| closes(i)) else {
+        return false;
+    };
+    let mut before = open;
+    while before > 0 && c(before - 1) == Some(' ') {
+        before -= 1;
+    }
+    let said = speech.iter().any(|w| {
+        let n = w.chars().count();
+        before >= n && p.chars.get(before - n..before).is_some_and(|s| s.iter().copied().eq(w.chars().map(super::lexicon::normalise)))
+    });
+    !said && close - open - 1 <= end - start + SLACK
 }
