@@ -1460,10 +1460,10 @@ export interface ClassifierSpec {
      */
     frame_window_chars?: number;
     /**
-     * Common words that only sound like a term and never stand for it (味道 is not 未到): no
-     * term is matched by sound inside them.
+     * Common words that hold or sound like a shorter term and never stand for it (味道 is not
+     * 未到, 湿度计 is not 湿): no term is found inside them, as written or by sound.
      */
-    sound_exceptions?: string[];
+    plain_words?: string[];
     /**
      * Changes of handling beside the kind's severity (a long or regional outage goes to the
      * superiors): never a change of severity.

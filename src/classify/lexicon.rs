@@ -29,8 +29,9 @@ pub enum What {
     NotNegator,
     /// A word that makes its sentence unreal (演练, 如果).
     Unreal,
-    /// A common word no term is heard in (味道 is not 未到); not itself a hit.
-    SoundException,
+    /// A common word no shorter term is found in (味道 is not 未到, 湿度计 is not 湿); not itself
+    /// a hit.
+    PlainWord,
     /// A threat's word: its sentence stays real (扬言, threatened).
     Threat,
     /// A word marking a count as those present (到了, have arrived).
@@ -147,7 +148,7 @@ impl Index {
         for (p, t) in &spec.phases {
             add(&mut t.all(), What::Phase(*p));
         }
-        add(&mut spec.sound_exceptions.iter(), What::SoundException);
+        add(&mut spec.plain_words.iter(), What::PlainWord);
         let n = &spec.negation;
         add(&mut n.negators.iter(), What::Negator);
         add(&mut n.not_negators.iter(), What::NotNegator);
@@ -234,8 +235,8 @@ impl Index {
         };
         // The term ends met on the walks from one start: (end, what), longest first.
         let mut found: Vec<(usize, What)> = Vec::new();
-        // Where the last sound exception met ends: no sound hit inside it.
-        let mut plain_until = 0;
+        // The plain word met that reaches farthest: (start, end). No shorter term inside it.
+        let mut plain = (0, 0);
         for (start, c) in text.iter().enumerate() {
             hits.open(start);
             found.clear();
@@ -243,8 +244,8 @@ impl Index {
                 walk(&self.trie, node, text, start, &mut found);
             }
             for (end, what) in &found {
-                if *what == What::SoundException {
-                    plain_until = plain_until.max(*end);
+                if *what == What::PlainWord && *end > plain.1 {
+                    plain = (start, *end);
                 }
             }
             if let Some(node) = sound.get(start).and_then(|s| root_in(&self.sound_firsts, &self.sound_trie, *s)) {
@@ -254,7 +255,8 @@ impl Index {
                     // Merge by end, longest first, without the hits the exact walk already made.
                     let extra: Vec<(usize, What)> = found.drain(exact..).collect();
                     for e in extra {
-                        if e.0 <= plain_until {
+                        // Heard inside a plain word, or as the plain word itself: not the term.
+                        if e.0 <= plain.1 {
                             continue;
                         }
                         if !found.contains(&e) {
@@ -265,7 +267,8 @@ impl Index {
                 }
             }
             for (end, what) in &found {
-                if *what != What::SoundException && at_word_edges(text, start, *end) {
+                let inside_plain = *end <= plain.1 && (start, *end) != plain;
+                if *what != What::PlainWord && !inside_plain && at_word_edges(text, start, *end) {
                     hits.push(Hit { start, end: *end, what: *what });
                 }
             }

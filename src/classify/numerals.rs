@@ -247,6 +247,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     room_ids.append(&mut pending);
                 } else if let Some(sep) = first(hits, next, |w| w == What::ListSep) {
                     list_next = Some(skip(p, sep.end));
+                } else if tokens.get(ti + 1).is_some_and(|n| n.start == next) {
+                    // 3号4号考场: the next room number follows without a separator.
+                    list_next = Some(next);
                 } else {
                     pending.clear();
                 }
@@ -264,11 +267,14 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             _ => {}
         }
     }
-    if let (Some(first), Some(last)) = (room_ids.first(), room_ids.last()) {
+    if let Some(first) = room_ids.first() {
         let mut distinct: Vec<f64> = room_ids.iter().map(|r| r.0).collect();
         crate::sort::sort_by(&mut distinct, f64::total_cmp);
         distinct.dedup();
-        let r = Reading { num: Num::exact(distinct.len() as f64), start: first.1, end: last.2 };
+        // The words of the first run of room names (3号、5号考场), not everything between the
+        // first room and a last one said sentences later.
+        let run_end = room_ids.windows(2).take_while(|w| w[1].1.saturating_sub(w[0].2) <= 3).last().map_or(first.2, |w| w[1].2);
+        let r = Reading { num: Num::exact(distinct.len() as f64), start: first.1, end: run_end };
         set_max(&mut out.rooms, r);
     }
     let mut seen: Vec<f64> = Vec::new();

@@ -45,10 +45,10 @@ pub struct ClassifierSpec {
     /// How far apart (in characters) an object and its predicate may be in one clause.
     #[serde(default = "frame_window")]
     pub frame_window_chars: usize,
-    /// Common words that only sound like a term and never stand for it (味道 is not 未到): no
-    /// term is matched by sound inside them.
+    /// Common words that hold or sound like a shorter term and never stand for it (味道 is not
+    /// 未到, 湿度计 is not 湿): no term is found inside them, as written or by sound.
     #[serde(default)]
-    pub sound_exceptions: Vec<String>,
+    pub plain_words: Vec<String>,
     /// Changes of handling beside the kind's severity (a long or regional outage goes to the
     /// superiors): never a change of severity.
     #[serde(default)]
