@@ -135,6 +135,8 @@ test("2a. two tabs on one response: a save that would lose the other tab's entry
   assert.equal(out.entriesAfterRefusal, 1, "nothing changed in the refusing tab");
   assert.deepEqual(out.rebased, { reapplied: 0, dropped: [] });
   assert.equal(out.status.ok, true);
+  // Tab B's write reaches tab A's renderer asynchronously too (under load it was not there yet).
+  await a.waitForFunction((id) => ei.IncidentResponse.restore(id).log().length >= 3, id, { timeout: 30_000 }).catch(() => {});
   const stored = await a.evaluate((id) => ei.IncidentResponse.restore(id).log().map((e) => e.action + (e.step ? `:${e.step}` : "")), id);
   assert.deepEqual(stored, ["open", "complete:initial_report", "note"], "both tabs' entries kept");
 });
