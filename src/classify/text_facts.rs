@@ -138,7 +138,10 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
             } else {
                 return None;
             };
-            (b - a <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(b - a)
+            // Between frames that share the predicate, the thing it is said of comes first (卷子…
+            // 还没到, 考生都在等): an object after the predicate counts as farther than any before it.
+            let after = if h.end <= o.start { window + 1 } else { 0 };
+            (b - a <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(b - a + after)
         };
         // Objects are by start: only those that can be within the window are looked at.
         let from = objects.partition_point(|o| o.start + window + longest < h.start);
