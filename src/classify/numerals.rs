@@ -148,6 +148,19 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             continue;
         }
         let Some(m) = first(hits, pos, |w| matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)) else {
+            // 2 of 30 nurse aide candidates: a share written with "of" counts candidates named a
+            // few words on, in its clause.
+            if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)).filter(|part| part.value < value) {
+                let linked = hits.starting_in(part.end, t.start).iter().any(|h| h.what == What::Linker && skip(p, h.end) == t.start);
+                let named = hits.starting_in(pos, pos + 24).iter().find(|h| {
+                    matches!(h.what, What::Measure { target: Target::Candidates, .. }) && !(pos..h.start).any(|i| p.is_clause_end(i))
+                });
+                if let (true, Some(noun)) = (linked, named) {
+                    out.all_candidates.push((Reading { num: Num::exact(value), start: t.start, end: noun.end }, false));
+                    out.all_candidates.push((Reading { num: Num::exact(part.value), start: part.start, end: part.end }, false));
+                    continue;
+                }
+            }
             if room_before || list_confirmed {
                 room_ids.push((value, from, t.end));
                 list_next = room_separator(p, spec, pos).filter(|_| list_confirmed);
