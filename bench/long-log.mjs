@@ -38,7 +38,8 @@ try {
     const t0 = performance.now();
     for (let i = r.log().length; i < n - 10; i++) r.addNote(`2026-06-13T${String(10 + Math.floor(i / 600)).padStart(2, "0")}:${String(Math.floor(i / 10) % 60).padStart(2, "0")}`, `巡查记录 ${i}`);
     const ms = performance.now() - t0;
-    localStorage.setItem("exam-incident-panel/v1/ui", JSON.stringify({ tab: "response", responseId: r.id }));
+    // The console resumes the response its own UI state names (the key is per panel: site, room, id).
+    localStorage.setItem(document.querySelector("exam-incident-panel").uiKey, JSON.stringify({ tab: "response", responseId: r.id }));
     return { id: r.id, ms, entries: r.log().length, bytes: JSON.stringify(r.toJSON()).length };
   }, ENTRIES);
   console.log(`built a ${built.entries}-entry log (${(built.bytes / 1e6).toFixed(2)} MB as JSON) in ${(built.ms / 1000).toFixed(1)} s, ${(built.ms / built.entries).toFixed(2)} ms per append`);
