@@ -225,7 +225,13 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     .iter()
                     .any(|h| h.what == What::Present && h.end <= t.start && !negated(h) && !inside_signal(hits, h))
                     || hits.starting_in(r.end, r.end + 16).iter().any(|h| {
-                        h.what == What::Present && !negated(h) && !inside_signal(hits, h) && !(r.end..h.start).any(|i| p.is_clause_end(i))
+                        h.what == What::Present
+                            && !negated(h)
+                            && !inside_signal(hits, h)
+                            && !(r.end..h.start).any(|i| p.is_clause_end(i))
+                            // 3个考生迟到…已入场: what happened to them comes first; the late ones
+                            // have come in since, they are not the ones present.
+                            && !hits.starting_in(r.end, h.start).iter().any(|g| matches!(g.what, What::Signal(_)) && g.end <= h.start)
                     });
                 out.all_candidates.push((r, present));
                 // 14 of 50 candidates: the part before "of".
