@@ -59,6 +59,9 @@ pub enum What {
     Quantity(u16),
     Duration(f64),
     NotNumber,
+    /// A term heard by sound: index into the index's `sound_terms` (its spelling and what it
+    /// stands for).
+    SoundOf(u32),
 }
 
 impl What {
@@ -68,6 +71,9 @@ impl What {
     }
 }
 
+/// The longest term also matched by sound.
+const MAX_SOUNDED_CHARS: usize = 16;
+
 #[derive(Clone, Debug, Default)]
 pub struct Index {
     /// The signal-like terms by sound (see [`super::sounds`]), entered by first class.
@@ -75,6 +81,8 @@ pub struct Index {
     sound_firsts: Vec<Edge>,
     /// The homophone table, when the plan has terms with sound forms.
     sounds: &'static [u16],
+    /// The terms entered by sound: their normalised spelling and what they stand for.
+    sound_terms: Vec<(Vec<char>, What)>,
     /// A trie of the normalised terms: a walk from each char of the text meets every term that
     /// starts there, where comparing each term of the first char's bucket cost ten times more.
     trie: Trie,
@@ -101,18 +109,25 @@ impl Index {
         let mut sound = TrieBuilder::default();
         let table = super::sounds::table();
         let mut longest = 0;
+        let mut sound_terms: Vec<(Vec<char>, What)> = Vec::new();
         // Signal, cue and frame terms of two or more chars also go in by sound.
         let mut add_sounding = |words: &mut dyn Iterator<Item = &String>, what: What, longest: &mut usize, trie: &mut TrieBuilder| {
             for w in words {
                 let chars: Vec<char> = w.chars().map(normalise).collect();
                 // Only by sound where it has one (the exact spelling is one of its sound forms):
                 // each term is walked once. A single char matches as written (湿 is not 师).
-                let forms = if chars.len() >= 2 { super::sounds::forms(table, &chars, 4) } else { Vec::new() };
+                // Nor a term longer than a phrase: its sound forms cost the square of its length
+                // (a fuzzed plan had a 24,000-character term), and no typo is that long.
+                let forms =
+                    if (2..=MAX_SOUNDED_CHARS).contains(&chars.len()) { super::sounds::forms(table, &chars, 4) } else { Vec::new() };
                 if forms.is_empty() {
                     *longest = (*longest).max(trie.insert(chars.iter().copied(), what));
+                    continue;
                 }
+                let id = What::SoundOf(u32::try_from(sound_terms.len()).unwrap_or(u32::MAX));
+                sound_terms.push((chars, what));
                 for form in forms {
-                    *longest = (*longest).max(sound.insert(form.into_iter(), what));
+                    *longest = (*longest).max(sound.insert(form.into_iter(), id));
                 }
             }
         };
@@ -204,6 +219,7 @@ impl Index {
             sound_trie,
             sound_firsts,
             sounds,
+            sound_terms,
             trie,
             firsts,
             numeral_bits,
@@ -254,11 +270,21 @@ impl Index {
                 if found.len() > exact {
                     // Merge by end, longest first, without the hits the exact walk already made.
                     let extra: Vec<(usize, What)> = found.drain(exact..).collect();
-                    for e in extra {
+                    for (end, heard) in extra {
                         // Heard inside a plain word, or as the plain word itself: not the term.
-                        if e.0 <= plain.1 {
+                        if end <= plain.1 {
                             continue;
                         }
+                        // A typo garbles a character or two, it keeps one as written (做弊, 晕到);
+                        // common words that only sound like a term change every one (到他 is
+                        // not 倒塌, 到第 is not 倒地).
+                        let What::SoundOf(id) = heard else { continue };
+                        let Some((spelling, what)) = self.sound_terms.get(id as usize) else { continue };
+                        let kept = text.get(start..end).is_some_and(|t| t.iter().zip(spelling).any(|(a, b)| a == b));
+                        if !kept {
+                            continue;
+                        }
+                        let e = (end, *what);
                         if !found.contains(&e) {
                             let at = found.iter().position(|f| f.0 < e.0).unwrap_or(found.len());
                             found.insert(at, e);
@@ -360,10 +386,12 @@ fn lookup(table: &[(char, f64)], c: char) -> Option<f64> {
 #[inline]
 fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
     let alnum = |i: usize| text.get(i).is_some_and(char::is_ascii_alphanumeric);
+    let digit = |i: usize| text.get(i).is_some_and(char::is_ascii_digit);
     let first_alpha = text.get(start).is_some_and(char::is_ascii_alphabetic);
     let last_alpha = end > 0 && text.get(end - 1).is_some_and(char::is_ascii_alphabetic);
-    let glued_before = first_alpha && start > 0 && alnum(start - 1);
-    let glued_after = last_alpha && alnum(end);
+    // A figure is whole too: 120 is not inside 1207.
+    let glued_before = start > 0 && ((first_alpha && alnum(start - 1)) || (digit(start) && digit(start - 1)));
+    let glued_after = (last_alpha && alnum(end)) || (end > 0 && digit(end - 1) && digit(end));
     !glued_before && !glued_after
 }
 

@@ -218,7 +218,9 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
 fn quoted(p: &Prepared, start: usize, end: usize, speech: &[String]) -> bool {
     const SLACK: usize = 3;
     let c = |i: usize| p.chars.get(i).copied();
-    let word = |i: Option<usize>| i.and_then(c).is_some_and(char::is_alphanumeric);
+    // An apostrophe inside an English word (candidate's) is no quote; after a Chinese character
+    // a straight quote opens (那个"大批考生没到").
+    let word = |i: Option<usize>| i.and_then(c).is_some_and(|ch| ch.is_ascii_alphanumeric());
     let opens = |i: usize| match c(i) {
         Some('“' | '‘' | '「' | '『') => true,
         // A straight quote opens after a space or at the start, not inside a word (candidate's).
