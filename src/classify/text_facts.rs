@@ -5,6 +5,7 @@ use super::facts::FactKey;
 use super::known::{Answer, Known, Provenance, Src};
 use super::lexicon::{Hit, Hits, Prepared, What};
 use super::spec::ClassifierSpec;
+use super::Signal;
 use super::{negation, numerals};
 
 pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
@@ -21,6 +22,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         }
         _ => true,
     });
+    topic(spec, &hits, &mut terms);
     unreal(p, &hits, &mut terms);
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
@@ -248,4 +250,30 @@ fn quoted(p: &Prepared, start: usize, end: usize, speech: &[String]) -> bool {
         before >= n && p.chars.get(before - n..before).is_some_and(|s| s.iter().copied().eq(w.chars().map(super::lexicon::normalise)))
     });
     !said && close - open - 1 <= end - start + SLACK
+}
+
+/// A bare word of a frame's signal with none of that signal's objects anywhere in the text is
+/// said of what the text is about: 卷子车还有四十多公里…九点前到不了 is the papers late, not
+/// candidates, when one other signal's frames both take the word as a predicate and have an
+/// object in the text.
+fn topic(spec: &ClassifierSpec, hits: &Hits, terms: &mut [negation::Term]) {
+    let signal_of = |fi: u16| spec.frames.get(usize::from(fi)).and_then(|f| f.signal);
+    let mentioned = |s: Signal| hits.all().iter().any(|h| matches!(h.what, What::FrameObject(fi) if signal_of(fi) == Some(s)));
+    for t in terms.iter_mut() {
+        let What::Signal(s) = t.hit.what else { continue };
+        // Only a word some frame of its own signal predicates (a bare 到不了, not 迟到).
+        let frames_here: Vec<u16> = hits
+            .at(t.hit.start)
+            .iter()
+            .filter(|h| h.end == t.hit.end)
+            .filter_map(|h| if let What::FramePredicate(fi) = h.what { Some(fi) } else { None })
+            .collect();
+        if !frames_here.iter().any(|fi| signal_of(*fi) == Some(s)) || mentioned(s) {
+            continue;
+        }
+        let mut others = frames_here.iter().filter_map(|fi| signal_of(*fi)).filter(|o| *o != s && mentioned(*o));
+        if let (Some(o), None) = (others.next(), others.next()) {
+            t.hit.what = What::Signal(o);
+        }
+    }
 }
