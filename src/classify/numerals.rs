@@ -151,11 +151,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             // 2 of 30 nurse aide candidates: a share written with "of" counts candidates named a
             // few words on, in its clause.
             if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)).filter(|part| part.value < value) {
-                let linked = hits.starting_in(part.end, t.start).iter().any(|h| h.what == What::Linker && skip(p, h.end) == t.start);
                 let named = hits.starting_in(pos, pos + 24).iter().find(|h| {
                     matches!(h.what, What::Measure { target: Target::Candidates, .. }) && !(pos..h.start).any(|i| p.is_clause_end(i))
                 });
-                if let (true, Some(noun)) = (linked, named) {
+                if let (true, Some(noun)) = (linked_by_of(p, hits, part, t), named) {
                     out.all_candidates.push((Reading { num: Num::exact(value), start: t.start, end: noun.end }, false));
                     out.all_candidates.push((Reading { num: Num::exact(part.value), start: part.start, end: part.end }, false));
                     continue;
@@ -236,8 +235,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 out.all_candidates.push((r, present));
                 // 14 of 50 candidates: the part before "of".
                 if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
-                    let linked = hits.starting_in(part.end, t.start).iter().any(|h| h.what == What::Linker && skip(p, h.end) == t.start);
-                    if linked {
+                    if linked_by_of(p, hits, part, t) {
                         let r = Reading { num: Num::exact(part.value), start: part.start, end: part.end };
                         out.all_candidates.push((r, present));
                     }
@@ -354,12 +352,13 @@ fn relative(out: &mut Counts) {
 /// Where the next room number starts when a room-list separator (rooms 5, 6) is at `pos`.
 fn room_separator(p: &Prepared, spec: &Numbers, pos: usize) -> Option<usize> {
     let rest = p.chars.get(pos..)?;
-    spec.room_list_separators
-        .iter()
-        .map(|s| s.chars().count())
-        .zip(&spec.room_list_separators)
-        .find(|(n, s)| *n > 0 && rest.len() >= *n && rest.iter().take(*n).copied().eq(s.chars()))
-        .map(|(n, _)| skip(p, pos + n))
+    let sep = spec.room_list_separators.iter().find(|s| !s.is_empty() && rest.iter().copied().take(s.chars().count()).eq(s.chars()))?;
+    Some(skip(p, pos + sep.chars().count()))
+}
+
+/// Whether `part` and `t` are joined by a linker (14 of 50, 5 out of 60).
+fn linked_by_of(p: &Prepared, hits: &Hits, part: &Token, t: &Token) -> bool {
+    hits.starting_in(part.end, t.start).iter().any(|h| h.what == What::Linker && skip(p, h.end) == t.start)
 }
 
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.

@@ -177,8 +177,8 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
 
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
 fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
-    // 不是演练: a negated unreal word makes the sentence real.
-    // 不是演练, 不是实操模拟: a negator up to three characters before, in the same clause.
+    // 不是演练, 不是实操模拟: a negator up to three characters before an unreal word, in its
+    // clause, makes the sentence real.
     let negated_at = |pos: usize| {
         hits.starting_in(pos.saturating_sub(6), pos)
             .iter()
@@ -220,12 +220,11 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
 fn quoted(p: &Prepared, start: usize, end: usize, speech: &[String]) -> bool {
     const SLACK: usize = 3;
     let c = |i: usize| p.chars.get(i).copied();
-    // An apostrophe inside an English word (candidate's) is no quote; after a Chinese character
-    // a straight quote opens (那个"大批考生没到").
+    // A straight quote inside an English word is an apostrophe (candidate's); after a space, a
+    // Chinese character or at the start it opens (那个"大批考生没到").
     let word = |i: Option<usize>| i.and_then(c).is_some_and(|ch| ch.is_ascii_alphanumeric());
     let opens = |i: usize| match c(i) {
         Some('“' | '‘' | '「' | '『') => true,
-        // A straight quote opens after a space or at the start, not inside a word (candidate's).
         Some('"' | '\'') => !word(i.checked_sub(1)),
         _ => false,
     };
@@ -271,8 +270,11 @@ fn topic(spec: &ClassifierSpec, hits: &Hits, terms: &mut [negation::Term]) {
         if !frames_here.iter().any(|fi| signal_of(*fi) == Some(s)) || mentioned(s) {
             continue;
         }
-        let mut others = frames_here.iter().filter_map(|fi| signal_of(*fi)).filter(|o| *o != s && mentioned(*o));
-        if let (Some(o), None) = (others.next(), others.next()) {
+        // One other signal, however many of its frames take the word (a signal may have several).
+        let mut others: Vec<Signal> = frames_here.iter().filter_map(|fi| signal_of(*fi)).filter(|o| *o != s && mentioned(*o)).collect();
+        others.sort_unstable_by_key(|o| o.index());
+        others.dedup();
+        if let [o] = others[..] {
             t.hit.what = What::Signal(o);
         }
     }
