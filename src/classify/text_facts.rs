@@ -271,9 +271,12 @@ fn topic(spec: &ClassifierSpec, hits: &Hits, terms: &mut [negation::Term]) {
             continue;
         }
         // One other signal, however many of its frames take the word (a signal may have several).
-        let mut others: Vec<Signal> = frames_here.iter().filter_map(|fi| signal_of(*fi)).filter(|o| *o != s && mentioned(*o)).collect();
-        others.sort_unstable_by_key(|o| o.index());
-        others.dedup();
+        let mut others: Vec<Signal> = Vec::new();
+        for o in frames_here.iter().filter_map(|fi| signal_of(*fi)).filter(|o| *o != s && mentioned(*o)) {
+            if !others.contains(&o) {
+                others.push(o);
+            }
+        }
         if let [o] = others[..] {
             t.hit.what = What::Signal(o);
         }
