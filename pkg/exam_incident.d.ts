@@ -1586,6 +1586,14 @@ export interface Negation {
      * where a quoted word alone is only named (the “bomb”).
      */
     speech_markers?: string[];
+    /**
+     * Words that say what follows is the exam's own content (题目里, 考题要求, the practical
+     * task): the fire or the power cut a question asks about is no event, up to the clause's
+     * end (a colon goes on: 一道题问：…火灾), except the signals about the paper itself
+     * (`content_spares`: 题目里有错别字 is still a question error).
+     */
+    content?: string[];
+    content_spares?: Signal[];
 }
 
 export interface Numbers {
@@ -1819,6 +1827,11 @@ export interface Similarity {
      * is below this share of its best (absent: `model_doubt_share`).
      */
     model_reject_share?: number;
+    /**
+     * A major kind at least this share as likely as "no incident" keeps the model from reading
+     * "no incident": the text is returned as that kind, uncertain (absent: never).
+     */
+    model_major_keep_share?: number;
     /**
      * How many of the model's best kinds a rule's kind may be among and not be doubted (1: the
      * model's best only; default 2).

@@ -34,6 +34,8 @@ pub enum What {
     PlainWord,
     /// A threat's word: its sentence stays real (扬言, threatened).
     Threat,
+    /// A word that introduces the exam's own content (题目里, the practical task).
+    Content,
     /// A word marking a count as those present (到了, have arrived).
     Present,
     Hedge,
@@ -172,6 +174,7 @@ impl Index {
         add(&mut n.connectors.iter(), What::Connector);
         add(&mut n.unreal.iter(), What::Unreal);
         add(&mut n.threats.iter(), What::Threat);
+        add(&mut n.content.iter(), What::Content);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
         let m = &spec.numbers;
         for (w, v) in &m.words {

@@ -77,15 +77,25 @@ pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
     let sim = &spec.similarity;
     let top = ranked.first().map_or(0.0, |r| r.1);
     let none = ranked.iter().find(|r| r.0.is_none()).map_or(0.0, |r| r.1);
-    match ranked.first() {
+    let major = |k: &Option<String>| k.as_deref().and_then(|k| plan.kind(k)).is_some_and(|k| k.severity == Severity::Major);
+    // A major kind the model finds at least `model_major_keep_share` as likely as "no incident"
+    // is not dropped for it: the proctor is asked, the major reading first.
+    // "No incident" nearly as likely as the best kind: the text is more likely a report of
+    // routine than an incident the rules missed (measured across the development corpora: fewer
+    // false alarms, no major lost).
+    let routine = match ranked.first() {
         None => return Reading::Nothing,
-        Some((None, _)) => return Reading::NoIncident,
-        // "No incident" nearly as likely as the best kind: the text is more likely a report of
-        // routine than an incident the rules missed (measured across the development corpora:
-        // fewer false alarms, no major lost).
-        Some(_) if sim.model_no_incident_share.is_some_and(|share| none >= share * top) => return Reading::NoIncident,
-        Some(_) => {}
-    }
+        Some((None, _)) => true,
+        Some(_) => sim.model_no_incident_share.is_some_and(|share| none >= share * top),
+    };
+    let kept = if routine {
+        match sim.model_major_keep_share.and_then(|share| ranked.iter().find(|r| major(r.0) && r.1 >= share * none)) {
+            Some(r) => r.0.as_deref(),
+            None => return Reading::NoIncident,
+        }
+    } else {
+        None
+    };
     let mut found: Vec<Candidate> = Vec::new();
     for (label, probability) in ranked {
         let Some(kind) = label.as_deref().and_then(|k| plan.kind(k)) else { continue };
@@ -101,6 +111,21 @@ pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
             certain: false,
             evidence: similar::evidence_for(plan, p, &kind.id),
         });
+    }
+    if let Some(kind) = kept.and_then(|k| plan.kind(k)) {
+        found.retain(|c| c.kind != kind.id);
+        let probability = ranked.iter().find(|r| r.0.as_deref() == Some(kind.id.as_str())).map_or(0.0, |r| r.1);
+        found.insert(
+            0,
+            Candidate {
+                kind: kind.id.clone(),
+                severity: kind.severity,
+                score: (probability * 100.0).round() / 100.0,
+                certain: false,
+                evidence: similar::evidence_for(plan, p, &kind.id),
+            },
+        );
+        return Reading::Kinds(found);
     }
     // Under doubt the major reading ranks first, when it is nearly as likely.
     if let Some(i) = found.iter().position(|c| c.severity == Severity::Major && c.score >= top * sim.major_margin) {

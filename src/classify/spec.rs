@@ -147,6 +147,14 @@ pub struct Negation {
     /// where a quoted word alone is only named (the “bomb”).
     #[serde(default)]
     pub speech_markers: Vec<String>,
+    /// Words that say what follows is the exam's own content (题目里, 考题要求, the practical
+    /// task): the fire or the power cut a question asks about is no event, up to the clause's
+    /// end (a colon goes on: 一道题问：…火灾), except the signals about the paper itself
+    /// (`content_spares`: 题目里有错别字 is still a question error).
+    #[serde(default)]
+    pub content: Vec<String>,
+    #[serde(default)]
+    pub content_spares: Vec<Signal>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, FromJson)]
@@ -395,6 +403,11 @@ pub struct Similarity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub model_reject_share: Option<f64>,
+    /// A major kind at least this share as likely as "no incident" keeps the model from reading
+    /// "no incident": the text is returned as that kind, uncertain (absent: never).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_major_keep_share: Option<f64>,
     /// How many of the model's best kinds a rule's kind may be among and not be doubted (1: the
     /// model's best only; default 2).
     #[serde(default = "Similarity::default_doubt_rank")]
@@ -424,6 +437,7 @@ impl Default for Similarity {
             model_no_incident_share: None,
             model_doubt_share: None,
             model_reject_share: None,
+            model_major_keep_share: None,
             model_doubt_rank: Similarity::default_doubt_rank(),
             stop_words: Vec::new(),
             confirm: Text::default(),

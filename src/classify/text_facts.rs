@@ -24,6 +24,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     });
     topic(spec, &hits, &mut terms);
     unreal(p, &hits, &mut terms);
+    content(p, &hits, &mut terms, &spec.negation.content_spares);
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
             t.negated = true;
@@ -208,6 +209,38 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         let k = unreal_sentences.partition_point(|s| s.1 < t.hit.end);
         if unreal_sentences.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
+            t.negated = true;
+        }
+    }
+}
+
+/// Negates the events a question or task is about: from a content word's clause start to its
+/// clause end, a colon not ending it (题目里有一道题问：配电房发生火灾时…), every signal but the
+/// paper's own (`spares`).
+fn content(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], spares: &[Signal]) {
+    let marks: Vec<(usize, usize)> = hits.all().iter().filter(|h| h.what == What::Content).map(|h| (h.start, h.end)).collect();
+    if marks.is_empty() {
+        return;
+    }
+    let colon = |i: usize| matches!(p.chars.get(i), Some(':' | '：'));
+    // Clause ends found once: a text of many content words stays linear.
+    let ends: Vec<usize> = (0..p.chars.len()).filter(|&i| p.is_clause_end(i)).collect();
+    let stops: Vec<usize> = ends.iter().copied().filter(|&i| !colon(i)).collect();
+    let spans: Vec<(usize, usize)> = marks
+        .into_iter()
+        .map(|(start, end)| {
+            let from = ends.partition_point(|&i| i < start).checked_sub(1).and_then(|k| ends.get(k)).map_or(0, |i| i + 1);
+            let to = stops.get(stops.partition_point(|&i| i < end)).copied().unwrap_or(p.chars.len());
+            (from, to)
+        })
+        .collect();
+    for t in terms.iter_mut() {
+        let spared = match t.hit.what {
+            What::Signal(s) => spares.contains(&s),
+            What::Cue(_) => false,
+            _ => true,
+        };
+        if !spared && spans.iter().any(|&(a, b)| t.hit.start >= a && t.hit.end <= b) {
             t.negated = true;
         }
     }
