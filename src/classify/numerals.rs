@@ -29,8 +29,19 @@ pub struct Counts {
     pub room_names: Vec<(usize, usize)>,
     /// Every count of candidates, and whether it counts those present.
     all_candidates: Vec<(Reading, bool)>,
-    /// Counted numbers without a noun (3个), and whether they count those present.
-    implicit: Vec<(Reading, bool)>,
+    /// Numbers without a noun: counted ones (3个) and figures said of an event (1 late).
+    implicit: Vec<Implicit>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Implicit {
+    reading: Reading,
+    /// Counts those present (30个人到了28个).
+    present: bool,
+    /// With a classifier (3个); a bare figure counts only when said of an event.
+    counted: bool,
+    /// Said of an event: its word right after (四个没来, 1 late) or just before (迟到了四个).
+    said: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -163,9 +174,29 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             if room_before || list_confirmed {
                 room_ids.push((value, from, t.end));
                 list_next = room_separator(p, spec, pos).filter(|_| list_confirmed);
-            } else if counted
+            } else if let Some(noun) = hits
+                .at(pos)
+                .iter()
+                .filter(|s| matches!(s.what, What::Signal(_)) && t.script != Script::Chinese)
+                .find_map(|s| candidates_noun(p, hits, s))
+                .or_else(|| {
+                    trade_word(p, pos)
+                        .and_then(|end| {
+                            first(hits, skip(p, end), |w| matches!(w, What::Measure { target: Target::Candidates, .. })).map(|n| n.end)
+                        })
+                        .filter(|_| t.script == Script::Arabic)
+                })
+            {
+                // 3 late candidates, 22 forklift candidates: one word between the figure and
+                // its noun says which (the event, the trade).
+                let r = Reading { num: Num { value, bound }, start: t.start, end: noun };
+                set_max(&mut out.candidates, r);
+                out.all_candidates.push((r, false));
+            } else if (counted || t.script == Script::Arabic)
                 && (pos >= p.chars.len()
                     || p.is_clause_end(pos)
+                    // Typed fast, a space is a comma: 迟到了四个 其他都到了.
+                    || (counted && t.script == Script::Chinese && pos > 0 && p.chars.get(pos - 1) == Some(&' '))
                     || hits
                         .at(pos)
                         .iter()
@@ -178,7 +209,14 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     .starting_in(t.start.saturating_sub(6), t.start)
                     .iter()
                     .any(|h| h.what == What::Present && h.end <= t.start && !inside_signal(hits, h));
-                out.implicit.push((Reading { num: Num { value, bound }, start: t.start, end: pos }, present));
+                let after = hits.at(pos).iter().any(|h| matches!(h.what, What::Signal(_) | What::FramePredicate(_)));
+                let before = hits.starting_in(t.start.saturating_sub(12), t.start).iter().any(|h| {
+                    matches!(h.what, What::Signal(_))
+                        && h.end <= t.start
+                        && t.start - h.end <= 1 + usize::from(h.end < t.start && p.chars.get(h.end) == Some(&' '))
+                });
+                let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
+                out.implicit.push(Implicit { reading, present, counted, said: after || (counted && before) });
             }
             continue;
         };
@@ -325,7 +363,14 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
 fn relative(out: &mut Counts) {
     if !out.all_candidates.is_empty() {
         let implicit = std::mem::take(&mut out.implicit);
-        out.all_candidates.extend(implicit);
+        out.all_candidates.extend(implicit.into_iter().filter(|i| i.counted).map(|i| (i.reading, i.present)));
+    } else if out.candidates.is_none() {
+        // Alone, a counted number said of an event counts those it happened to (迟到了四个): one
+        // such figure only; two (迟到三个，走了两个) say too little about which.
+        let mut said = out.implicit.iter().filter(|i| i.said && !i.present);
+        if let (Some(i), None) = (said.next(), said.next()) {
+            out.candidates = Some(i.reading);
+        }
     }
     let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
     crate::sort::sort_by(&mut values, f64::total_cmp);
@@ -547,6 +592,21 @@ fn skip_back(p: &Prepared, mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
+}
+
+/// The end of one lower-case Latin word at `pos` (forklift, welding), not a number's.
+fn trade_word(p: &Prepared, pos: usize) -> Option<usize> {
+    let len = p.chars.get(pos..)?.iter().take_while(|c| c.is_ascii_lowercase() || **c == '-').count();
+    (len >= 3).then_some(pos + len)
+}
+
+/// Where the candidates named with an event's word end: right after it (late → candidates), or
+/// inside it when the word names them (late candidates).
+fn candidates_noun(p: &Prepared, hits: &Hits, signal: &Hit) -> Option<usize> {
+    let noun = |w: What| matches!(w, What::Measure { target: Target::Candidates, .. });
+    first(hits, skip(p, signal.end), noun)
+        .or_else(|| hits.starting_in(signal.start + 1, signal.end).iter().find(|h| noun(h.what) && h.end == signal.end).copied())
+        .map(|h| h.end)
 }
 
 /// Whether a present marker is the tail of a signal's word: 到了 in 迟到了 (were late) says
