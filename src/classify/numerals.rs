@@ -49,6 +49,8 @@ enum Script {
     Arabic,
     Chinese,
     Word,
+    /// A room's letter (考场A, room B): a name only, never a count.
+    Letter,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -89,6 +91,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         });
         // English room lists start with the noun: room 3, rooms 3 and 5.
         let room_before = before.is_some_and(|h| matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. }));
+        if t.script == Script::Letter && !room_before && !list_confirmed {
+            continue;
+        }
         let ordinal = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix);
         let ordinal_before = ordinal.is_some();
         // A named room starts at its 第.
@@ -149,6 +154,18 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             } else if let Some(next) = room_separator(p, spec, skip(p, t.end)) {
                 list_confirmed = true;
                 list_next = Some(next);
+            } else if let Some(next) = tokens.get(ti + 1).filter(|n| {
+                // 考场101 102 103: room numbers of three or more digits in a row, spaces between.
+                let digits = t.end - t.start;
+                t.script == Script::Arabic
+                    && n.script == Script::Arabic
+                    && digits >= 3
+                    && n.end - n.start == digits
+                    && n.start > t.end
+                    && skip(p, t.end) == n.start
+            }) {
+                list_confirmed = true;
+                list_next = Some(next.start);
             }
             continue;
         }
@@ -477,6 +494,22 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index) -> Vec<Token> {
             if let (Some(v), false) = (arabic_value(chars.get(start..i).unwrap_or_default()), blocked()) {
                 out.push(Token { value: v, start, end: i, script: Script::Arabic });
             }
+            continue;
+        }
+        // 考场A, room B: one letter right after a room noun names a room (a = 1000, b = 1001…:
+        // apart from any number).
+        if let Some(c) = chars.get(i).filter(|c| c.is_ascii_lowercase()) {
+            let alone = !chars.get(i + 1).is_some_and(char::is_ascii_alphanumeric)
+                && !i.checked_sub(1).and_then(|j| chars.get(j)).is_some_and(char::is_ascii_alphabetic);
+            let noun_end = if i > 0 && chars.get(i - 1) == Some(&' ') { i - 1 } else { i };
+            let after_room = hits
+                .starting_in(noun_end.saturating_sub(index.longest), noun_end)
+                .iter()
+                .any(|h| h.what == What::RoomNoun && h.end == noun_end);
+            if alone && after_room {
+                out.push(Token { value: 1000.0 + f64::from(u32::from(*c) - u32::from('a')), start: i, end: i + 1, script: Script::Letter });
+            }
+            i += 1;
             continue;
         }
         let is_zh = |c: &char| index.is_numeral(*c);
