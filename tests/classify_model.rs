@@ -126,7 +126,11 @@ fn model_is_current() {
     }
     let plan = exam_incident::plan::default_plan().unwrap();
     let spec = &plan.doc().classifier;
-    let want = exam_incident::classify::train::fingerprint(examples.iter().map(|(k, t)| (k.as_deref(), t.as_str())), &spec.learning);
+    let want = exam_incident::classify::train::fingerprint(
+        examples.iter().map(|(k, t)| (k.as_deref(), t.as_str())),
+        &spec.learning,
+        &spec.negation,
+    );
     let got = spec.model.as_ref().map(|m| m.trained_on.clone()).unwrap_or_default();
     assert_eq!(got, want, "plans/sd101/model.json is older than its examples: run `cargo run --release --example train_model`");
 }

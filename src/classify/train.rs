@@ -14,7 +14,7 @@
 
 use sha2::{Digest, Sha256};
 
-use super::spec::Learning;
+use super::spec::{Learning, Negation};
 
 /// A trained model: per class a bias, and the kept weights (bucket, class, quantised weight),
 /// sorted by bucket then class; a weight is `q × scale`.
@@ -258,12 +258,16 @@ pub fn decode(bytes: &[u8], log2: u32, classes: usize) -> Result<Vec<(u32, u8, i
     Ok(out)
 }
 
-/// What a model was trained on: the settings and every example, so a test can tell that the
-/// plan's model is older than its examples.
-pub fn fingerprint<'a>(examples: impl IntoIterator<Item = (Option<&'a str>, &'a str)>, s: &Learning) -> String {
-    let mut h = Sha256::new_with_prefix(b"exam-incident/model/v1\n");
+/// What a model was trained on: the settings, the negation words its features mark and every
+/// example, so a test can tell that the plan's model is older than what it was trained from.
+pub fn fingerprint<'a>(examples: impl IntoIterator<Item = (Option<&'a str>, &'a str)>, s: &Learning, negation: &Negation) -> String {
+    let mut h = Sha256::new_with_prefix(b"exam-incident/model/v2\n");
     let (b, c, m, k, l, p, t) = (s.buckets_log2, s.c, s.min_examples, s.keep_weights, s.weight_levels, s.max_passes, s.tolerance);
-    h.update(format!("{b} {c} {m} {k} {l} {p} {t}\n").as_bytes());
+    h.update(format!("{b} {c} {m} {k} {l} {p} {t} {}\n", negation.scope_chars).as_bytes());
+    for words in [&negation.negators, &negation.not_negators] {
+        h.update(words.join("\t").as_bytes());
+        h.update(b"\n");
+    }
     for (kind, text) in examples {
         h.update(kind.unwrap_or("-").as_bytes());
         h.update(b"\t");
