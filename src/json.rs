@@ -35,9 +35,9 @@
 //! }
 //! ```
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
+
+use crate::map::VecMap;
 
 pub use exam_incident_derive::FromJson;
 
@@ -302,11 +302,11 @@ impl FromKey for String {
     }
 }
 
-impl<K: FromKey + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
+impl<K: FromKey + Ord, T: FromJson> FromJson for VecMap<K, T> {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
         // Inserted one by one: `collect` into a map sorts first, and that sort's code was
         // generated anew for every map type (tens of kilobytes of wasm).
-        let mut map = BTreeMap::new();
+        let mut map = VecMap::new();
         for (k, v) in object(value)? {
             let key = K::from_key(k).map_err(|e| e.at_key(k))?;
             map.insert(key, T::from_json(v).map_err(|e| e.at_key(k))?);

@@ -106,7 +106,7 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
                 let _ = decode_at::<Reporting>(value, key, problems);
             }
             "thresholds" => {
-                let _ = decode_at::<std::collections::BTreeMap<String, Threshold>>(value, key, problems);
+                let _ = decode_at::<crate::map::VecMap<String, Threshold>>(value, key, problems);
             }
             "phone_script" => {
                 let _ = decode_at::<PhoneScript>(value, key, problems);
