@@ -10,7 +10,14 @@ use crate::json::FromJson;
 /// fallback) is never linked.
 pub fn number(v: f64) -> String {
     if !v.is_finite() {
-        return if v.is_nan() { "NaN" } else if v > 0.0 { "inf" } else { "-inf" }.to_string();
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_string();
     }
     let mut buffer = zmij::Buffer::new();
     // `zmij` writes `ddd.0`, `d.ddd` or `d.ddde±x`: read as digits `d` times 10^`q`.
@@ -217,7 +224,7 @@ mod tests {
         let mut bad = Vec::new();
         for v in cases {
             if number(v) != format!("{v}") {
-                bad.push(format!("{:e} {} {}", v, number(v), format!("{v}")));
+                bad.push(format!("{v:e} {} {v}", number(v)));
             }
         }
         assert!(bad.is_empty(), "{} {:#?}", bad.len(), &bad[..bad.len().min(30)]);

@@ -185,8 +185,17 @@ fn quantise(labels: &[Option<String>], vocab: &[u32], per_class: &[Vec<f64>], bi
     let scale = if largest > 0.0 { largest / levels } else { 1.0 };
     // As `clamp(-levels, levels)`, whose panic for bounds out of order (impossible here) would
     // link `f64`'s `Debug` and with it all of core::fmt's float code.
-    let bound = |q: f64| if q < -levels { -levels } else if q > levels { levels } else { q };
-    let mut weights: Vec<(u32, u8, i8)> = all.iter().map(|&(x, b, c)| (b, c, bound((x / scale).round()) as i8)).filter(|w| w.2 != 0).collect();
+    let bound = |q: f64| {
+        if q < -levels {
+            -levels
+        } else if q > levels {
+            levels
+        } else {
+            q
+        }
+    };
+    let mut weights: Vec<(u32, u8, i8)> =
+        all.iter().map(|&(x, b, c)| (b, c, bound((x / scale).round()) as i8)).filter(|w| w.2 != 0).collect();
     weights.sort_unstable();
     Trained { labels: labels.to_vec(), bias, scale, weights }
 }
