@@ -173,8 +173,15 @@ pub fn object(value: &Value) -> Result<&Map<String, Value>, DecodeError> {
 pub fn field<T: FromJson>(object: &Map<String, Value>, key: &str) -> Result<T, DecodeError> {
     match object.get(key) {
         Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
-        None => T::absent().ok_or_else(|| DecodeError::new(format!("missing field `{key}`"))),
+        None => T::absent().ok_or_else(|| missing(key)),
     }
+}
+
+/// Written once rather than in each `field::<T>`.
+#[cold]
+#[inline(never)]
+fn missing(key: &str) -> DecodeError {
+    DecodeError::new(format!("missing field `{key}`"))
 }
 
 /// A field that reads as `default()` when missing.
