@@ -293,7 +293,7 @@ impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
         let items = value.as_array().ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
         // A loop, not `collect` into a `Result`: that adapter chain was generated per item type.
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Vec::new();
         for (i, v) in items.iter().enumerate() {
             out.push(T::from_json(v).map_err(|e| e.at_index(i))?);
         }
