@@ -92,22 +92,35 @@ impl<'a> Findings<'a> {
     }
 
     /// Adds a finding; `params` is any list (an array at the call sites: no `Vec` per call).
+    /// Only the filling of the parameters is written per list type; the rest is shared.
     pub fn push<'k>(&mut self, level: Level, path: &str, code: &str, params: impl IntoIterator<Item = (&'k str, Value)>) {
-        // Paths tell findings apart sooner than codes, which repeat.
-        let same = |f: &Finding| f.path == path && f.code == code;
-        if self.errors.iter().any(same) || self.warnings.iter().any(same) {
-            return;
-        }
-        if self.full() {
-            self.dropped.insert((path.to_string(), code.to_string()));
+        if !self.wanted(path, code) {
             return;
         }
         let mut map = VecMap::new();
         for (k, v) in params {
             map.insert(k.to_string(), v);
         }
-        let message = self.message(code, &map);
-        let f = Finding { path: path.to_string(), code: code.to_string(), message, params: map };
+        self.add(level, path, code, map);
+    }
+
+    /// Whether a finding at `path` with `code` is new and fits; one past `max` is counted.
+    fn wanted(&mut self, path: &str, code: &str) -> bool {
+        // Paths tell findings apart sooner than codes, which repeat.
+        let same = |f: &Finding| f.path == path && f.code == code;
+        if self.errors.iter().any(same) || self.warnings.iter().any(same) {
+            return false;
+        }
+        if self.full() {
+            self.dropped.insert((path.to_string(), code.to_string()));
+            return false;
+        }
+        true
+    }
+
+    fn add(&mut self, level: Level, path: &str, code: &str, params: VecMap<String, Value>) {
+        let message = self.message(code, &params);
+        let f = Finding { path: path.to_string(), code: code.to_string(), message, params };
         match level {
             Level::Error => self.errors.push(f),
             Level::Warning => self.warnings.push(f),
