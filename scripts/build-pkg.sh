@@ -9,7 +9,7 @@ cargo build --quiet --release --locked --target wasm32-unknown-unknown
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 wasm-bindgen --target web --out-dir "$tmp" --out-name exam_incident \
-  target/wasm32-unknown-unknown/release/exam_incident.wasm
+  "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/release/exam_incident.wasm
 # wasm-bindgen types the raw exports of InitOutput with `any`; they are opaque handles to
 # callers, so `unknown` says the same without putting `any` into the public types.
 sed -i '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' "$tmp/exam_incident.d.ts"

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::plan::{Basis, Plan, Severity, Step, StepOrder};
 use crate::text::Text;
 
@@ -146,7 +146,8 @@ pub struct BranchInfo {
 /// `unknown_kind` when the active plan has no such kind.
 pub fn guide(plan: &Plan, kind: &str) -> Result<Guidance, Error> {
     let k = plan.kind_or_err(kind)?;
-    let flow = plan.flow(&k.id).ok_or_else(|| plan.kind_or_err("").unwrap_err())?;
+    // Not `kind_or_err("").unwrap_err()`: that linked the `Debug` of `Kind` and of all it holds.
+    let flow = plan.flow(&k.id).ok_or_else(|| Error::new(ErrorKind::UnknownKind(String::new())))?;
     let steps: Vec<GuideStep> = flow
         .steps
         .iter()

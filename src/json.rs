@@ -35,9 +35,9 @@
 //! }
 //! ```
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
+
+use crate::map::VecMap;
 
 pub use exam_incident_derive::FromJson;
 
@@ -173,8 +173,15 @@ pub fn object(value: &Value) -> Result<&Map<String, Value>, DecodeError> {
 pub fn field<T: FromJson>(object: &Map<String, Value>, key: &str) -> Result<T, DecodeError> {
     match object.get(key) {
         Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
-        None => T::absent().ok_or_else(|| DecodeError::new(format!("missing field `{key}`"))),
+        None => T::absent().ok_or_else(|| missing(key)),
     }
+}
+
+/// Written once rather than in each `field::<T>`.
+#[cold]
+#[inline(never)]
+fn missing(key: &str) -> DecodeError {
+    DecodeError::new(format!("missing field `{key}`"))
 }
 
 /// A field that reads as `default()` when missing.
@@ -285,7 +292,12 @@ impl<T: FromJson> FromJson for Box<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
         let items = value.as_array().ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
-        items.iter().enumerate().map(|(i, v)| T::from_json(v).map_err(|e| e.at_index(i))).collect()
+        // A loop, not `collect` into a `Result`: that adapter chain was generated per item type.
+        let mut out = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            out.push(T::from_json(v).map_err(|e| e.at_index(i))?);
+        }
+        Ok(out)
     }
 }
 
@@ -302,11 +314,11 @@ impl FromKey for String {
     }
 }
 
-impl<K: FromKey + Ord, T: FromJson> FromJson for BTreeMap<K, T> {
+impl<K: FromKey + Ord, T: FromJson> FromJson for VecMap<K, T> {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
         // Inserted one by one: `collect` into a map sorts first, and that sort's code was
         // generated anew for every map type (tens of kilobytes of wasm).
-        let mut map = BTreeMap::new();
+        let mut map = VecMap::new();
         for (k, v) in object(value)? {
             let key = K::from_key(k).map_err(|e| e.at_key(k))?;
             map.insert(key, T::from_json(v).map_err(|e| e.at_key(k))?);

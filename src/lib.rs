@@ -12,6 +12,7 @@ pub mod forms;
 pub mod fuzzing;
 pub mod guide;
 pub mod json;
+pub mod map;
 pub mod plan;
 pub mod response;
 pub mod sort;

@@ -4,6 +4,90 @@ use serde::Serialize;
 
 use crate::json::FromJson;
 
+/// `v` as `format!("{v}")` writes it: the shortest digits that read back as `v`, in plain
+/// decimal notation (`20`, `0.25`, `-0`, `0.0000001`, `NaN`, `inf`). The digits come from `zmij`,
+/// which `serde_json` links for its own numbers, so `core::fmt`'s float code (Grisu with a Dragon
+/// fallback) is never linked.
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_string();
+    }
+    let mut buffer = zmij::Buffer::new();
+    // `zmij` writes `ddd.0`, `d.ddd` or `d.ddde±x`: read as digits `d` times 10^`q`.
+    let written = buffer.format_finite(v.abs());
+    let (mantissa, exponent) = match written.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i64>().unwrap_or(0)),
+        None => (written, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut d = whole.bytes().chain(fraction.bytes()).fold(0u64, |d, b| d * 10 + u64::from(b - b'0'));
+    let mut q = exponent - fraction.len() as i64;
+    // Where `v` lies exactly halfway between two shortest candidates, `zmij` takes the even one
+    // and `core::fmt` the one further from zero.
+    if d != 0 && is_half_above(v.abs(), d, q) {
+        d += 1;
+    }
+    while d != 0 && d % 10 == 0 {
+        d /= 10;
+        q += 1;
+    }
+    let digits = itoa::Buffer::new().format(d).to_string();
+    let mut out = String::with_capacity(digits.len() + 24);
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    // The point stands after `point` of the digits (before them when it is not positive).
+    let point = digits.len() as i64 + q;
+    if d == 0 {
+        out.push('0');
+    } else if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(&digits);
+    } else if point >= digits.len() as i64 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (point - digits.len() as i64) as usize));
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        out.push_str(a);
+        out.push('.');
+        out.push_str(b);
+    }
+    out
+}
+
+/// Whether `x` (finite, not negative) is exactly `(d + 1/2) · 10^q`.
+fn is_half_above(x: f64, d: u64, q: i64) -> bool {
+    let bits = x.to_bits();
+    let (biased, fraction) = ((bits >> 52) as i64, bits & ((1 << 52) - 1));
+    let (mut m, mut e) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+    if m == 0 {
+        return false;
+    }
+    let zeros = m.trailing_zeros();
+    m >>= zeros;
+    e += i64::from(zeros);
+    // x = m · 2^e with m odd, and (d + 1/2) · 10^q = (2d + 1) · 5^q · 2^(q - 1) with 2d + 1 odd:
+    // equal when the powers of two and the odd parts are.
+    if e != q - 1 {
+        return false;
+    }
+    let (odd, m) = (2 * u128::from(d) + 1, u128::from(m));
+    let five = 5u128.checked_pow(u32::try_from(q.unsigned_abs()).unwrap_or(u32::MAX));
+    if q >= 0 {
+        five.and_then(|p| odd.checked_mul(p)) == Some(m)
+    } else {
+        five.and_then(|p| m.checked_mul(p)) == Some(odd)
+    }
+}
+
 /// A text shown to people, in Chinese (`zh`, the plan's own language) and English (`en`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -97,6 +181,54 @@ fn fill(pieces: &[Piece], room: usize, value: &mut impl FnMut(&str, &mut String)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_as_std_writes_them() {
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            20.0,
+            -5.0,
+            0.2,
+            0.25,
+            1.5,
+            1e-7,
+            1.5e-7,
+            123_456_789.125,
+            1e15,
+            1e16,
+            1e21,
+            1.7976931348623157e308,
+            5e-324,
+            f64::MIN_POSITIVE,
+            f64::EPSILON,
+            0.1 + 0.2,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        // Every magnitude, and arbitrary bit patterns.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            cases.push(f64::from_bits(seed));
+            cases.push((seed % 1_000_000) as f64 / 1000.0);
+            // Where ties between two shortest candidates happen: large numbers with a binary
+            // fraction, and multiples of big powers of five scaled by two.
+            cases.push((seed >> 11) as f64 / 8.0 + (seed % 8) as f64 / 8.0);
+            let five = 5f64.powi((seed % 23) as i32) * ((seed >> 40) % 64) as f64;
+            cases.push(five * 2f64.powi((seed % 200) as i32 - 100));
+        }
+        let mut bad = Vec::new();
+        for v in cases {
+            if number(v) != format!("{v}") {
+                bad.push(format!("{v:e} {} {v}", number(v)));
+            }
+        }
+        assert!(bad.is_empty(), "{} {:#?}", bad.len(), &bad[..bad.len().min(30)]);
+    }
 
     #[test]
     fn fills_placeholders_in_both_languages() {

@@ -103,5 +103,5 @@ fn fact_value(known: &Known, f: FactKey) -> String {
     if let Some(b) = known.flag(f) {
         return b.to_string();
     }
-    known.num(f).map_or_else(|| "?".to_string(), |n| n.value.to_string())
+    known.num(f).map_or_else(|| "?".to_string(), |n| crate::text::number(n.value))
 }

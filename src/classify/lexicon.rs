@@ -205,7 +205,7 @@ impl Index {
         }
         let (trie, roots) = trie.finish();
         let firsts = hash_roots(roots);
-        let single = |map: &std::collections::BTreeMap<String, f64>| {
+        let single = |map: &crate::map::VecMap<String, f64>| {
             let mut v: Vec<(char, f64)> = map.iter().filter_map(|(k, v)| k.chars().next().map(|c| (normalise(c), *v))).collect();
             crate::sort::sort_by_key(&mut v, |e| e.0);
             v

@@ -326,7 +326,7 @@ fn fill_thresholds(plan: &Plan, t: &Text) -> Text {
             true
         }
         Some(v) => {
-            out.push_str(&v.to_string());
+            out.push_str(&crate::text::number(v));
             true
         }
         None => false,

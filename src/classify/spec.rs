@@ -2,12 +2,12 @@
 //! lexicon, negators, numerals, phase cues, the decision table and the questions. Plan content;
 //! the mechanisms are in the sibling modules.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::json::FromJson;
+use crate::map::{VecMap, VecSet};
 
 use super::facts::{Bound, FactKey, Phase, Signal};
 use super::lexicon::Index;
@@ -20,15 +20,18 @@ use crate::text::Text;
 #[serde(deny_unknown_fields)]
 pub struct ClassifierSpec {
     /// Words for every signal of the API (Chinese with common synonyms, and English).
-    pub lexicon: BTreeMap<Signal, Terms>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<Signal, Terms>"))]
+    pub lexicon: VecMap<Signal, Terms>,
     /// Plan-defined cues that are not API signals (e.g. 踩踏 for `other_major`); rules test them
     /// with `cues_any`.
     #[serde(default)]
-    pub cues: BTreeMap<String, Terms>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Terms>"))]
+    pub cues: VecMap<String, Terms>,
     /// Words that set a yes/no fact (已恢复 → restored, 区域停电 → regional).
     pub flags: Vec<FlagTerms>,
     /// Phase cues (押运 → transport, 保密室 → storage, …).
-    pub phases: BTreeMap<Phase, Terms>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<Phase, Terms>"))]
+    pub phases: VecMap<Phase, Terms>,
     pub negation: Negation,
     pub numbers: Numbers,
     /// Signals whose text durations are the outage length (`outage_minutes`).
@@ -163,11 +166,14 @@ pub struct Negation {
 #[serde(deny_unknown_fields)]
 pub struct Numbers {
     /// Chinese digits, one character each (一 → 1, 两 → 2, 〇 → 0).
-    pub digits: BTreeMap<String, f64>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
+    pub digits: VecMap<String, f64>,
     /// Chinese multipliers, one character each (十 → 10, 百 → 100, 千 → 1000).
-    pub units: BTreeMap<String, f64>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
+    pub units: VecMap<String, f64>,
     /// Number words (one → 1, twenty → 20, a/an → 1).
-    pub words: BTreeMap<String, f64>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number>"))]
+    pub words: VecMap<String, f64>,
     /// 分之 in 三分之一.
     pub fraction_infix: Vec<String>,
     /// % and percent.
@@ -630,15 +636,15 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
     if c.negation.negators.is_empty() {
         problems.push("classifier.negation.negators", ProblemKind::Missing("negators"));
     }
-    let mut kinds: BTreeMap<&str, Severity> = BTreeMap::new();
+    let mut kinds: VecMap<&str, Severity> = VecMap::new();
     for k in &doc.kinds {
         kinds.insert(k.id.as_str(), k.severity);
     }
-    let mut cues: BTreeSet<&str> = BTreeSet::new();
+    let mut cues: VecSet<&str> = VecSet::new();
     for name in c.cues.keys() {
         cues.insert(name.as_str());
     }
-    let mut ids = BTreeSet::new();
+    let mut ids = VecSet::new();
     for (i, rule) in c.rules.iter().enumerate() {
         let at = format!("classifier.rules[{i}]");
         if !ids.insert(rule.id.as_str()) {
@@ -732,7 +738,7 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
     if (!c.examples.is_empty() || c.model.is_some()) && c.similarity.confirm.is_blank() {
         problems.push("classifier.similarity.confirm", ProblemKind::BlankText);
     }
-    let mut qids = BTreeSet::new();
+    let mut qids = VecSet::new();
     for (i, q) in c.questions.iter().enumerate() {
         let at = format!("classifier.questions[{i}]");
         if !qids.insert(q.id.as_str()) {
@@ -750,7 +756,7 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
     }
 }
 
-fn check_cond(cond: &Cond, at: &str, doc: &PlanDocument, cues: &BTreeSet<&str>, problems: &mut Problems) {
+fn check_cond(cond: &Cond, at: &str, doc: &PlanDocument, cues: &VecSet<&str>, problems: &mut Problems) {
     let tests = [cond.min.is_some(), cond.max.is_some(), cond.above.is_some(), cond.is.is_some(), cond.in_phases.is_some()];
     let n_tests = tests.iter().filter(|t| **t).count();
     let kinds_of = usize::from(cond.signals_any.is_some())

@@ -183,9 +183,21 @@ fn quantise(labels: &[Option<String>], vocab: &[u32], per_class: &[Vec<f64>], bi
     }
     let largest = all.iter().map(|w| w.0.abs()).fold(0.0, f64::max);
     let scale = if largest > 0.0 { largest / levels } else { 1.0 };
+    // As `clamp(-levels, levels)`, whose panic for bounds out of order (impossible here) would
+    // link `f64`'s `Debug` and with it all of core::fmt's float code.
+    let bound = |q: f64| {
+        if q < -levels {
+            -levels
+        } else if q > levels {
+            levels
+        } else {
+            q
+        }
+    };
     let mut weights: Vec<(u32, u8, i8)> =
-        all.iter().map(|&(x, b, c)| (b, c, (x / scale).round().clamp(-levels, levels) as i8)).filter(|w| w.2 != 0).collect();
-    weights.sort_unstable();
+        all.iter().map(|&(x, b, c)| (b, c, bound((x / scale).round()) as i8)).filter(|w| w.2 != 0).collect();
+    // (Keys are unique. The crate's sort: `sort_unstable` was 6 KB of wasm for this one type.)
+    crate::sort::sort_by(&mut weights, |a, b| a.cmp(b));
     Trained { labels: labels.to_vec(), bias, scale, weights }
 }
 
@@ -263,6 +275,7 @@ pub fn decode(bytes: &[u8], log2: u32, classes: usize) -> Result<Vec<(u32, u8, i
 pub fn fingerprint<'a>(examples: impl IntoIterator<Item = (Option<&'a str>, &'a str)>, s: &Learning, negation: &Negation) -> String {
     let mut h = Sha256::new_with_prefix(b"exam-incident/model/v2\n");
     let (b, c, m, k, l, p, t) = (s.buckets_log2, s.c, s.min_examples, s.keep_weights, s.weight_levels, s.max_passes, s.tolerance);
+    let (c, t) = (crate::text::number(c), crate::text::number(t));
     h.update(format!("{b} {c} {m} {k} {l} {p} {t} {}\n", negation.scope_chars).as_bytes());
     for words in [&negation.negators, &negation.not_negators] {
         h.update(words.join("\t").as_bytes());

@@ -3,10 +3,9 @@
 //! mechanism can produce has a bilingual message, and every readiness item's field is a field
 //! of `readiness_check`. Problems are located by their path in the plan document.
 
-use std::collections::BTreeSet;
-
 use super::spec::{Basis, Check, Field, FieldType, FormsSpec};
 use super::FORM_IDS;
+use crate::map::VecSet;
 use crate::plan::{PlanDocument, ProblemKind, Problems};
 use crate::text::Text;
 
@@ -38,13 +37,13 @@ pub const BASE_CODES: &[&str] = &[
 struct Walk<'a> {
     doc: &'a PlanDocument,
     problems: &'a mut Problems,
-    codes: BTreeSet<String>,
+    codes: VecSet<String>,
 }
 
 /// Checks the section against the rest of the plan.
 pub fn check(doc: &PlanDocument, problems: &mut Problems) {
     let spec: &FormsSpec = &doc.forms;
-    let mut codes = BTreeSet::new();
+    let mut codes = VecSet::new();
     for c in BASE_CODES {
         codes.insert(c.to_string());
     }

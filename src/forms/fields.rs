@@ -2,7 +2,6 @@
 //! size), each finding at the field itself. Arrays are walked up to their limit only, so the
 //! time spent is bounded whatever the input.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
@@ -12,6 +11,7 @@ use super::moment::Times;
 use super::phone::is_phone;
 use super::pointer::{is_given, push_index, push_token};
 use super::spec::{Field, FieldType, FormsSpec, Level, PhoneKind};
+use crate::map::VecMap;
 use crate::plan::Plan;
 use crate::time::{parse_clock, parse_date};
 
@@ -136,7 +136,7 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
 /// Checks an object's declared members, and warns of undeclared ones unless it is `open`.
 pub fn check_members<'d>(
     ctx: &mut Ctx<'_, '_, 'd>,
-    fields: &BTreeMap<String, Field>,
+    fields: &VecMap<String, Field>,
     open: bool,
     obj: &'d Map<String, Value>,
     path: &mut String,

@@ -1,7 +1,6 @@
 //! Findings: what is wrong with a form, where (a JSON Pointer), under which stable code, in both
 //! languages. The text comes from the plan's `messages`, filled with the finding's parameters.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -9,6 +8,7 @@ use serde_json::Value;
 
 use super::spec::Level;
 use super::templates::Templates;
+use crate::map::{VecMap, VecSet};
 use crate::text::Template;
 use crate::text::Text;
 
@@ -24,9 +24,9 @@ pub struct Finding {
     /// What is wrong, with the parameters filled in.
     pub message: Text,
     /// The values the message was filled with (minutes, limits, ids).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string | number>"))]
-    pub params: BTreeMap<String, Value>,
+    pub params: VecMap<String, Value>,
 }
 
 /// The result of `validateReport`: `ok` when there is no error (warnings do not block).
@@ -47,7 +47,7 @@ pub struct Findings<'a> {
     warnings: Vec<Finding>,
     /// (path, code) of the findings past `max`, each counted once. Those kept are told apart
     /// by looking through them: at most `max`, and no key to allocate per finding.
-    dropped: BTreeSet<(String, String)>,
+    dropped: VecSet<(String, String)>,
     /// Paths whose value failed its structural check (type, vocabulary, size): rules read no
     /// value from them, so a finding is never built from a value already found wrong.
     failed: Vec<String>,
@@ -71,7 +71,7 @@ pub fn text(s: &str) -> Value {
 
 impl<'a> Findings<'a> {
     pub fn new(messages: &'a Templates, max: usize) -> Self {
-        Findings { messages, max, errors: Vec::new(), warnings: Vec::new(), dropped: BTreeSet::new(), failed: Vec::new(), last: None }
+        Findings { messages, max, errors: Vec::new(), warnings: Vec::new(), dropped: VecSet::new(), failed: Vec::new(), last: None }
     }
 
     pub fn full(&self) -> bool {
@@ -92,30 +92,42 @@ impl<'a> Findings<'a> {
     }
 
     /// Adds a finding; `params` is any list (an array at the call sites: no `Vec` per call).
+    /// Only the filling of the parameters is written per list type; the rest is shared.
     pub fn push<'k>(&mut self, level: Level, path: &str, code: &str, params: impl IntoIterator<Item = (&'k str, Value)>) {
-        // Paths tell findings apart sooner than codes, which repeat.
-        let same = |f: &Finding| f.path == path && f.code == code;
-        if self.errors.iter().any(same) || self.warnings.iter().any(same) {
+        if !self.wanted(path, code) {
             return;
         }
-        if self.full() {
-            self.dropped.insert((path.to_string(), code.to_string()));
-            return;
-        }
-        // Inserted one by one: `collect` into a BTreeMap buffers and sorts in a Vec first.
-        let mut map = BTreeMap::new();
+        let mut map = VecMap::new();
         for (k, v) in params {
             map.insert(k.to_string(), v);
         }
-        let message = self.message(code, &map);
-        let f = Finding { path: path.to_string(), code: code.to_string(), message, params: map };
+        self.add(level, path, code, map);
+    }
+
+    /// Whether a finding at `path` with `code` is new and fits; one past `max` is counted.
+    fn wanted(&mut self, path: &str, code: &str) -> bool {
+        // Paths tell findings apart sooner than codes, which repeat.
+        let same = |f: &Finding| f.path == path && f.code == code;
+        if self.errors.iter().any(same) || self.warnings.iter().any(same) {
+            return false;
+        }
+        if self.full() {
+            self.dropped.insert((path.to_string(), code.to_string()));
+            return false;
+        }
+        true
+    }
+
+    fn add(&mut self, level: Level, path: &str, code: &str, params: VecMap<String, Value>) {
+        let message = self.message(code, &params);
+        let f = Finding { path: path.to_string(), code: code.to_string(), message, params };
         match level {
             Level::Error => self.errors.push(f),
             Level::Warning => self.warnings.push(f),
         }
     }
 
-    fn message(&mut self, code: &str, params: &BTreeMap<String, Value>) -> Text {
+    fn message(&mut self, code: &str, params: &VecMap<String, Value>) -> Text {
         let template = match self.last {
             Some((c, t)) if c == code => t,
             _ => {
@@ -141,7 +153,7 @@ impl<'a> Findings<'a> {
 
     pub fn finish(mut self) -> Report {
         if !self.dropped.is_empty() {
-            let params = BTreeMap::from([("count".to_string(), num(self.dropped.len() as f64))]);
+            let params = VecMap::from([("count".to_string(), num(self.dropped.len() as f64))]);
             let message = self.message("too_many_findings", &params);
             let f = Finding { path: String::new(), code: "too_many_findings".into(), message, params };
             if self.errors.is_empty() {

@@ -85,7 +85,7 @@ pub fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
             let Some(k) = at.str(kind).and_then(|k| plan.kind(k)) else { return };
             let Some(flow) = plan.flow(&k.id) else { return };
             let mut needed: Vec<&str> = flow.steps.iter().filter_map(|s| s.requires_approval.as_deref()).collect();
-            needed.sort_unstable();
+            crate::sort::sort_by(&mut needed, |a, b| a.cmp(b));
             needed.dedup();
             if needed.is_empty() {
                 return;
@@ -114,7 +114,7 @@ fn approvers(plan: &crate::plan::Plan) -> Vec<&str> {
     let doc = plan.doc();
     let steps = doc.kinds.iter().flat_map(|k| &k.steps).chain(doc.step_groups.iter().flat_map(|g| &g.steps));
     let mut roles: Vec<&str> = steps.filter_map(|s| s.requires_approval.as_deref()).collect();
-    roles.sort_unstable();
+    crate::sort::sort_by(&mut roles, |a, b| a.cmp(b));
     roles.dedup();
     roles
 }

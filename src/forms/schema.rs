@@ -47,7 +47,7 @@ fn titles(m: &mut Map<String, Value>, title: Option<&Text>, clause: Option<&Stri
     }
 }
 
-fn object_schema(plan: &Plan, fields: &std::collections::BTreeMap<String, Field>) -> Map<String, Value> {
+fn object_schema(plan: &Plan, fields: &crate::map::VecMap<String, Field>) -> Map<String, Value> {
     let mut props = Map::new();
     let mut required = Vec::new();
     for (name, f) in fields {

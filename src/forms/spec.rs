@@ -3,11 +3,10 @@
 //! (`fields.rs` walks field specs, `rules*.rs` run the cross-field rules, `schema.rs` turns the
 //! same specs into JSON Schemas).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::json::FromJson;
+use crate::map::VecMap;
 use serde_json::Value;
 
 use crate::text::Text;
@@ -25,10 +24,12 @@ pub struct FormsSpec {
     pub phone: PhoneSpec,
     /// Field shapes shared by several forms (`person`, …), referred to by `"shape"`.
     #[serde(default)]
-    pub shapes: BTreeMap<String, Field>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Field>"))]
+    pub shapes: VecMap<String, Field>,
     /// The forms by id; the ids are `FORM_IDS`.
     #[serde(default)]
-    pub forms: BTreeMap<String, FormSpec>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, FormSpec>"))]
+    pub forms: VecMap<String, FormSpec>,
 }
 
 /// Sizes beyond which input is refused (bounded time on any input).
@@ -95,7 +96,8 @@ impl Default for PhoneSpec {
 pub struct FormSpec {
     pub title: Text,
     pub clause: String,
-    pub fields: BTreeMap<String, Field>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Field>"))]
+    pub fields: VecMap<String, Field>,
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "FormRule[]"))]
     pub rules: Vec<Rule>,
@@ -163,8 +165,9 @@ pub struct Field {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     /// Fields of an `object`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub fields: BTreeMap<String, Field>,
+    #[serde(default, skip_serializing_if = "VecMap::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Field>"))]
+    pub fields: VecMap<String, Field>,
     /// An `object` whose other keys are the portal's business (no `unknown_field`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
@@ -191,8 +194,9 @@ pub struct Field {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<PhoneKind>,
     /// Finding codes to use instead of the generic ones (`too_few` → `no_proctor_signed`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub codes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "VecMap::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
+    pub codes: VecMap<String, String>,
 }
 
 /// Blocks submission (`error`) or advises (`warning`).
@@ -271,7 +275,12 @@ pub enum Check {
     /// severity of the kind at `kind`).
     Chain { from: String, to: String, kind: String },
     /// The field at `field` must be of the shape `cases[value at selector]`, where there is one.
-    Variant { selector: String, field: String, cases: BTreeMap<String, Field> },
+    Variant {
+        selector: String,
+        field: String,
+        #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Field>"))]
+        cases: VecMap<String, Field>,
+    },
     /// An outage longer than `threshold` minutes (restored, or still out at `now` or `until`),
     /// or a regional one, needs the decision at `decision`.
     Escalation { started: String, restored_at: String, until: String, regional: String, decision: String, threshold: String },
@@ -301,6 +310,6 @@ pub enum Check {
 }
 
 /// Bilingual finding texts by code, with `{param}` placeholders.
-pub type Messages = BTreeMap<String, Text>;
+pub type Messages = VecMap<String, Text>;
 
 pub use super::check::check;

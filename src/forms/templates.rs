@@ -3,13 +3,12 @@
 //! copying, not scanning (the scan and the lookup among some fifty codes cost as much as the rest
 //! of a finding).
 
-use std::collections::BTreeMap;
-
 use super::spec::Messages;
+use crate::map::VecMap;
 use crate::text::Template;
 
 /// The plan's messages by code, split.
-pub type Templates = BTreeMap<String, Template>;
+pub type Templates = VecMap<String, Template>;
 
 pub fn compile(messages: &Messages) -> Templates {
     let mut out = Templates::new();

@@ -1,13 +1,12 @@
 //! Checks a decoded plan document: ids, references, decision graphs, texts, thresholds.
 //! Every problem is collected with its path.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde_json::Value;
 
 use super::model::*;
 use super::problem::{ProblemKind, Problems};
 use crate::forms::FORM_IDS;
+use crate::map::{VecMap, VecSet};
 
 /// Where a step sits in the document, for located messages.
 struct StepAt<'a> {
@@ -112,9 +111,9 @@ fn check_names(doc: &PlanDocument, problems: &mut Problems) {
 }
 
 struct Refs<'a> {
-    roles: &'a BTreeSet<&'a str>,
-    anchors: &'a BTreeSet<&'a str>,
-    thresholds: &'a BTreeMap<String, Threshold>,
+    roles: &'a VecSet<&'a str>,
+    anchors: &'a VecSet<&'a str>,
+    thresholds: &'a VecMap<String, Threshold>,
 }
 
 fn check_step(step: &Step, at: &str, refs: &Refs, problems: &mut Problems) {
@@ -187,13 +186,13 @@ fn expanded<'a>(doc: &'a PlanDocument, kind: &'a Kind, at: &str) -> Vec<StepAt<'
 
 fn check_kind_flow(doc: &PlanDocument, kind: &Kind, at: &str, problems: &mut Problems) {
     let steps = expanded(doc, kind, at);
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut index: VecMap<&str, usize> = VecMap::new();
     for (i, s) in steps.iter().enumerate() {
         if index.insert(s.step.id.as_str(), i).is_some() {
             problems.push(format!("{}.id", s.path), ProblemKind::DuplicateId(format!("{}:{}", kind.id, s.step.id)));
         }
     }
-    let mut claimed: BTreeSet<&str> = BTreeSet::new();
+    let mut claimed: VecSet<&str> = VecSet::new();
     for s in &steps {
         for (oi, opt) in s.step.options.iter().enumerate() {
             for (ni, next) in opt.next.iter().enumerate() {
@@ -208,13 +207,13 @@ fn check_kind_flow(doc: &PlanDocument, kind: &Kind, at: &str, problems: &mut Pro
         }
     }
     // A decision graph must terminate: no step may reach itself through options.
-    let mut reported: BTreeSet<&str> = BTreeSet::new();
+    let mut reported: VecSet<&str> = VecSet::new();
     for s in &steps {
         if s.step.options.is_empty() || reported.contains(s.step.id.as_str()) {
             continue;
         }
         let mut stack: Vec<&str> = s.step.options.iter().flat_map(|o| o.next.iter().map(String::as_str)).collect();
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut seen: VecSet<&str> = VecSet::new();
         while let Some(id) = stack.pop() {
             if id == s.step.id {
                 reported.insert(s.step.id.as_str());
@@ -231,8 +230,8 @@ fn check_kind_flow(doc: &PlanDocument, kind: &Kind, at: &str, problems: &mut Pro
     }
 }
 
-fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, at: &str, problems: &mut Problems) -> BTreeSet<&'a str> {
-    let mut set = BTreeSet::new();
+fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, at: &str, problems: &mut Problems) -> VecSet<&'a str> {
+    let mut set = VecSet::new();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
             problems.push(format!("{at}[{i}].id"), ProblemKind::BlankText);
@@ -243,7 +242,7 @@ fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, at: &str, problems: &mut P
     set
 }
 
-pub(crate) fn known(set: &BTreeSet<&str>, id: &str, what: &'static str, path: String, problems: &mut Problems) {
+pub(crate) fn known(set: &VecSet<&str>, id: &str, what: &'static str, path: String, problems: &mut Problems) {
     if !set.contains(id) {
         problems.push(path, ProblemKind::UnknownRef { what, id: id.to_string() });
     }

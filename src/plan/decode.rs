@@ -58,17 +58,23 @@ pub fn decode_at<T: FromJson>(value: &Value, prefix: &str, problems: &mut Proble
     match crate::json::decode::<T>(value) {
         Ok(t) => Some(t),
         Err(e) => {
-            problems.push(join_path(prefix, &e.path), ProblemKind::Shape(short(&e.message)));
+            report(&e, prefix, problems);
             None
         }
     }
+}
+
+/// The failure of `decode_at`, written once rather than per decoded type.
+#[inline(never)]
+fn report(e: &crate::json::DecodeError, prefix: &str, problems: &mut Problems) {
+    problems.push(join_path(prefix, &e.path), ProblemKind::Shape(short(&e.message)));
 }
 
 fn decode_each<T: FromJson>(obj: &Map<String, Value>, key: &str, problems: &mut Problems) {
     match obj.get(key) {
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let _ = decode_at::<T>(item, &format!("{key}[{i}]"), problems);
+                let _ = decode_at::<T>(item, &item_path(key, i), problems);
             }
         }
         Some(other) => {
@@ -76,6 +82,11 @@ fn decode_each<T: FromJson>(obj: &Map<String, Value>, key: &str, problems: &mut 
         }
         None => {}
     }
+}
+
+#[inline(never)]
+fn item_path(key: &str, i: usize) -> String {
+    format!("{key}[{i}]")
 }
 
 fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
@@ -106,7 +117,7 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
                 let _ = decode_at::<Reporting>(value, key, problems);
             }
             "thresholds" => {
-                let _ = decode_at::<std::collections::BTreeMap<String, Threshold>>(value, key, problems);
+                let _ = decode_at::<crate::map::VecMap<String, Threshold>>(value, key, problems);
             }
             "phone_script" => {
                 let _ = decode_at::<PhoneScript>(value, key, problems);

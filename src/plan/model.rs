@@ -4,11 +4,10 @@
 //! reviewer can hold the data against the original line by line. Field names are snake_case in
 //! the document and in Rust alike.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::json::FromJson;
+use crate::map::VecMap;
 
 use crate::text::Text;
 
@@ -77,7 +76,8 @@ pub struct PlanDocument {
     /// The plan's time zone as a fixed UTC offset, `+08:00`; local times are read in it.
     pub timezone: String,
     /// Named numbers the rules use (minutes, counts, fractions), each with its clause.
-    pub thresholds: BTreeMap<String, Threshold>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Threshold>"))]
+    pub thresholds: VecMap<String, Threshold>,
     /// 应急处理原则.
     pub principles: Vec<CitedText>,
     pub roles: Vec<Role>,

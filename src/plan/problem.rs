@@ -101,6 +101,7 @@ impl ProblemKind {
             ProblemKind::NoSteps => Text::new("事件类型没有任何处置步骤", "the kind has no steps"),
             ProblemKind::BlankText => Text::new("中文和英文文本都不能为空", "both the Chinese and the English text must be non-empty"),
             ProblemKind::NotPositive(v) => {
+                let v = crate::text::number(*v);
                 Text::new(format!("阈值必须为正数，而不是 {v}"), format!("a threshold must be positive, not {v}"))
             }
             ProblemKind::BadTimezone(v) => Text::new(

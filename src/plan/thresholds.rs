@@ -39,7 +39,7 @@ fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v}")
+        crate::text::number(v)
     }
 }
 

@@ -2,8 +2,7 @@
 //! leading to it, off when another option was chosen (or its decision is itself off), and
 //! waiting while the decision is open. Pure mechanism over the plan's `options[].next`.
 
-use std::collections::BTreeMap;
-
+use crate::map::VecMap;
 use crate::plan::KindFlow;
 
 use super::state::StepRecord;
@@ -40,13 +39,13 @@ pub fn parents(flow: &KindFlow) -> Vec<Option<Parent>> {
 
 /// The option a decision currently stands at, if it names an option the step still has
 /// (a reclassification can bring a step with fewer options).
-pub fn chosen<'a>(flow: &KindFlow, index: usize, records: &'a BTreeMap<String, StepRecord>) -> Option<&'a str> {
+pub fn chosen<'a>(flow: &KindFlow, index: usize, records: &'a VecMap<String, StepRecord>) -> Option<&'a str> {
     let step = flow.steps.get(index)?;
     let c = records.get(&step.id)?.chosen.as_deref()?;
     step.options.iter().any(|o| o.id == c).then_some(c)
 }
 
-pub fn activity(flow: &KindFlow, parents: &[Option<Parent>], records: &BTreeMap<String, StepRecord>) -> Vec<Activity> {
+pub fn activity(flow: &KindFlow, parents: &[Option<Parent>], records: &VecMap<String, StepRecord>) -> Vec<Activity> {
     let mut memo: Vec<Option<Activity>> = vec![None; flow.steps.len()];
     (0..flow.steps.len()).map(|i| resolve(flow, parents, records, i, &mut memo, 0)).collect()
 }
@@ -54,7 +53,7 @@ pub fn activity(flow: &KindFlow, parents: &[Option<Parent>], records: &BTreeMap<
 fn resolve(
     flow: &KindFlow,
     parents: &[Option<Parent>],
-    records: &BTreeMap<String, StepRecord>,
+    records: &VecMap<String, StepRecord>,
     i: usize,
     memo: &mut Vec<Option<Activity>>,
     depth: usize,

@@ -2,11 +2,10 @@
 //! (`LogEntry`), and what `steps()` and friends hand back (`StepState`, `Warning`, `Reminder`).
 //! Field names are camelCase because these cross to JavaScript unchanged.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::json::FromJson;
+use crate::map::VecMap;
 use serde_json::{Map, Value};
 
 use crate::plan::Severity;
@@ -83,8 +82,8 @@ pub struct ResponseInit {
     pub exam: Option<ExamInfo>,
     /// Times deadlines count from, by anchor id of the plan (`{ outage_started: "…" }`).
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub anchors: BTreeMap<String, String>,
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string>"))]
+    pub anchors: VecMap<String, String>,
     /// Kind-specific facts for the initial report's `details` (`rooms`, `candidate_ids`, …).
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]

@@ -1,8 +1,7 @@
 //! The response's state, derived from its log and nothing else: replaying the log rebuilds it,
 //! so the saved form is the log alone and the hash chain covers everything.
 
-use std::collections::BTreeMap;
-
+use crate::map::VecMap;
 use crate::time::Instant;
 
 use super::model::{Action, LogEntry, OpenInfo, Person};
@@ -37,13 +36,13 @@ pub struct State {
     pub open: OpenInfo,
     pub kind: String,
     pub discovered: Instant,
-    pub anchors: BTreeMap<String, Instant>,
-    pub records: BTreeMap<String, StepRecord>,
+    pub anchors: VecMap<String, Instant>,
+    pub records: VecMap<String, StepRecord>,
 }
 
 impl State {
     pub fn new(open: OpenInfo, discovered: Instant) -> State {
-        State { kind: open.kind.clone(), open, discovered, anchors: BTreeMap::new(), records: BTreeMap::new() }
+        State { kind: open.kind.clone(), open, discovered, anchors: VecMap::new(), records: VecMap::new() }
     }
 
     pub fn record(&self, step: &str) -> Option<&StepRecord> {

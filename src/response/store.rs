@@ -10,12 +10,12 @@
 //! checked and moved to this layout when listed or loaded.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::map::VecMap;
 use crate::plan::Plan;
 
 use crate::json::FromJson;
@@ -83,7 +83,7 @@ pub trait Store {
 /// for `localStorage`.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    pub items: RefCell<BTreeMap<String, String>>,
+    pub items: RefCell<VecMap<String, String>>,
     /// Total bytes of keys and values allowed; `None` for no limit.
     pub quota: Cell<Option<usize>>,
     pub disabled: Cell<bool>,

@@ -42,7 +42,13 @@ pub fn opt_string(value: &JsValue, field: &str, max_chars: usize) -> Result<Opti
 /// Through JSON text and `JSON.parse`: serde generates an encoder per (type, serializer) pair,
 /// and the crate already needs serde_json's for saved state, so this is the only one (wasm size).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    to_js_plain(value).map_err(|e| js_error(&Error::bad_argument("result", format!("serialisable data ({e})"))))
+    to_js_text(serde_json::to_string(value))
+}
+
+/// The part of `to_js` that is the same for every type (written once, not per type).
+#[inline(never)]
+fn to_js_text(text: serde_json::Result<String>) -> Result<JsValue, JsValue> {
+    plain_of(text).map_err(|e| js_error(&Error::bad_argument("result", format!("serialisable data ({e})"))))
 }
 
 /// A core error as a JS `Error`: `message` in both languages, `code`, `text: {zh, en}`,
@@ -77,7 +83,12 @@ pub fn js_error(e: &Error) -> JsValue {
 }
 
 fn to_js_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
-    let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    plain_of(serde_json::to_string(value))
+}
+
+#[inline(never)]
+fn plain_of(text: serde_json::Result<String>) -> Result<JsValue, String> {
+    let text = text.map_err(|e| e.to_string())?;
     parse_in_js(text).map_err(|_| "JSON.parse refused the result".to_string())
 }
 

@@ -3,7 +3,6 @@
 //! since (`Response::reminders_due`), each reminder once. Callbacks run with no borrow held.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
@@ -11,6 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::to_js;
 use super::response_api::{now_instant, Inner};
+use crate::map::VecSet;
 
 /// The longest single wait; a later deadline is reached by waiting again (setTimeout overflows
 /// past 2^31 ms and would fire at once).
@@ -22,7 +22,7 @@ struct Sub {
     id: u32,
     callback: js_sys::Function,
     lead: f64,
-    delivered: BTreeSet<String>,
+    delivered: VecSet<String>,
     timer: Option<Timeout>,
 }
 
@@ -39,7 +39,7 @@ impl Reminders {
         let id = r.next_id.get().wrapping_add(1);
         r.next_id.set(id);
         if let Ok(mut subs) = r.subs.try_borrow_mut() {
-            subs.push(Sub { id, callback, lead, delivered: BTreeSet::new(), timer: None });
+            subs.push(Sub { id, callback, lead, delivered: VecSet::new(), timer: None });
         }
         arm(inner, id, 0);
         id
