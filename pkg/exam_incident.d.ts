@@ -1677,6 +1677,11 @@ export interface Numbers {
      * then the session's count less it.
      */
     present_markers?: string[];
+    /**
+     * Words right before a present marker that deny it (不来了, 不得入场): no negators in
+     * general, but they do say these are not present.
+     */
+    present_blockers?: string[];
 }
 
 export interface OptionInfo {

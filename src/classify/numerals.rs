@@ -213,7 +213,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 && (pos >= p.chars.len()
                     || p.is_clause_end(pos)
                     // Typed fast, a space is a comma: 迟到了四个 其他都到了.
-                    || (counted && t.script == Script::Chinese && pos > 0 && p.chars.get(pos - 1) == Some(&' '))
+                    || (counted && pos > 0 && p.chars.get(pos - 1) == Some(&' '))
                     || hits
                         .at(pos)
                         .iter()
@@ -273,6 +273,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     hits.starting_in(h.start.saturating_sub(4), h.start)
                         .iter()
                         .any(|g| g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start)
+                        || spec.present_blockers.iter().any(|b| {
+                            let n = b.chars().count();
+                            h.start >= n && p.chars.get(h.start - n..h.start).is_some_and(|w| w.iter().copied().eq(b.chars()))
+                        })
                 };
                 let present = hits
                     .starting_in(t.start.saturating_sub(6), t.start)

@@ -213,6 +213,10 @@ pub struct Numbers {
     /// then the session's count less it.
     #[serde(default)]
     pub present_markers: Vec<String>,
+    /// Words right before a present marker that deny it (不来了, 不得入场): no negators in
+    /// general, but they do say these are not present.
+    #[serde(default)]
+    pub present_blockers: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
