@@ -105,6 +105,15 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
                 }
             }
             let Some(cur) = terms.get(i).map(|t| t.hit) else { break };
+            // The same words may be two terms (闹事: disorder and a serious event): both are said
+            // or both are negated.
+            for t in terms.iter_mut().skip(i + 1).take_while(|t| t.hit.start == cur.start).filter(|t| t.hit.end == cur.end) {
+                if negate {
+                    t.negated = true;
+                } else {
+                    t.hedged = true;
+                }
+            }
             let j = i + 1 + from(terms.get(i + 1..).unwrap_or_default(), cur.end);
             match terms.get(j) {
                 Some(t) if (cur.end..t.hit.start).all(joins) => i = j,

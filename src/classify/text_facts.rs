@@ -64,6 +64,8 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
             _ => {}
         }
     }
+    // Two terms on the same words (闹事) are one negated span.
+    prov.negated.dedup();
     // The phase cue nearest to something said about the papers or the exam.
     let signal_spans: Vec<(usize, usize)> =
         prov.signals.iter().filter_map(|(_, s)| if let Src::Text { start, end } = s { Some((*start, *end)) } else { None }).collect();
