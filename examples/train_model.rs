@@ -30,7 +30,8 @@ fn main() {
     let started = std::time::Instant::now();
     let t = train::train(&features, &spec.learning);
     let took = started.elapsed();
-    let trained_on = train::fingerprint(examples.iter().map(|(k, t)| (k.as_deref(), t.as_str())), &spec.learning, &spec.negation);
+    let trained_on =
+        train::fingerprint(examples.iter().map(|(k, t)| (k.as_deref(), t.as_str())), &spec.learning, &spec.negation, &spec.plain_words);
     use base64::Engine;
     let weights = base64::engine::general_purpose::STANDARD.encode(train::encode(&t.weights));
     let round = |x: f64| (x * 1e6).round() / 1e6;

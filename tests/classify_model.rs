@@ -130,6 +130,7 @@ fn model_is_current() {
         examples.iter().map(|(k, t)| (k.as_deref(), t.as_str())),
         &spec.learning,
         &spec.negation,
+        &spec.plain_words,
     );
     let got = spec.model.as_ref().map(|m| m.trained_on.clone()).unwrap_or_default();
     assert_eq!(got, want, "plans/sd101/model.json is older than its examples: run `cargo run --release --example train_model`");

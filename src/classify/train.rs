@@ -270,14 +270,20 @@ pub fn decode(bytes: &[u8], log2: u32, classes: usize) -> Result<Vec<(u32, u8, i
     Ok(out)
 }
 
-/// What a model was trained on: the settings, the negation words its features mark and every
+/// What a model was trained on: the settings, the negation and plain words its features mark and every
 /// example, so a test can tell that the plan's model is older than what it was trained from.
-pub fn fingerprint<'a>(examples: impl IntoIterator<Item = (Option<&'a str>, &'a str)>, s: &Learning, negation: &Negation) -> String {
+pub fn fingerprint<'a>(
+    examples: impl IntoIterator<Item = (Option<&'a str>, &'a str)>,
+    s: &Learning,
+    negation: &Negation,
+    plain_words: &[String],
+) -> String {
     let mut h = Sha256::new_with_prefix(b"exam-incident/model/v2\n");
     let (b, c, m, k, l, p, t) = (s.buckets_log2, s.c, s.min_examples, s.keep_weights, s.weight_levels, s.max_passes, s.tolerance);
     let (c, t) = (crate::text::number(c), crate::text::number(t));
     h.update(format!("{b} {c} {m} {k} {l} {p} {t} {}\n", negation.scope_chars).as_bytes());
-    for words in [&negation.negators, &negation.not_negators] {
+    // Plain words block negators inside them (没有错), so they shape the features too.
+    for words in [&negation.negators, &negation.not_negators, plain_words] {
         h.update(words.join("\t").as_bytes());
         h.update(b"\n");
     }
