@@ -170,6 +170,28 @@ fn numerals_durations_counts_and_phases_are_read() {
     assert_eq!(facts("百分之三十的考生迟到").candidates_fraction, Some(0.3));
     assert_eq!(facts("大批考生迟到").candidates_large, Some(true));
     assert_eq!(facts("十二名考生迟到").candidates_affected, Some(12));
+    // Seventh round: counts said of the event, rooms by letter and in a row, presence denied,
+    // present markers a few English words on.
+    for (text, candidates) in [
+        ("迟到了四个 其他都到了", 4),
+        ("Room 4: 1 late.", 1),
+        ("3 late candidates", 3),
+        ("22 forklift candidates are stuck in traffic", 22),
+        ("电工实操这场30个人 迟到了2个 已经按规定不让进了", 2),
+        ("本场考生25人 迟到4人 已超过开考15分钟不得入场", 4),
+        ("有3个考生没来 报名的时候就说不来了 本场共60人 其他都到了", 3),
+        ("Only 3 of the 12 candidates for the pastry exam have arrived", 9),
+    ] {
+        assert_eq!(facts(text).candidates_affected, Some(candidates), "{text}");
+    }
+    for (text, rooms) in [
+        ("考场A和考场B都乱了", 2),
+        ("Room A and Room B lost power", 2),
+        ("考场101 102 103 考生作弊", 3),
+        ("Room 101 102 and 103 lost power", 3),
+    ] {
+        assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
+    }
     assert_eq!(facts("停电已恢复").restored, Some(true));
     assert_eq!(facts("停电尚未恢复").restored, Some(false));
     assert_eq!(facts("停电，预计20分钟恢复").restored, None);

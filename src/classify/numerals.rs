@@ -154,18 +154,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             } else if let Some(next) = room_separator(p, spec, skip(p, t.end)) {
                 list_confirmed = true;
                 list_next = Some(next);
-            } else if let Some(next) = tokens.get(ti + 1).filter(|n| {
-                // 考场101 102 103: room numbers of three or more digits in a row, spaces between.
-                let digits = t.end - t.start;
-                t.script == Script::Arabic
-                    && n.script == Script::Arabic
-                    && digits >= 3
-                    && n.end - n.start == digits
-                    && n.start > t.end
-                    && skip(p, t.end) == n.start
-            }) {
+            } else if let Some(next) = spaced_room(p, &tokens, ti) {
                 list_confirmed = true;
-                list_next = Some(next.start);
+                list_next = Some(next);
             }
             continue;
         }
@@ -190,7 +181,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             if room_before || list_confirmed {
                 room_ids.push((value, from, t.end));
-                list_next = room_separator(p, spec, pos).filter(|_| list_confirmed);
+                list_next = room_separator(p, spec, pos).or_else(|| spaced_room(p, &tokens, ti)).filter(|_| list_confirmed);
             } else if let Some(noun) = hits
                 .at(pos)
                 .iter()
@@ -237,6 +228,16 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             continue;
         };
+        // 考场101 102 103 考生…: the last number of a spaced list of room numbers is a room, not a
+        // count of the candidates after it.
+        if list_confirmed
+            && t.script == Script::Arabic
+            && m.start > t.end
+            && matches!(m.what, What::Measure { target: Target::Candidates, .. })
+        {
+            room_ids.push((value, from, t.end));
+            continue;
+        }
         let after = skip(p, m.end);
         let suffix = first(hits, after, |w| matches!(w, What::BoundSuffix(_)));
         let bound_after = |b: Bound| match suffix.map(|h| h.what) {
@@ -278,11 +279,15 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                             h.start >= n && p.chars.get(h.start - n..h.start).is_some_and(|w| w.iter().copied().eq(b.chars()))
                         })
                 };
+                // A present marker a few words on: 16 characters of Chinese, three times that
+                // of English (12 candidates for the pastry exam have arrived).
+                let latin = p.chars.get(r.end..(r.end + 16).min(p.chars.len())).unwrap_or_default().iter().any(char::is_ascii_alphabetic);
+                let reach = if latin { 48 } else { 16 };
                 let present = hits
                     .starting_in(t.start.saturating_sub(6), t.start)
                     .iter()
                     .any(|h| h.what == What::Present && h.end <= t.start && !negated(h) && !inside_signal(hits, h))
-                    || hits.starting_in(r.end, r.end + 16).iter().any(|h| {
+                    || hits.starting_in(r.end, r.end + reach).iter().any(|h| {
                         h.what == What::Present
                             && !negated(h)
                             && !inside_signal(hits, h)
@@ -413,6 +418,21 @@ fn relative(out: &mut Counts) {
     };
     out.candidates = Some(Reading { num: Num { value, bound }, start: part.start, end: part.end });
     out.fraction = Some(Reading { num: Num { value: value / total, bound }, start: part.start, end: part.end });
+}
+
+/// Where the next room number starts when it follows after spaces only, as long as this one
+/// (考场101 102 103: room numbers of three or more digits in a row).
+fn spaced_room(p: &Prepared, tokens: &[Token], ti: usize) -> Option<usize> {
+    let t = tokens.get(ti)?;
+    let n = tokens.get(ti + 1)?;
+    let digits = t.end - t.start;
+    (t.script == Script::Arabic
+        && n.script == Script::Arabic
+        && digits >= 3
+        && n.end - n.start == digits
+        && n.start > t.end
+        && skip(p, t.end) == n.start)
+        .then_some(n.start)
 }
 
 /// Where the next room number starts when a room-list separator (rooms 5, 6) is at `pos`.
