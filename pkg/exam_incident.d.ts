@@ -1582,6 +1582,10 @@ export interface Negation {
      */
     threats?: string[];
     /**
+     * Words that turn a sentence (但是, 不过, but): an unreal word's reach stops at them.
+     */
+    unreal_breaks?: string[];
+    /**
      * Words of saying before a quote (喊, 说, shouted): the quote is speech relayed, a report,
      * where a quoted word alone is only named (the “bomb”).
      */

@@ -146,6 +146,9 @@ pub struct Negation {
     /// sentence with one stays real beside an unreal word (炸掉考点如果…, blow it up if …).
     #[serde(default)]
     pub threats: Vec<String>,
+    /// Words that turn a sentence (但是, 不过, but): an unreal word's reach stops at them.
+    #[serde(default)]
+    pub unreal_breaks: Vec<String>,
     /// Words of saying before a quote (喊, 说, shouted): the quote is speech relayed, a report,
     /// where a quoted word alone is only named (the “bomb”).
     #[serde(default)]

@@ -206,11 +206,27 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     };
     // A threat's sentence is real whatever its condition says.
     let threats: Vec<(usize, usize)> = hits.all().iter().filter(|h| h.what == What::Threat).map(|h| sentence(h.start)).collect();
-    let mut unreal_sentences: Vec<(usize, usize)> = marks.into_iter().map(sentence).filter(|s| !threats.contains(s)).collect();
-    unreal_sentences.dedup();
+    // A turn (`unreal_breaks`: 但是, but) parts the sentence: 新闻说邻县发大水 但是有一半考生…还没来 is real
+    // after it, and 考生晕倒了，不过是演练 unreal only after it.
+    let breaks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::UnrealBreak).map(|h| h.start).collect();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for m in marks {
+        let s = sentence(m);
+        if threats.contains(&s) {
+            continue;
+        }
+        let k = breaks.partition_point(|&b| b < m);
+        let from = k.checked_sub(1).and_then(|k| breaks.get(k)).copied().filter(|&b| b >= s.0).map_or(s.0, |b| b);
+        let to = breaks.get(k).copied().filter(|&b| b <= s.1).unwrap_or(s.1);
+        match spans.last_mut() {
+            // Marks come in text order: a span that reaches this one's start grows.
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => spans.push((from, to)),
+        }
+    }
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
-        let k = unreal_sentences.partition_point(|s| s.1 < t.hit.end);
-        if unreal_sentences.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
+        let k = spans.partition_point(|s| s.1 < t.hit.end);
+        if spans.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
             t.negated = true;
         }
     }
