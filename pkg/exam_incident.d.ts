@@ -1618,6 +1618,11 @@ export interface Numbers {
      */
     fraction_infix: string[];
     /**
+     * Words that make the count after them one of several alike (一楼二楼各一个考场, two rooms
+     * each with 3 cheating): the whole is at least twice it.
+     */
+    each_markers?: string[];
+    /**
      * % and percent.
      */
     percent: string[];

@@ -181,6 +181,7 @@ fn numerals_durations_counts_and_phases_are_read() {
         ("本场考生25人 迟到4人 已超过开考15分钟不得入场", 4),
         ("有3个考生没来 报名的时候就说不来了 本场共60人 其他都到了", 3),
         ("Only 3 of the 12 candidates for the pastry exam have arrived", 9),
+        ("两个考场各有三个考生作弊", 6),
     ] {
         assert_eq!(facts(text).candidates_affected, Some(candidates), "{text}");
     }
@@ -189,6 +190,7 @@ fn numerals_durations_counts_and_phases_are_read() {
         ("Room A and Room B lost power", 2),
         ("考场101 102 103 考生作弊", 3),
         ("Room 101 102 and 103 lost power", 3),
+        ("3号楼和4号楼各有一个考场乱了", 2),
     ] {
         assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
     }

@@ -46,6 +46,8 @@ pub enum What {
     /// A number word (one, twenty, a).
     Word(f64),
     FractionInfix,
+    /// A word that makes the next count one of several alike (各, each).
+    Each,
     Percent,
     Classifier,
     Half,
@@ -184,6 +186,7 @@ impl Index {
             add(&mut std::iter::once(w), What::Word(*v));
         }
         add(&mut m.fraction_infix.iter(), What::FractionInfix);
+        add(&mut m.each_markers.iter(), What::Each);
         add(&mut m.percent.iter(), What::Percent);
         add(&mut m.classifier.iter(), What::Classifier);
         add(&mut m.half.iter(), What::Half);

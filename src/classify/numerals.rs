@@ -100,6 +100,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let from = ordinal.map_or(t.start, |h| h.start);
         let mut value = t.value;
         let mut bound = bound_before.unwrap_or(Bound::Exact);
+        // 各一个考场: one of several alike, so at least two in all.
+        if before.is_some_and(|h| h.what == What::Each) && !room_before {
+            value *= 2.0;
+            bound = Bound::AtLeast;
+        }
         let mut pos = skip(p, t.end);
         if let Some(h) = first(hits, pos, |w| w == What::FractionInfix) {
             if let Some(den) = tokens.get(ti + 1).filter(|n| n.start == skip(p, h.end)) {

@@ -179,6 +179,10 @@ pub struct Numbers {
     pub words: VecMap<String, f64>,
     /// 分之 in 三分之一.
     pub fraction_infix: Vec<String>,
+    /// Words that make the count after them one of several alike (一楼二楼各一个考场, two rooms
+    /// each with 3 cheating): the whole is at least twice it.
+    #[serde(default)]
+    pub each_markers: Vec<String>,
     /// % and percent.
     pub percent: Vec<String>,
     /// 个 in 一个半小时, 两个多小时.
