@@ -78,8 +78,6 @@ pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
     let top = ranked.first().map_or(0.0, |r| r.1);
     let none = ranked.iter().find(|r| r.0.is_none()).map_or(0.0, |r| r.1);
     let major = |k: &Option<String>| k.as_deref().and_then(|k| plan.kind(k)).is_some_and(|k| k.severity == Severity::Major);
-    // A major kind the model finds at least `model_major_keep_share` as likely as "no incident"
-    // is not dropped for it: the proctor is asked, the major reading first.
     // "No incident" nearly as likely as the best kind: the text is more likely a report of
     // routine than an incident the rules missed (measured across the development corpora: fewer
     // false alarms, no major lost).
@@ -88,6 +86,8 @@ pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
         Some((None, _)) => true,
         Some(_) => sim.model_no_incident_share.is_some_and(|share| none >= share * top),
     };
+    // Unless a major kind is at least `model_major_keep_share` as likely as "no incident": that is
+    // not dropped for it; the proctor is asked, the major reading first.
     let kept = if routine {
         match sim.model_major_keep_share.and_then(|share| ranked.iter().find(|r| major(r.0) && r.1 >= share * none)) {
             Some(r) => r.0.as_deref(),

@@ -244,21 +244,25 @@ fn content(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], spares: &[Si
     // Clause ends found once: a text of many content words stays linear.
     let ends: Vec<usize> = (0..p.chars.len()).filter(|&i| p.is_clause_end(i)).collect();
     let stops: Vec<usize> = ends.iter().copied().filter(|&i| !colon(i)).collect();
-    let spans: Vec<(usize, usize)> = marks
-        .into_iter()
-        .map(|(start, end)| {
-            let from = ends.partition_point(|&i| i < start).checked_sub(1).and_then(|k| ends.get(k)).map_or(0, |i| i + 1);
-            let to = stops.get(stops.partition_point(|&i| i < end)).copied().unwrap_or(p.chars.len());
-            (from, to)
-        })
-        .collect();
+    // Marks come in text order, and so do their spans: overlapping ones merge, so each term is
+    // found by one search.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in marks {
+        let from = ends.partition_point(|&i| i < start).checked_sub(1).and_then(|k| ends.get(k)).map_or(0, |i| i + 1);
+        let to = stops.get(stops.partition_point(|&i| i < end)).copied().unwrap_or(p.chars.len());
+        match spans.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => spans.push((from, to)),
+        }
+    }
     for t in terms.iter_mut() {
         let spared = match t.hit.what {
             What::Signal(s) => spares.contains(&s),
             What::Cue(_) => false,
             _ => true,
         };
-        if !spared && spans.iter().any(|&(a, b)| t.hit.start >= a && t.hit.end <= b) {
+        let k = spans.partition_point(|s| s.1 < t.hit.end);
+        if !spared && spans.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
             t.negated = true;
         }
     }
