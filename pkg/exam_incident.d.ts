@@ -1598,6 +1598,11 @@ export interface Negation {
      */
     content?: string[];
     content_spares?: Signal[];
+    /**
+     * Signals whose denial anywhere in the text takes back every mention (冒烟…不是着火, the
+     * smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
+     */
+    denials?: Signal[];
 }
 
 export interface Numbers {

@@ -161,6 +161,10 @@ pub struct Negation {
     pub content: Vec<String>,
     #[serde(default)]
     pub content_spares: Vec<Signal>,
+    /// Signals whose denial anywhere in the text takes back every mention (冒烟…不是着火, the
+    /// smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
+    #[serde(default)]
+    pub denials: Vec<Signal>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, FromJson)]

@@ -13,6 +13,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let hits = index.scan(&p.chars);
     let framed = frames(spec, p, &hits);
     let mut terms = negation::resolve(p, &hits, &framed, index.longest, &spec.negation);
+    deny(&mut terms, &spec.negation.denials);
     // A word said of a frame's object is that frame's: 押运车…还没到 is the papers late, not the
     // bare word's candidates late.
     terms.retain(|t| match t.hit.what {
@@ -227,6 +228,24 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         let k = spans.partition_point(|s| s.1 < t.hit.end);
         if spans.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
+            t.negated = true;
+        }
+    }
+}
+
+/// A signal of `denials` negated anywhere is negated everywhere: 冒烟的是烤焦的面包 不是着火.
+fn deny(terms: &mut [negation::Term], denials: &[Signal]) {
+    let denied: Vec<Signal> = terms
+        .iter()
+        .filter(|t| t.negated)
+        .filter_map(|t| if let What::Signal(s) = t.hit.what { Some(s) } else { None })
+        .filter(|s| denials.contains(s))
+        .collect();
+    if denied.is_empty() {
+        return;
+    }
+    for t in terms.iter_mut() {
+        if matches!(t.hit.what, What::Signal(s) if denied.contains(&s)) {
             t.negated = true;
         }
     }
