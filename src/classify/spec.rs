@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::map::{VecMap, VecSet};
 
 use super::facts::{Bound, FactKey, Phase, Signal};
@@ -14,7 +14,7 @@ use super::lexicon::Index;
 use crate::plan::{PlanDocument, ProblemKind, Problems, Severity};
 use crate::text::Text;
 
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
@@ -91,7 +91,7 @@ impl ClassifierSpec {
 
 /// Words in both languages. Matching ignores ASCII case and full-width/half-width forms.
 /// (Not `zh`/`en`: an object of exactly those keys is a bilingual text to the plan checker.)
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
@@ -107,7 +107,7 @@ impl Terms {
     }
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct FlagTerms {
@@ -117,7 +117,7 @@ pub struct FlagTerms {
     pub terms: Terms,
 }
 
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Negation {
@@ -160,7 +160,7 @@ pub struct Negation {
     pub content_spares: Vec<Signal>,
 }
 
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
@@ -215,7 +215,7 @@ pub struct Numbers {
     pub present_markers: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Target {
@@ -224,7 +224,7 @@ pub enum Target {
     Minutes,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
@@ -240,7 +240,7 @@ fn frame_window() -> usize {
 }
 
 /// A signal said as an object and a predicate in one clause, in either order.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Frame {
@@ -258,7 +258,7 @@ pub struct Frame {
 
 /// A change of handling: when the best kind is one of `kinds` and every condition holds for
 /// certain, the result names who the matter goes to and why.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
@@ -275,7 +275,7 @@ pub struct Escalation {
 }
 
 /// One labelled phrasing: `kind` null for a text that describes no incident.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Example {
@@ -289,7 +289,7 @@ const MAX_PASSES: usize = 1000;
 
 /// How the learnt model is trained (`src/classify/train.rs`) and read. The defaults were measured
 /// across the development corpora (docs/classify.md).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Learning {
@@ -361,7 +361,7 @@ impl Default for Learning {
 }
 
 /// A trained linear model (`cargo run --release --example train_model` writes it).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct LearntModel {
@@ -378,7 +378,7 @@ pub struct LearntModel {
     pub weights: String,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Similarity {
@@ -456,7 +456,7 @@ fn one() -> f64 {
     1.0
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct BoundWords {
@@ -469,7 +469,7 @@ pub struct BoundWords {
     pub suffix: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
@@ -494,7 +494,7 @@ fn exact() -> Bound {
     Bound::Exact
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct FixedDuration {
@@ -505,7 +505,7 @@ pub struct FixedDuration {
 /// One row of the decision table. A rule holds when all its conditions hold; it may hold only
 /// possibly, when a fact it tests is unknown (then it still proposes its kind, and the question
 /// about that fact is asked).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(rename = "ClassifierRule"))]
 #[serde(deny_unknown_fields)]
@@ -530,7 +530,7 @@ pub struct Rule {
 }
 
 /// One condition: exactly one of `signals_any`, `cues_any`, `any`, or a `fact` with one test.
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(rename = "ClassifierCond"))]
 #[serde(deny_unknown_fields)]
@@ -565,7 +565,7 @@ pub struct Cond {
     pub if_unknown: IfUnknown,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum IfUnknown {
@@ -576,7 +576,7 @@ pub enum IfUnknown {
 }
 
 /// A number, or the name of a plan threshold.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum NumRef {
@@ -584,7 +584,7 @@ pub enum NumRef {
     Threshold(String),
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
