@@ -291,14 +291,25 @@ impl<T: FromJson> FromJson for Box<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
-        let items = value.as_array().ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
-        // A loop, not `collect` into a `Result`: that adapter chain was generated per item type.
+        // The loop and the error's index are written once (`each_item`); per item type there is
+        // only the closure. A `collect` into a `Result` was an adapter chain per item type.
         let mut out = Vec::new();
-        for (i, v) in items.iter().enumerate() {
-            out.push(T::from_json(v).map_err(|e| e.at_index(i))?);
-        }
+        each_item(value, &mut |v| {
+            out.push(T::from_json(v)?);
+            Ok(())
+        })?;
         Ok(out)
     }
+}
+
+/// Calls `f` on each item of the array `value`, locating its error at the item's index.
+#[inline(never)]
+fn each_item(value: &Value, f: &mut dyn FnMut(&Value) -> Result<(), DecodeError>) -> Result<(), DecodeError> {
+    let items = value.as_array().ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
+    for (i, v) in items.iter().enumerate() {
+        f(v).map_err(|e| e.at_index(i))?;
+    }
+    Ok(())
 }
 
 /// A type an object key can be read as: a `String`, or an enum of names (derived).
@@ -319,12 +330,21 @@ impl<K: FromKey + Ord, T: FromJson> FromJson for VecMap<K, T> {
         // Inserted one by one: `collect` into a map sorts first, and that sort's code was
         // generated anew for every map type (tens of kilobytes of wasm).
         let mut map = VecMap::new();
-        for (k, v) in object(value)? {
-            let key = K::from_key(k).map_err(|e| e.at_key(k))?;
-            map.insert(key, T::from_json(v).map_err(|e| e.at_key(k))?);
-        }
+        each_member(value, &mut |k, v| {
+            map.insert(K::from_key(k)?, T::from_json(v)?);
+            Ok(())
+        })?;
         Ok(map)
     }
+}
+
+/// Calls `f` on each member of the object `value`, locating its error at the member's key.
+#[inline(never)]
+fn each_member(value: &Value, f: &mut dyn FnMut(&str, &Value) -> Result<(), DecodeError>) -> Result<(), DecodeError> {
+    for (k, v) in object(value)? {
+        f(k, v).map_err(|e| e.at_key(k))?;
+    }
+    Ok(())
 }
 
 impl<A: FromJson, B: FromJson> FromJson for (A, B) {
