@@ -169,11 +169,20 @@ pub fn object(value: &Value) -> Result<&Map<String, Value>, DecodeError> {
 ///
 /// # Errors
 /// When it is missing or does not decode.
-#[inline(never)]
+#[inline]
 pub fn field<T: FromJson>(object: &Map<String, Value>, key: &str) -> Result<T, DecodeError> {
+    member(object, key, None)
+}
+
+/// `field` and `field_or` in one body per type (a type read both ways gets one copy).
+#[inline(never)]
+fn member<T: FromJson>(object: &Map<String, Value>, key: &str, default: Option<fn() -> T>) -> Result<T, DecodeError> {
     match object.get(key) {
         Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
-        None => T::absent().ok_or_else(|| missing(key)),
+        None => match default {
+            Some(d) => Ok(d()),
+            None => T::absent().ok_or_else(|| missing(key)),
+        },
     }
 }
 
@@ -188,12 +197,9 @@ fn missing(key: &str) -> DecodeError {
 ///
 /// # Errors
 /// When it is there and does not decode.
-#[inline(never)]
+#[inline]
 pub fn field_or<T: FromJson>(object: &Map<String, Value>, key: &str, default: fn() -> T) -> Result<T, DecodeError> {
-    match object.get(key) {
-        Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
-        None => Ok(default()),
-    }
+    member(object, key, Some(default))
 }
 
 /// Refuses members not in `known`.
