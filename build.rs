@@ -7,6 +7,11 @@
 //! value given by two parts that are not both objects or both lists, fails the build with the
 //! part's name and the path.
 //!
+//! The model's weights (`classifier.model.weights`, base64 in the plan) are stored apart, as
+//! their raw bytes (`default_model.bin`), with the text before and after them
+//! (`default_plan_head.json`, `default_plan_tail.json`): base64 text compresses to ~4 KB more
+//! than the bytes it carries. `plan::default_plan_json` writes the same text back.
+//!
 //! It also writes the classifier's homophone table (`sounds.rs`): pinyin input and voice input
 //! type 做弊 for 作弊 and 晕到 for 晕倒, so the classifier matches the plan's Chinese terms by
 //! sound as well. The table is generated from the `pinyin` crate rather than typed, and kept
@@ -15,6 +20,8 @@
 //! a term character's other readings match too (露 is also lòu, so 泄漏 meets 泄露).
 
 use std::collections::BTreeSet;
+
+use base64::Engine;
 use std::path::Path;
 
 use pinyin::{ToPinyin, ToPinyinMulti};
@@ -34,8 +41,22 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let sounds = sound_table(merged.get("classifier"));
     std::fs::write(Path::new(&out_dir).join("sounds.rs"), sounds).unwrap_or_else(|e| panic!("sounds.rs: {e}"));
-    let out = Path::new(&out_dir).join("default_plan.json");
-    std::fs::write(&out, serde_json::Value::Object(merged).to_string()).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    let weights = merged.get("classifier").and_then(|c| c.get("model")).and_then(|m| m.get("weights")).and_then(|w| w.as_str());
+    let weights = weights.expect("plans/sd101: classifier.model.weights is a string").to_string();
+    let text = serde_json::Value::Object(merged).to_string();
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let bytes = b64.decode(&weights).expect("plans/sd101: classifier.model.weights is base64");
+    assert_eq!(b64.encode(&bytes), weights, "plans/sd101: classifier.model.weights is canonical base64");
+    let quoted = format!("\"{weights}\"");
+    let at = text.find(&quoted).expect("the weights are in the merged plan") + 1;
+    assert_eq!(text.matches(&quoted).count(), 1, "the weights' text appears once in the merged plan");
+    let write = |name: &str, data: &[u8]| {
+        let out = Path::new(&out_dir).join(name);
+        std::fs::write(&out, data).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    };
+    write("default_plan_head.json", &text.as_bytes()[..at]);
+    write("default_model.bin", &bytes);
+    write("default_plan_tail.json", &text.as_bytes()[at + weights.len()..]);
 }
 
 fn merge(into: &mut serde_json::Map<String, serde_json::Value>, from: serde_json::Map<String, serde_json::Value>, at: &str, part: &Path) {

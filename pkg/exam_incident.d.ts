@@ -2278,7 +2278,7 @@ export interface InitOutput {
     readonly resetPlan: () => [number, number, number];
     readonly savedResponses: () => [number, number, number];
     readonly validateReport: (a: unknown, b: unknown, c: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__hdd5c5d94f4cfd841: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h188d18e02261306e: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -2,12 +2,14 @@
 
 use serde::Serialize;
 
+use crate::json::ToJson;
+
 use crate::error::{Error, ErrorKind};
 use crate::plan::{Basis, Plan, Severity, Step, StepOrder};
 use crate::text::Text;
 
 /// Summary of the active plan.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PlanInfo {
     pub id: String,
@@ -21,7 +23,7 @@ pub struct PlanInfo {
     pub standing: Vec<crate::plan::StandingRule>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct KindInfo {
     pub id: String,
@@ -29,7 +31,7 @@ pub struct KindInfo {
     pub title: Text,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct RoleInfo {
     pub id: String,
@@ -50,7 +52,7 @@ pub fn plan_info(plan: &Plan) -> PlanInfo {
 }
 
 /// How to handle one kind of incident: its ordered steps, decisions, deadlines and forms.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Guidance {
@@ -67,7 +69,7 @@ pub struct Guidance {
 }
 
 /// A step as the plan states it (a `StepState` without status and absolute times).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GuideStep {
@@ -112,14 +114,14 @@ pub struct GuideStep {
     pub optional: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct RelativeDue {
     pub from: String,
     pub minutes: f64,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct OptionInfo {
     pub id: String,
@@ -133,7 +135,7 @@ pub struct OptionInfo {
     pub next: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct BranchInfo {
     pub decision: String,

@@ -39,7 +39,7 @@ use serde_json::{Map, Value};
 
 use crate::map::VecMap;
 
-pub use exam_incident_derive::FromJson;
+pub use exam_incident_derive::{FromJson, ToJson};
 
 /// A type that can be read from a JSON value.
 pub trait FromJson: Sized {
@@ -169,11 +169,20 @@ pub fn object(value: &Value) -> Result<&Map<String, Value>, DecodeError> {
 ///
 /// # Errors
 /// When it is missing or does not decode.
-#[inline(never)]
+#[inline]
 pub fn field<T: FromJson>(object: &Map<String, Value>, key: &str) -> Result<T, DecodeError> {
+    member(object, key, None)
+}
+
+/// `field` and `field_or` in one body per type (a type read both ways gets one copy).
+#[inline(never)]
+fn member<T: FromJson>(object: &Map<String, Value>, key: &str, default: Option<fn() -> T>) -> Result<T, DecodeError> {
     match object.get(key) {
         Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
-        None => T::absent().ok_or_else(|| missing(key)),
+        None => match default {
+            Some(d) => Ok(d()),
+            None => T::absent().ok_or_else(|| missing(key)),
+        },
     }
 }
 
@@ -188,12 +197,9 @@ fn missing(key: &str) -> DecodeError {
 ///
 /// # Errors
 /// When it is there and does not decode.
-#[inline(never)]
+#[inline]
 pub fn field_or<T: FromJson>(object: &Map<String, Value>, key: &str, default: fn() -> T) -> Result<T, DecodeError> {
-    match object.get(key) {
-        Some(v) => T::from_json(v).map_err(|e| e.at_key(key)),
-        None => Ok(default()),
-    }
+    member(object, key, Some(default))
 }
 
 /// Refuses members not in `known`.
@@ -291,14 +297,25 @@ impl<T: FromJson> FromJson for Box<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, DecodeError> {
-        let items = value.as_array().ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
-        // A loop, not `collect` into a `Result`: that adapter chain was generated per item type.
+        // The loop and the error's index are written once (`each_item`); per item type there is
+        // only the closure. A `collect` into a `Result` was an adapter chain per item type.
         let mut out = Vec::new();
-        for (i, v) in items.iter().enumerate() {
-            out.push(T::from_json(v).map_err(|e| e.at_index(i))?);
-        }
+        each_item(value, &mut |v| {
+            out.push(T::from_json(v)?);
+            Ok(())
+        })?;
         Ok(out)
     }
+}
+
+/// Calls `f` on each item of the array `value`, locating its error at the item's index.
+#[inline(never)]
+fn each_item(value: &Value, f: &mut dyn FnMut(&Value) -> Result<(), DecodeError>) -> Result<(), DecodeError> {
+    let items = value.as_array().ok_or_else(|| DecodeError::invalid_type(value, "an array"))?;
+    for (i, v) in items.iter().enumerate() {
+        f(v).map_err(|e| e.at_index(i))?;
+    }
+    Ok(())
 }
 
 /// A type an object key can be read as: a `String`, or an enum of names (derived).
@@ -319,12 +336,21 @@ impl<K: FromKey + Ord, T: FromJson> FromJson for VecMap<K, T> {
         // Inserted one by one: `collect` into a map sorts first, and that sort's code was
         // generated anew for every map type (tens of kilobytes of wasm).
         let mut map = VecMap::new();
-        for (k, v) in object(value)? {
-            let key = K::from_key(k).map_err(|e| e.at_key(k))?;
-            map.insert(key, T::from_json(v).map_err(|e| e.at_key(k))?);
-        }
+        each_member(value, &mut |k, v| {
+            map.insert(K::from_key(k)?, T::from_json(v)?);
+            Ok(())
+        })?;
         Ok(map)
     }
+}
+
+/// Calls `f` on each member of the object `value`, locating its error at the member's key.
+#[inline(never)]
+fn each_member(value: &Value, f: &mut dyn FnMut(&str, &Value) -> Result<(), DecodeError>) -> Result<(), DecodeError> {
+    for (k, v) in object(value)? {
+        f(k, v).map_err(|e| e.at_key(k))?;
+    }
+    Ok(())
 }
 
 impl<A: FromJson, B: FromJson> FromJson for (A, B) {
@@ -333,6 +359,256 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
             Some([a, b]) => Ok((A::from_json(a).map_err(|e| e.at_index(0))?, B::from_json(b).map_err(|e| e.at_index(1))?)),
             _ => Err(DecodeError::invalid_type(value, "an array of two")),
         }
+    }
+}
+
+// Writing: `ToJson`, the other direction.
+
+/// A type written as JSON text, byte for byte as serde_json writes its `Serialize` (compact).
+///
+/// serde's derived `Serialize` is generic over the serializer, and serde_json's map and sequence
+/// code was instantiated per (type, field type) pair: ~42 KB of wasm before `wasm-opt`.
+/// `#[derive(ToJson)]` writes each type as calls to [`Obj::field`], one per field type, shared
+/// by every struct; the types keep `Serialize` for native callers and for the tests that hold
+/// the two writers to the same bytes (`tests/to_json.rs`).
+pub trait ToJson {
+    /// Appends the value's JSON to `out`.
+    fn to_json(&self, out: &mut String);
+}
+
+/// The value's JSON text.
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.to_json(&mut out);
+    out
+}
+
+/// Appends text that is already JSON.
+#[inline(never)]
+pub fn raw(out: &mut String, s: &str) {
+    out.push_str(s);
+}
+
+/// An object being written: `begin`, one `field` per member, `end`.
+pub struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    pub fn begin(out: &'a mut String) -> Obj<'a> {
+        out.push('{');
+        Obj { out, first: true }
+    }
+
+    /// Writes the separator and `key` (a literal `"name":`); returns where the value goes.
+    #[inline(never)]
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push_str(key);
+        self.out
+    }
+
+    pub fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) {
+        value.to_json(self.key(key));
+    }
+
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+/// A JSON string with serde_json's escapes (`\"`, `\\`, `\b\f\n\r\t`, `\u00XX` for the other
+/// control characters; everything else as it is).
+pub fn write_str(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+impl ToJson for str {
+    fn to_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn to_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for bool {
+    fn to_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! integers {
+    ($($t:ty)*) => {$(
+        impl ToJson for $t {
+            fn to_json(&self, out: &mut String) {
+                out.push_str(itoa::Buffer::new().format(*self));
+            }
+        }
+    )*};
+}
+integers!(u8 u16 u32 u64 usize i32 i64);
+
+impl ToJson for f64 {
+    /// Shortest round-trip digits as serde_json writes them; `null` for NaN and infinities.
+    fn to_json(&self, out: &mut String) {
+        if self.is_finite() {
+            out.push_str(zmij::Buffer::new().format_finite(*self));
+        } else {
+            out.push_str("null");
+        }
+    }
+}
+
+impl ToJson for Value {
+    fn to_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.to_json(out),
+            Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    u.to_json(out);
+                } else if let Some(i) = n.as_i64() {
+                    i.to_json(out);
+                } else {
+                    n.as_f64().unwrap_or(f64::NAN).to_json(out);
+                }
+            }
+            Value::String(s) => write_str(out, s),
+            Value::Array(a) => a.to_json(out),
+            Value::Object(m) => m.to_json(out),
+        }
+    }
+}
+
+impl ToJson for Map<String, Value> {
+    fn to_json(&self, out: &mut String) {
+        out.push('{');
+        for (i, (k, v)) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_str(out, k);
+            out.push(':');
+            v.to_json(out);
+        }
+        out.push('}');
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn to_json(&self, out: &mut String) {
+        (**self).to_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for Box<T> {
+    fn to_json(&self, out: &mut String) {
+        (**self).to_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for std::rc::Rc<T> {
+    fn to_json(&self, out: &mut String) {
+        (**self).to_json(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn to_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.to_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn to_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            v.to_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn to_json(&self, out: &mut String) {
+        self.as_slice().to_json(out);
+    }
+}
+
+impl<A: ToJson, B: ToJson> ToJson for (A, B) {
+    fn to_json(&self, out: &mut String) {
+        out.push('[');
+        self.0.to_json(out);
+        out.push(',');
+        self.1.to_json(out);
+        out.push(']');
+    }
+}
+
+/// A type written as an object key: a string, or an enum of names (derived).
+pub trait ToKey {
+    /// Appends the key as a JSON string.
+    fn to_key(&self, out: &mut String);
+}
+
+impl ToKey for String {
+    fn to_key(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl<K: ToKey, V: ToJson> ToJson for VecMap<K, V> {
+    fn to_json(&self, out: &mut String) {
+        out.push('{');
+        for (i, (k, v)) in self.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            k.to_key(out);
+            out.push(':');
+            v.to_json(out);
+        }
+        out.push('}');
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 
 /// `v` as `format!("{v}")` writes it: the shortest digits that read back as `v`, in plain
 /// decimal notation (`20`, `0.25`, `-0`, `0.0000001`, `NaN`, `inf`). The digits come from `zmij`,
@@ -89,7 +89,7 @@ fn is_half_above(x: f64, d: u64, q: i64) -> bool {
 }
 
 /// A text shown to people, in Chinese (`zh`, the plan's own language) and English (`en`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToJson, FromJson, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Text {

@@ -1,4 +1,5 @@
-//! `#[derive(FromJson)]`: a decoder from `&serde_json::Value` for the crate's data types.
+//! `#[derive(FromJson)]`: a decoder from `&serde_json::Value` for the crate's data types; and
+//! `#[derive(ToJson)]` (at the end), its writer counterpart.
 //!
 //! serde's derived `Deserialize` is generic over the deserializer and builds a visitor, a field
 //! enum and a map loop per type; in wasm that came to about a quarter of the module. The code
@@ -36,6 +37,10 @@ struct Attrs {
     /// `default` alone is `Some(None)`; `default = "f"` is `Some(Some(f))`.
     default: Option<Option<syn::ExprPath>>,
     skip: bool,
+    /// `skip` or `skip_serializing`: left out of `ToJson`'s output.
+    skip_ser: bool,
+    /// `skip_serializing_if = "path"`.
+    skip_if: Option<syn::ExprPath>,
     deny_unknown_fields: bool,
     untagged: bool,
 }
@@ -51,11 +56,16 @@ fn attrs(list: &[Attribute]) -> syn::Result<Attrs> {
                 ("rename_all", Some(v)) => a.rename_all = Some(v.value()),
                 ("default", None) => a.default = Some(None),
                 ("default", Some(v)) => a.default = Some(Some(v.parse()?)),
-                ("skip", None) | ("skip_deserializing", None) => a.skip = true,
+                ("skip", None) => {
+                    a.skip = true;
+                    a.skip_ser = true;
+                }
+                ("skip_deserializing", None) => a.skip = true,
                 ("deny_unknown_fields", None) => a.deny_unknown_fields = true,
                 ("untagged", None) => a.untagged = true,
                 // Serialization only: decoding reads every field whatever they say.
-                ("skip_serializing_if", Some(_)) | ("skip_serializing", None) => {}
+                ("skip_serializing_if", Some(v)) => a.skip_if = Some(v.parse()?),
+                ("skip_serializing", None) => a.skip_ser = true,
                 // Anything else would be ignored here while `Serialize` obeys it, and the two
                 // directions would disagree without a word: refuse it at compile time.
                 (other, _) => return Err(meta.error(format!("FromJson: `#[serde({other})]` is not implemented by this derive"))),
@@ -262,5 +272,164 @@ fn untagged(name: &syn::Ident, e: &syn::DataEnum) -> syn::Result<Tokens> {
     Ok(quote! {
         #(#tries)*
         Err(crate::json::DecodeError::invalid_type(value, #msg))
+    })
+}
+
+/// `#[derive(ToJson)]`: writes the type as JSON text into a `String`, byte for byte as serde_json
+/// writes its derived `Serialize` (same attributes: `rename`, `rename_all`, `skip`,
+/// `skip_serializing`, `skip_serializing_if`, `untagged`), as calls to the small helpers of
+/// `crate::json` (one `Obj::field` per field type, shared by all structs).
+#[proc_macro_derive(ToJson, attributes(serde))]
+pub fn derive_to_json(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand_to_json(&input) {
+        Ok(t) => t.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+/// `"key":` as a literal; names are identifiers or plain renames, so they need no escapes.
+fn key_literal(key: &str, span: &dyn quote::ToTokens) -> syn::Result<String> {
+    if key.chars().any(|c| c == '"' || c == '\\' || c < ' ') {
+        return Err(syn::Error::new_spanned(span, "ToJson: a field or variant name that needs escapes"));
+    }
+    Ok(format!("\"{key}\":"))
+}
+
+/// The statements writing the named `fields` (bound to `binds`) as one object into `out`.
+fn write_fields(
+    fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>,
+    binds: &[Tokens],
+    container: &Attrs,
+) -> syn::Result<Tokens> {
+    let mut writes = Vec::new();
+    for (f, bind) in fields.iter().zip(binds) {
+        let ident = f.ident.as_ref().expect("named field");
+        let a = attrs(&f.attrs)?;
+        if a.skip_ser {
+            continue;
+        }
+        let key = match a.rename {
+            Some(r) => r,
+            None => renamed(&ident.to_string(), container.rename_all.as_deref(), false)?,
+        };
+        let lit = key_literal(&key, ident)?;
+        writes.push(match a.skip_if {
+            Some(p) => quote!(if !#p(#bind) { o.field(#lit, #bind); }),
+            None => quote!(o.field(#lit, #bind);),
+        });
+    }
+    Ok(quote! {
+        let mut o = crate::json::Obj::begin(out);
+        #(#writes)*
+        o.end();
+    })
+}
+
+fn expand_to_json(input: &DeriveInput) -> syn::Result<Tokens> {
+    let name = &input.ident;
+    let container = attrs(&input.attrs)?;
+    let mut key = None;
+    let body = match &input.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Named(fields) => {
+                let binds: Vec<Tokens> = fields
+                    .named
+                    .iter()
+                    .map(|f| {
+                        let i = f.ident.as_ref().expect("named field");
+                        quote!(&self.#i)
+                    })
+                    .collect();
+                write_fields(&fields.named, &binds, &container)?
+            }
+            Fields::Unnamed(f) if f.unnamed.len() == 1 => quote!(crate::json::ToJson::to_json(&self.0, out);),
+            _ => return Err(syn::Error::new_spanned(name, "ToJson: structs with named fields or newtypes only")),
+        },
+        Data::Enum(e) if container.untagged => {
+            let mut arms = Vec::new();
+            for v in &e.variants {
+                let ident = &v.ident;
+                match &v.fields {
+                    Fields::Unnamed(f) if f.unnamed.len() == 1 => {
+                        arms.push(quote!(#name::#ident(v) => crate::json::ToJson::to_json(v, out),))
+                    }
+                    _ => return Err(syn::Error::new_spanned(v, "ToJson: untagged enums need one-field tuple variants")),
+                }
+            }
+            quote!(match self { #(#arms)* })
+        }
+        Data::Enum(e) => {
+            let mut arms = Vec::new();
+            let all_unit = e.variants.iter().all(|v| matches!(v.fields, Fields::Unit));
+            for v in &e.variants {
+                let a = attrs(&v.attrs)?;
+                let ident = &v.ident;
+                let tag = match a.rename {
+                    Some(r) => r,
+                    None => renamed(&ident.to_string(), container.rename_all.as_deref(), true)?,
+                };
+                let lit = key_literal(&tag, ident)?;
+                match &v.fields {
+                    Fields::Unit => {
+                        let s = format!("\"{tag}\"");
+                        arms.push(quote!(#name::#ident => #s,));
+                    }
+                    Fields::Named(fields) => {
+                        let binds: Vec<Tokens> = (0..fields.named.len())
+                            .map(|i| {
+                                let b = quote::format_ident!("__f{}", i);
+                                quote!(#b)
+                            })
+                            .collect();
+                        let pats = fields.named.iter().zip(&binds).map(|(f, b)| {
+                            let i = f.ident.as_ref().expect("named field");
+                            quote!(#i: #b)
+                        });
+                        let inner = Attrs { rename_all: None, ..Attrs::default() };
+                        let w = write_fields(&fields.named, &binds, &inner)?;
+                        arms.push(quote!(#name::#ident { #(#pats),* } => {
+                            crate::json::raw(out, concat!("{", #lit));
+                            { #w }
+                            crate::json::raw(out, "}");
+                            return;
+                        }));
+                    }
+                    Fields::Unnamed(f) if f.unnamed.len() == 1 => {
+                        arms.push(quote!(#name::#ident(v) => {
+                            crate::json::raw(out, concat!("{", #lit));
+                            crate::json::ToJson::to_json(v, out);
+                            crate::json::raw(out, "}");
+                            return;
+                        }));
+                    }
+                    _ => return Err(syn::Error::new_spanned(v, "ToJson: unit, named-field or newtype variants only")),
+                }
+            }
+            if all_unit {
+                key = Some(quote! {
+                    impl crate::json::ToKey for #name {
+                        fn to_key(&self, out: &mut String) {
+                            crate::json::ToJson::to_json(self, out)
+                        }
+                    }
+                });
+            }
+            quote! {
+                let s: &'static str = match self { #(#arms)* };
+                crate::json::raw(out, s);
+            }
+        }
+        Data::Union(_) => return Err(syn::Error::new_spanned(name, "ToJson: unions are not supported")),
+    };
+    let (imp, ty, wh) = input.generics.split_for_impl();
+    Ok(quote! {
+        #key
+        impl #imp crate::json::ToJson for #name #ty #wh {
+            #[allow(unreachable_code, clippy::needless_return)]
+            fn to_json(&self, out: &mut ::std::string::String) {
+                #body
+            }
+        }
     })
 }

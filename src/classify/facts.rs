@@ -4,13 +4,13 @@
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 
 /// A closed set of snake_case ids with their names and dense indexes (for bit sets).
 macro_rules! id_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, FromJson)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, ToJson, FromJson)]
         #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
         pub enum $name { $($(#[$vm])* #[serde(rename = $s)] $v),+ }
         impl $name {
@@ -71,7 +71,7 @@ impl FactKey {
 
 /// What is known about an incident. As input: what the proctor ticked (it wins over the text).
 /// As output: everything understood, from the text and the given facts together.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
@@ -130,7 +130,7 @@ pub const FACT_FIELDS: &[&str] = &[
 
 /// How exact a number read from text is: 两个考场 is exact, 两个以上考场 at least 2, 超过30分钟
 /// more than 30, 30分钟内 at most 30.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {

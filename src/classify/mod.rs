@@ -29,7 +29,7 @@ pub(crate) use rules::Table;
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 
 pub use facts::{Bound, FactKey, Facts, Phase, Signal};
 pub use input::{decode_input, too_long, MAX_TEXT_CHARS};
@@ -40,7 +40,7 @@ use crate::text::Text;
 use lexicon::Prepared;
 
 /// What `classify` takes: free text (Chinese first, English too) and/or ticked facts.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ClassifyInput {
@@ -55,7 +55,7 @@ pub struct ClassifyInput {
 }
 
 /// The result of `classify`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Classification {
     /// The best kind: `null` only when the text describes no incident. An incident-like text
@@ -82,7 +82,7 @@ pub struct Classification {
     pub negated: Vec<Span>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Candidate {
     pub kind: String,
@@ -95,7 +95,7 @@ pub struct Candidate {
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
@@ -106,7 +106,7 @@ pub enum Source {
 }
 
 /// Who a matter goes to beyond the kind's own handling, and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct EscalationOut {
     /// Role id.
@@ -116,7 +116,7 @@ pub struct EscalationOut {
 }
 
 /// Why a kind was proposed: a rule of the plan, and the words or facts it rests on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Evidence {
     pub source: Source,
@@ -142,7 +142,7 @@ pub struct Evidence {
 }
 
 /// Words of the text, with UTF-16 offsets (`text.slice(start, end)` in JS).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Span {
     pub matched: String,
@@ -150,7 +150,7 @@ pub struct Span {
     pub end: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct QuestionOut {
     pub id: String,

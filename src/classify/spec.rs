@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::map::{VecMap, VecSet};
 
 use super::facts::{Bound, FactKey, Phase, Signal};
@@ -14,7 +14,7 @@ use super::lexicon::Index;
 use crate::plan::{PlanDocument, ProblemKind, Problems, Severity};
 use crate::text::Text;
 
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
@@ -91,7 +91,7 @@ impl ClassifierSpec {
 
 /// Words in both languages. Matching ignores ASCII case and full-width/half-width forms.
 /// (Not `zh`/`en`: an object of exactly those keys is a bilingual text to the plan checker.)
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
@@ -107,7 +107,7 @@ impl Terms {
     }
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct FlagTerms {
@@ -117,7 +117,7 @@ pub struct FlagTerms {
     pub terms: Terms,
 }
 
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Negation {
@@ -167,7 +167,7 @@ pub struct Negation {
     pub denials: Vec<Signal>,
 }
 
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
@@ -230,7 +230,7 @@ pub struct Numbers {
     pub present_blockers: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Target {
@@ -239,7 +239,7 @@ pub enum Target {
     Minutes,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
@@ -255,7 +255,7 @@ fn frame_window() -> usize {
 }
 
 /// A signal said as an object and a predicate in one clause, in either order.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Frame {
@@ -273,7 +273,7 @@ pub struct Frame {
 
 /// A change of handling: when the best kind is one of `kinds` and every condition holds for
 /// certain, the result names who the matter goes to and why.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
@@ -290,7 +290,7 @@ pub struct Escalation {
 }
 
 /// One labelled phrasing: `kind` null for a text that describes no incident.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Example {
@@ -304,7 +304,7 @@ const MAX_PASSES: usize = 1000;
 
 /// How the learnt model is trained (`src/classify/train.rs`) and read. The defaults were measured
 /// across the development corpora (docs/classify.md).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Learning {
@@ -376,7 +376,7 @@ impl Default for Learning {
 }
 
 /// A trained linear model (`cargo run --release --example train_model` writes it).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct LearntModel {
@@ -393,7 +393,7 @@ pub struct LearntModel {
     pub weights: String,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Similarity {
@@ -471,7 +471,7 @@ fn one() -> f64 {
     1.0
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct BoundWords {
@@ -484,7 +484,7 @@ pub struct BoundWords {
     pub suffix: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
@@ -509,7 +509,7 @@ fn exact() -> Bound {
     Bound::Exact
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct FixedDuration {
@@ -520,7 +520,7 @@ pub struct FixedDuration {
 /// One row of the decision table. A rule holds when all its conditions hold; it may hold only
 /// possibly, when a fact it tests is unknown (then it still proposes its kind, and the question
 /// about that fact is asked).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(rename = "ClassifierRule"))]
 #[serde(deny_unknown_fields)]
@@ -545,7 +545,7 @@ pub struct Rule {
 }
 
 /// One condition: exactly one of `signals_any`, `cues_any`, `any`, or a `fact` with one test.
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(rename = "ClassifierCond"))]
 #[serde(deny_unknown_fields)]
@@ -580,7 +580,7 @@ pub struct Cond {
     pub if_unknown: IfUnknown,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum IfUnknown {
@@ -591,7 +591,7 @@ pub enum IfUnknown {
 }
 
 /// A number, or the name of a plan threshold.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum NumRef {
@@ -599,7 +599,7 @@ pub enum NumRef {
     Threshold(String),
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Question {

@@ -104,7 +104,7 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
                     }
                 }
                 if b.unique && items[..i].contains(item) {
-                    ctx.out.reject(path, code("duplicate"), [("value", text(&item.to_string()))]);
+                    ctx.out.reject(path, code("duplicate"), [("value", text(&crate::json::to_string(item)))]);
                 }
                 path.truncate(len);
             }

@@ -4,6 +4,8 @@
 use std::fmt::Write;
 
 use serde::Serialize;
+
+use crate::json::ToJson;
 use serde_json::Value;
 
 use super::spec::Level;
@@ -13,7 +15,7 @@ use crate::text::Template;
 use crate::text::Text;
 
 /// One problem of a submitted form.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Finding {
     /// JSON Pointer (RFC 6901) to the offending field: `/reporter/role`, `/entries/2/at`;
@@ -30,7 +32,7 @@ pub struct Finding {
 }
 
 /// The result of `validateReport`: `ok` when there is no error (warnings do not block).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Report {
     pub ok: bool,

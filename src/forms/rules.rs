@@ -123,7 +123,7 @@ fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
         Check::Same { field, other } => {
             let (Some(a), Some(b)) = (at.value(field), at.value(other)) else { return };
             if a != b {
-                let s = |v: &Value| text(v.as_str().map_or_else(|| v.to_string(), str::to_string).as_str());
+                let s = |v: &Value| text(v.as_str().map_or_else(|| crate::json::to_string(v), str::to_string).as_str());
                 at.push(ctx, field, [("value", s(a)), ("expected", s(b))]);
             }
         }

@@ -153,14 +153,21 @@ fn variants(plan: &Plan, spec: &FormSpec) -> Vec<Value> {
         for (value, case) in cases {
             let mut then = Map::new();
             then.insert("type".into(), json!("object"));
-            then.insert("properties".into(), json!({ name: field_schema(plan, case) }));
+            let mut properties = Map::new();
+            properties.insert(name.to_string(), field_schema(plan, case));
+            then.insert("properties".into(), Value::Object(properties));
             if case.required {
                 then.insert("required".into(), json!([name]));
             }
-            out.push(json!({
+            // `then` goes in by hand: `json!` would convert a `Value` through serde's value
+            // serializer, code the wasm otherwise does without.
+            let mut branch = json!({
                 "if": { "type": "object", "properties": { sel: { "const": value } }, "required": [sel] },
-                "then": Value::Object(then),
-            }));
+            });
+            if let Some(o) = branch.as_object_mut() {
+                o.insert("then".into(), Value::Object(then));
+            }
+            out.push(branch);
         }
     }
     out

@@ -5,14 +5,14 @@
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::map::VecMap;
 use serde_json::Value;
 
 use crate::text::Text;
 
 /// The `forms` section: limits, phone-number shapes, shared shapes and the five forms.
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
@@ -33,7 +33,7 @@ pub struct FormsSpec {
 }
 
 /// Sizes beyond which input is refused (bounded time on any input).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
@@ -55,7 +55,7 @@ impl Default for Limits {
 
 /// Mainland China numbers: mobiles `1[3-9]` + 9 digits; landlines with an area code
 /// (`0531-88888888`, `053188888888`), optionally an extension.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PhoneSpec {
@@ -89,7 +89,7 @@ impl Default for PhoneSpec {
 }
 
 /// One report form: its title, its fields and its cross-field rules.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
@@ -105,7 +105,7 @@ pub struct FormSpec {
 
 /// What a field holds. Vocabulary types (`kind`, `role`, `report_form`, `subject`, `severity`)
 /// take their values from the plan itself, so a site's own plan changes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldType {
@@ -134,7 +134,7 @@ pub enum FieldType {
 }
 
 /// Which numbers a `phone` field accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneKind {
@@ -144,7 +144,7 @@ pub enum PhoneKind {
 }
 
 /// A field's spec. Absent, `null` and `""` all count as "not given".
-#[derive(Clone, Debug, Default, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
@@ -200,7 +200,7 @@ pub struct Field {
 }
 
 /// Blocks submission (`error`) or advises (`warning`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -213,7 +213,7 @@ pub enum Level {
 pub use crate::plan::Basis;
 
 /// A condition on the data: the value at `path` is given (no `is`), or equals `is`.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(rename = "FormCond"))]
 #[serde(deny_unknown_fields)]
@@ -229,7 +229,7 @@ pub struct Cond {
 /// `check` names the mechanism as `{ "order": { "first": …, "then": …, "at": … } }` (an
 /// externally tagged enum: serde's internally tagged and flattened forms buffer through its
 /// `Content` type, which costs tens of KB of wasm).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(rename = "FormRule"))]
 #[serde(deny_unknown_fields)]
@@ -254,7 +254,7 @@ pub struct Rule {
 }
 
 /// The mechanisms a rule can use.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]

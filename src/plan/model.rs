@@ -6,13 +6,13 @@
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::map::VecMap;
 
 use crate::text::Text;
 
 /// Which of the plan's two grades an incident belongs to (事件确认).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -33,7 +33,7 @@ impl Severity {
 
 /// Where a plan item comes from (issue 16): the seed itself, a figure or rule the site may
 /// change, or an inference the plan makes where the seed is silent (then with a `reason`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
@@ -46,7 +46,7 @@ pub enum Basis {
 }
 
 /// When a step may be carried out relative to the steps listed before it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum StepOrder {
@@ -61,7 +61,7 @@ pub enum StepOrder {
 }
 
 /// A whole plan document.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
 #[serde(deny_unknown_fields)]
@@ -107,7 +107,7 @@ pub struct PlanDocument {
     pub messages: crate::forms::spec::Messages,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
@@ -122,7 +122,7 @@ pub struct Threshold {
     pub reason: Option<Text>,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct CitedText {
@@ -138,7 +138,7 @@ pub type Role = Term;
 #[cfg_attr(target_arch = "wasm32", tsify::declare)]
 pub type Anchor = Term;
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
@@ -152,7 +152,7 @@ pub struct Reporting {
 
 /// An id with its bilingual name and clause: roles, anchors, report forms and subjects share
 /// this shape (and so one decoder in the wasm).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
@@ -162,7 +162,7 @@ pub struct Term {
 }
 
 /// One link of the reporting chain: `from` reports to `to` (for incidents of `severity`, or all).
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReportLink {
@@ -173,7 +173,7 @@ pub struct ReportLink {
     pub clause: String,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct StepGroup {
@@ -182,7 +182,7 @@ pub struct StepGroup {
     pub steps: Vec<Step>,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Kind {
@@ -205,7 +205,7 @@ pub struct Kind {
 
 /// One thing somebody does. A step with `options` is a decision; the steps named in an option's
 /// `next` are that branch and only become active when the option is chosen.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Step {
@@ -239,7 +239,7 @@ pub struct Step {
     pub options: Vec<StepOption>,
 }
 
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct StepOption {
@@ -264,7 +264,7 @@ pub struct StepOption {
 
 /// A deadline relative to a point in time: `from` is `discovered` or a declared anchor id; the
 /// length is a literal `minutes` or the name of a threshold.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Due {
@@ -276,7 +276,7 @@ pub struct Due {
 }
 
 /// One thing the readiness check (应急保障) verifies, tied to a field of `readiness_check`.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReadinessItem {
@@ -293,7 +293,7 @@ pub struct ReadinessItem {
 }
 
 /// A rule of the plan that holds at all times rather than being carried out in a response.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct StandingRule {
@@ -308,7 +308,7 @@ pub struct StandingRule {
 /// Sentence templates of the read-aloud initial report. Placeholders in `{braces}` are filled by
 /// the response engine (`site`, `room`, `reporter_role`, `reporter_name`, `discovered_at`, `kind`,
 /// `severity`, `measures`, `reported_to`, `now`); unknown values read as `unknown`.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PhoneScript {
@@ -328,7 +328,7 @@ pub struct PhoneScript {
 }
 
 /// Words of the staged-report draft that turn log actions into sentences.
-#[derive(Clone, Debug, Serialize, FromJson)]
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct DraftTexts {

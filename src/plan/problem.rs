@@ -4,10 +4,12 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::json::ToJson;
+
 use crate::text::Text;
 
 /// One problem found in a plan document, at `path` (`kinds[3].steps[2].actor`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PlanProblem {
     pub path: String,

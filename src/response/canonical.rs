@@ -2,10 +2,10 @@
 //! [`LogEntry`] (field order, camelCase names, absent options and empty lists left out). Hashing
 //! a log is this writer plus SHA-256 per entry; serde's generic machinery cost as much as the
 //! hash itself. The rare parts (the `open` block, strings that need escapes) go through
-//! serde_json, so its escaping rules are used, not copied. `chain.rs` tests hold the two writers
+//! `crate::json::ToJson`, the crate's one writer (held to serde_json's bytes by its tests). `chain.rs` tests hold the two writers
 //! to the same bytes for an entry with every field set.
 
-use serde::Serialize;
+use crate::json::ToJson;
 
 use super::model::{LogEntry, Person};
 
@@ -64,7 +64,7 @@ fn opt_person(out: &mut Vec<u8>, key: &[u8], p: Option<&Person>) {
     }
 }
 
-/// A JSON string. Log text rarely needs escapes; when it does, serde_json writes it.
+/// A JSON string. Log text rarely needs escapes; when it does, `ToJson` writes it.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
     if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
         serde_write(out, s);
@@ -79,7 +79,6 @@ fn write_u32(out: &mut Vec<u8>, n: u32) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
-fn serde_write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
-    // Writing strings, numbers and string-keyed maps to a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, value);
+fn serde_write<T: ToJson + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    out.extend_from_slice(crate::json::to_string(value).as_bytes());
 }

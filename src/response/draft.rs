@@ -100,7 +100,7 @@ impl<'a> Drafter<'a> {
         }
         m.insert("location".into(), Value::Object(loc));
         if let Some(e) = &open.exam {
-            m.insert("exam".into(), serde_json::to_value(e).unwrap_or(Value::Null));
+            m.insert("exam".into(), serde_json::from_str(&crate::json::to_string(e)).unwrap_or(Value::Null));
         }
         let measures = self.measures();
         if !measures.is_empty() {

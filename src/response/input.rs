@@ -70,7 +70,7 @@ pub fn response_id(id: &str) -> Result<()> {
 /// survives a trip through JavaScript unchanged (its hash depends on that).
 pub fn details(d: Option<Map<String, Value>>) -> Result<Option<Map<String, Value>>> {
     let Some(d) = d else { return Ok(None) };
-    let size = serde_json::to_string(&d).map(|s| s.len()).unwrap_or(usize::MAX);
+    let size = crate::json::to_string(&d).len();
     if size > MAX_DETAILS_BYTES {
         return Err(Error::too_large("details", MAX_DETAILS_BYTES));
     }

@@ -266,7 +266,7 @@ impl Response {
             if self.log.len() >= input::MAX_LOG {
                 return Err(Error::new(ErrorKind::LogFull(input::MAX_LOG)));
             }
-            let bytes = self.saved_bytes + serde_json::to_string(&e).map_or(0, |s| s.len()) + 1;
+            let bytes = self.saved_bytes + crate::json::to_string(&e).len() + 1;
             if bytes > input::MAX_SAVED_BYTES {
                 return Err(Error::too_large("log", input::MAX_SAVED_BYTES));
             }
@@ -528,7 +528,7 @@ impl Response {
         let e = chain::seal(&self.log, e);
         // The saved form must stay within what `from_json` reads back: an entry past that is
         // refused (the caller keeps what they typed), never saved unreadable.
-        let bytes = self.saved_bytes + serde_json::to_string(&e).map_or(0, |s| s.len()) + 1;
+        let bytes = self.saved_bytes + crate::json::to_string(&e).len() + 1;
         if bytes > input::MAX_SAVED_BYTES {
             return Err(Error::too_large("log", input::MAX_SAVED_BYTES));
         }

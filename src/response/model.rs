@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::map::VecMap;
 use serde_json::{Map, Value};
 
@@ -12,7 +12,7 @@ use crate::plan::Severity;
 use crate::text::Text;
 
 /// Someone who acts or approves: a name and a role id of the plan (`site_leader`, `superior`, …).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -28,7 +28,7 @@ impl Person {
 }
 
 /// What the exam was, where known (the `exam` block of the initial report and the room record).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ExamInfo {
@@ -101,7 +101,7 @@ pub struct ResponseInit {
 pub type Init = ResponseInit;
 
 /// The plan a response was made under.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PlanRef {
@@ -110,7 +110,7 @@ pub struct PlanRef {
 }
 
 /// What the first log entry records about the incident.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OpenInfo {
@@ -135,7 +135,7 @@ pub struct OpenInfo {
 }
 
 /// What a log entry records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, FromJson)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
@@ -172,7 +172,7 @@ impl Action {
 /// One entry of the append-only log (阶段性报告: every decision and procedure as it happens).
 /// `hash` is SHA-256 over the entry's canonical JSON (with `hash` empty), which includes `prev`,
 /// the previous entry's hash: changing, removing, inserting or reordering entries breaks the chain.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LogEntry {
@@ -219,7 +219,7 @@ pub struct LogEntry {
 }
 
 /// Where a step stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -231,7 +231,7 @@ pub enum Status {
 }
 
 /// An option of a decision step.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct StepOptionState {
     pub id: String,
@@ -241,7 +241,7 @@ pub struct StepOptionState {
 }
 
 /// For a branch step: the decision and the option(s) that lead to it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct BranchState {
     pub decision: String,
@@ -249,7 +249,7 @@ pub struct BranchState {
 }
 
 /// A deadline as the plan states it: minutes after `discovered` or an anchor.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DueRule {
     pub from: String,
@@ -257,7 +257,7 @@ pub struct DueRule {
 }
 
 /// A step of the response as it stands at `now`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct StepState {
@@ -328,7 +328,7 @@ pub struct StepState {
 }
 
 /// Advice attached to an action that was carried out anyway (and recorded in the log).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Warning {
     /// `out_of_order`: earlier required steps are still open.
@@ -340,7 +340,7 @@ pub struct Warning {
 }
 
 /// What a reminder announces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ReminderKind {
@@ -351,7 +351,7 @@ pub enum ReminderKind {
 }
 
 /// A moment at which someone should be reminded of a step.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Reminder {
@@ -365,7 +365,7 @@ pub struct Reminder {
 }
 
 /// The response at a glance.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
@@ -388,7 +388,7 @@ pub struct Summary {
 
 /// What re-applying this instance's unsaved entries onto a reloaded copy did
 /// (`IncidentResponse.reload()`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Rebased {
@@ -399,7 +399,7 @@ pub struct Rebased {
 }
 
 /// An entry left out on reload.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Dropped {
@@ -424,7 +424,7 @@ pub struct LogAnchor {
 
 /// The log's head and entry count as a report or a paper record carries them (`anchor()`): what
 /// `verifyLog({ head, count })` is later checked against.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LogSeal {

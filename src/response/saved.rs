@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -24,7 +24,7 @@ pub const SAVED_FORMAT: &str = "exam-incident/response";
 /// The version of the saved form this build writes and reads.
 pub const SAVED_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct SavedResponse {
@@ -44,7 +44,7 @@ pub struct SavedResponse {
 /// [`SavedResponse`] borrowed from a response: `to_json` writes this rather than a copy of the
 /// whole log. The fields and their order must stay those of `SavedResponse` (a test holds the
 /// two to the same bytes).
-#[derive(Serialize)]
+#[derive(Serialize, ToJson)]
 struct SavedView<'a> {
     format: &'a str,
     version: u32,
@@ -65,8 +65,7 @@ pub fn to_json(r: &Response) -> String {
         head: r.log.last().map_or(GENESIS, |e| e.hash.as_str()),
         log: &r.log,
     };
-    // Serialising strings, numbers and string-keyed maps cannot fail.
-    serde_json::to_string(&view).unwrap_or_default()
+    crate::json::to_string(&view)
 }
 
 pub fn to_saved(r: &Response) -> SavedResponse {
@@ -97,7 +96,7 @@ pub fn decode(value: Value) -> Result<SavedResponse> {
     }
     match obj.get("version") {
         Some(v) if v.as_u64() == Some(u64::from(SAVED_VERSION)) => {}
-        Some(v) => return Err(Error::new(ErrorKind::UnsupportedVersion(v.to_string()))),
+        Some(v) => return Err(Error::new(ErrorKind::UnsupportedVersion(crate::json::to_string(v)))),
         None => return Err(bad("missing `version`".into())),
     }
     crate::json::decode::<SavedResponse>(&value).map_err(|e| bad(format!("{}: {}", e.path, crate::error::clip_to(&e.message, 120))))
@@ -175,7 +174,7 @@ fn envelope_bytes(saved: &SavedResponse) -> usize {
         head: &saved.head,
         log: &[],
     };
-    serde_json::to_string(&view).map_or(0, |s| s.len())
+    crate::json::to_string(&view).len()
 }
 
 fn bad(detail: String) -> Error {

@@ -18,7 +18,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::map::VecMap;
 use crate::plan::Plan;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 
 use super::model::{LogEntry, PlanRef};
 use super::saved::{decode, verify, SavedResponse, SAVED_FORMAT, SAVED_VERSION};
@@ -154,7 +154,7 @@ pub fn entry_key(id: &str, seq: usize) -> String {
 
 /// What a response's index holds: enough to list it and to tell whether a save would lose
 /// entries (`head` at `count`), without reading its log.
-#[derive(Clone, Debug, PartialEq, Serialize, FromJson)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson, FromJson)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Index {
     format: String,
@@ -318,9 +318,9 @@ pub fn save(store: &dyn Store, r: &Response) -> Result<(), StoreError> {
 fn to_write(index: &Index, log: &[LogEntry], from: usize) -> Result<Vec<(String, String)>, StoreError> {
     let mut out = Vec::with_capacity(log.len().saturating_sub(from) + 1);
     for (seq, e) in log.iter().enumerate().skip(from) {
-        out.push((entry_key(&index.id, seq), serde_json::to_string(e).map_err(|e| StoreError::Other(e.to_string()))?));
+        out.push((entry_key(&index.id, seq), crate::json::to_string(e)));
     }
-    out.push((key_of(&index.id), serde_json::to_string(index).map_err(|e| StoreError::Other(e.to_string()))?));
+    out.push((key_of(&index.id), crate::json::to_string(index)));
     Ok(out)
 }
 
@@ -329,7 +329,7 @@ fn write(store: &dyn Store, index: &Index, log: &[LogEntry], from: usize) -> Res
 }
 
 /// A saved response as listed (read from its envelope, chain checked, not replayed).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SavedInfo {
@@ -352,7 +352,7 @@ pub struct SavedInfo {
 }
 
 /// A saved entry that could not be read and was moved aside.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Quarantined {
@@ -364,7 +364,7 @@ pub struct Quarantined {
 }
 
 /// Everything saved, with the entries set aside on the way.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, ToJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SavedList {
     pub responses: Vec<SavedInfo>,

@@ -3,11 +3,11 @@
 //! errors out as JS `Error`s with a `code`.
 
 use js_sys::{Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{Error, Param};
+use crate::json::ToJson;
 
 /// Reads any JS value as JSON. `JSON.stringify` runs inside a `catch`, so whatever it throws on
 /// (cycles, BigInt, a proxy's getter) comes back as a `bad_argument` error naming `field`.
@@ -39,15 +39,14 @@ pub fn opt_string(value: &JsValue, field: &str, max_chars: usize) -> Result<Opti
 
 /// Writes a Rust value as a plain JS object (maps as objects, no `Map`s).
 ///
-/// Through JSON text and `JSON.parse`: serde generates an encoder per (type, serializer) pair,
-/// and the crate already needs serde_json's for saved state, so this is the only one (wasm size).
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    to_js_text(serde_json::to_string(value))
+/// Through JSON text (`ToJson`, the crate's one writer) and `JSON.parse` (wasm size).
+pub fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    to_js_text(crate::json::to_string(value))
 }
 
 /// The part of `to_js` that is the same for every type (written once, not per type).
 #[inline(never)]
-fn to_js_text(text: serde_json::Result<String>) -> Result<JsValue, JsValue> {
+fn to_js_text(text: String) -> Result<JsValue, JsValue> {
     plain_of(text).map_err(|e| js_error(&Error::bad_argument("result", format!("serialisable data ({e})"))))
 }
 
@@ -82,13 +81,12 @@ pub fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-fn to_js_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
-    plain_of(serde_json::to_string(value))
+fn to_js_plain<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, String> {
+    plain_of(crate::json::to_string(value))
 }
 
 #[inline(never)]
-fn plain_of(text: serde_json::Result<String>) -> Result<JsValue, String> {
-    let text = text.map_err(|e| e.to_string())?;
+fn plain_of(text: String) -> Result<JsValue, String> {
     parse_in_js(text).map_err(|_| "JSON.parse refused the result".to_string())
 }
 
@@ -98,7 +96,7 @@ pub fn parse_in_js(json: String) -> Result<JsValue, JsValue> {
 }
 
 /// Turns a core result into what a `#[wasm_bindgen]` function returns.
-pub fn out<T: Serialize>(r: Result<T, Error>) -> Result<JsValue, JsValue> {
+pub fn out<T: ToJson>(r: Result<T, Error>) -> Result<JsValue, JsValue> {
     match r {
         Ok(v) => to_js(&v),
         Err(e) => Err(js_error(&e)),

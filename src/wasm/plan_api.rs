@@ -62,7 +62,7 @@ pub(crate) fn plan_and_text(doc: &JsValue) -> Result<(Plan, String), Error> {
     match opt_string(doc, "plan", MAX_PLAN_BYTES) {
         Ok(Some(text)) => Plan::from_json(&text).map(|p| (p, text)),
         Ok(None) => Err(Error::bad_argument("plan", "a plan document (JSON text or object)")),
-        Err(_) => json_of(doc, "plan", MAX_PLAN_BYTES).and_then(|v| Plan::from_value(&v).map(|p| (p, v.to_string()))),
+        Err(_) => json_of(doc, "plan", MAX_PLAN_BYTES).and_then(|v| Plan::from_value(&v).map(|p| (p, crate::json::to_string(&v)))),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use chrono::FixedOffset;
 use serde::Serialize;
 use tsify::Ts;
@@ -29,7 +29,7 @@ const MAX_INIT_BYTES: usize = 64 * 1024;
 const MAX_NOTE: usize = 2000;
 
 /// How the last autosave went.
-#[derive(Clone, Debug, Default, Serialize, tsify::Tsify)]
+#[derive(Clone, Debug, Default, Serialize, ToJson, tsify::Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct StorageStatus {
     /// True when the last save succeeded.
@@ -257,7 +257,7 @@ impl IncidentResponse {
         result.is_ok()
     }
 
-    fn ts<T: Serialize>(&self, f: impl FnOnce(&Response) -> Result<T>) -> std::result::Result<JsValue, JsValue> {
+    fn ts<T: ToJson>(&self, f: impl FnOnce(&Response) -> Result<T>) -> std::result::Result<JsValue, JsValue> {
         let v = self.read(f)?;
         to_js(&v)
     }
