@@ -182,6 +182,7 @@ fn numerals_durations_counts_and_phases_are_read() {
         ("有3个考生没来 报名的时候就说不来了 本场共60人 其他都到了", 3),
         ("Only 3 of the 12 candidates for the pastry exam have arrived", 9),
         ("两个考场各有三个考生作弊", 6),
+        ("有俩考生堵车迟到了 其他都到了", 2),
     ] {
         assert_eq!(facts(text).candidates_affected, Some(candidates), "{text}");
     }
