@@ -40,6 +40,8 @@ pub enum What {
     UnrealBreak,
     /// A word marking a count as those present (到了, have arrived).
     Present,
+    /// A word right before a present marker that denies it (不来了, 不得入场).
+    PresentBlocker,
     Hedge,
     Break,
     Connector,
@@ -181,6 +183,7 @@ impl Index {
         add(&mut n.content.iter(), What::Content);
         add(&mut n.unreal_breaks.iter(), What::UnrealBreak);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
+        add(&mut spec.numbers.present_blockers.iter(), What::PresentBlocker);
         let m = &spec.numbers;
         for (w, v) in &m.words {
             add(&mut std::iter::once(w), What::Word(*v));

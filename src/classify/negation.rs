@@ -95,19 +95,11 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
         }
         loop {
             let negate = g.what == What::Negator;
-            if let Some(t) = terms.get_mut(i) {
-                // Negated once, however many negators reach it (没有停电也没有作弊: the second
-                // negator does not undo what the first carried on to).
-                if negate {
-                    t.negated = true;
-                } else {
-                    t.hedged = true;
-                }
-            }
             let Some(cur) = terms.get(i).map(|t| t.hit) else { break };
-            // The same words may be two terms (闹事: disorder and a serious event): both are said
-            // or both are negated.
-            for t in terms.iter_mut().skip(i + 1).take_while(|t| t.hit.start == cur.start).filter(|t| t.hit.end == cur.end) {
+            // Negated once, however many negators reach it (没有停电也没有作弊: the second
+            // negator does not undo what the first carried on to). The same words may be two
+            // terms (闹事: disorder and a serious event): both are negated.
+            for t in terms.iter_mut().skip(i).take_while(|t| t.hit.start == cur.start).filter(|t| t.hit.end == cur.end) {
                 if negate {
                     t.negated = true;
                 } else {

@@ -223,11 +223,12 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     .iter()
                     .any(|h| h.what == What::Present && h.end <= t.start && !inside_signal(hits, h));
                 let after = hits.at(pos).iter().any(|h| matches!(h.what, What::Signal(_) | What::FramePredicate(_)));
-                let before = hits.starting_in(t.start.saturating_sub(12), t.start).iter().any(|h| {
-                    matches!(h.what, What::Signal(_))
-                        && h.end <= t.start
-                        && t.start - h.end <= 1 + usize::from(h.end < t.start && p.chars.get(h.end) == Some(&' '))
-                });
+                // Or a particle before it, spaces aside (迟到了四个, 迟到 四个).
+                let at = skip_back(p, t.start);
+                let before = hits
+                    .starting_in(at.saturating_sub(12), at)
+                    .iter()
+                    .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 1);
                 let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
                 out.implicit.push(Implicit { reading, present, counted, said: after || (counted && before) });
             }
@@ -276,13 +277,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 set_max(&mut out.candidates, r);
                 // A present marker said of them, not negated (未到场, have not arrived).
                 let negated = |h: &Hit| {
-                    hits.starting_in(h.start.saturating_sub(4), h.start)
-                        .iter()
-                        .any(|g| g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start)
-                        || spec.present_blockers.iter().any(|b| {
-                            let n = b.chars().count();
-                            h.start >= n && p.chars.get(h.start - n..h.start).is_some_and(|w| w.iter().copied().eq(b.chars()))
-                        })
+                    hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| {
+                        (g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start)
+                            || (g.what == What::PresentBlocker && g.end == h.start)
+                    })
                 };
                 // A present marker a few words on: 16 characters of Chinese, three times that
                 // of English (12 candidates for the pastry exam have arrived).

@@ -43,8 +43,7 @@ pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str, asked: &[&str]) -> Doubt
     if top.0.as_deref().is_some_and(|k| asked.contains(&k)) {
         return Doubt::None;
     }
-    let major = |k: Option<&str>| k.and_then(|k| plan.kind(k)).is_some_and(|k| k.severity == Severity::Major);
-    if major(Some(kind)) && !major(top.0.as_deref()) {
+    if is_major(plan, Some(kind)) && !is_major(plan, top.0.as_deref()) {
         return Doubt::None;
     }
     let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
@@ -77,7 +76,6 @@ pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
     let sim = &spec.similarity;
     let top = ranked.first().map_or(0.0, |r| r.1);
     let none = ranked.iter().find(|r| r.0.is_none()).map_or(0.0, |r| r.1);
-    let major = |k: &Option<String>| k.as_deref().and_then(|k| plan.kind(k)).is_some_and(|k| k.severity == Severity::Major);
     // "No incident" nearly as likely as the best kind: the text is more likely a report of
     // routine than an incident the rules missed (measured across the development corpora: fewer
     // false alarms, no major lost).
@@ -89,7 +87,7 @@ pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
     // Unless a major kind is at least `model_major_keep_share` as likely as "no incident": that is
     // not dropped for it; the proctor is asked, the major reading first.
     let kept = if routine {
-        match sim.model_major_keep_share.and_then(|share| ranked.iter().find(|r| major(r.0) && r.1 >= share * none)) {
+        match sim.model_major_keep_share.and_then(|share| ranked.iter().find(|r| is_major(plan, r.0.as_deref()) && r.1 >= share * none)) {
             Some(r) => r.0.as_deref(),
             None => return Reading::NoIncident,
         }
@@ -133,4 +131,9 @@ pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
         found.insert(0, c);
     }
     Reading::Kinds(found)
+}
+
+/// Whether a label names one of the plan's major kinds ("no incident" is none).
+fn is_major(plan: &Plan, kind: Option<&str>) -> bool {
+    kind.and_then(|k| plan.kind(k)).is_some_and(|k| k.severity == Severity::Major)
 }

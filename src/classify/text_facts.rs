@@ -210,7 +210,7 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     // A turn (`unreal_breaks`: 但是, but) parts the sentence: 新闻说邻县发大水 但是有一半考生…还没来 is real
     // after it, and 考生晕倒了，不过是演练 unreal only after it.
     let breaks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::UnrealBreak).map(|h| h.start).collect();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut spans = Spans::default();
     for m in marks {
         let s = sentence(m);
         if threats.contains(&s) {
@@ -219,15 +219,10 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
         let k = breaks.partition_point(|&b| b < m);
         let from = k.checked_sub(1).and_then(|k| breaks.get(k)).copied().filter(|&b| b >= s.0).map_or(s.0, |b| b);
         let to = breaks.get(k).copied().filter(|&b| b <= s.1).unwrap_or(s.1);
-        match spans.last_mut() {
-            // Marks come in text order: a span that reaches this one's start grows.
-            Some(last) if from <= last.1 => last.1 = last.1.max(to),
-            _ => spans.push((from, to)),
-        }
+        spans.add(from, to);
     }
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
-        let k = spans.partition_point(|s| s.1 < t.hit.end);
-        if spans.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
+        if spans.covers(t.hit.start, t.hit.end) {
             t.negated = true;
         }
     }
@@ -263,16 +258,11 @@ fn content(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], spares: &[Si
     // Clause ends found once: a text of many content words stays linear.
     let ends: Vec<usize> = (0..p.chars.len()).filter(|&i| p.is_clause_end(i)).collect();
     let stops: Vec<usize> = ends.iter().copied().filter(|&i| !colon(i)).collect();
-    // Marks come in text order, and so do their spans: overlapping ones merge, so each term is
-    // found by one search.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut spans = Spans::default();
     for (start, end) in marks {
         let from = ends.partition_point(|&i| i < start).checked_sub(1).and_then(|k| ends.get(k)).map_or(0, |i| i + 1);
         let to = stops.get(stops.partition_point(|&i| i < end)).copied().unwrap_or(p.chars.len());
-        match spans.last_mut() {
-            Some(last) if from <= last.1 => last.1 = last.1.max(to),
-            _ => spans.push((from, to)),
-        }
+        spans.add(from, to);
     }
     for t in terms.iter_mut() {
         let spared = match t.hit.what {
@@ -280,10 +270,29 @@ fn content(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], spares: &[Si
             What::Cue(_) => false,
             _ => true,
         };
-        let k = spans.partition_point(|s| s.1 < t.hit.end);
-        if !spared && spans.get(k).is_some_and(|s| t.hit.start >= s.0 && t.hit.end <= s.1) {
+        if !spared && spans.covers(t.hit.start, t.hit.end) {
             t.negated = true;
         }
+    }
+}
+
+/// Char spans that unreal or content words reach, in text order with overlapping ones merged, so
+/// each term is found by one search (a text of many such words stays linear).
+#[derive(Default)]
+struct Spans(Vec<(usize, usize)>);
+
+impl Spans {
+    /// Adds a span; spans come by start (their marks in text order).
+    fn add(&mut self, from: usize, to: usize) {
+        match self.0.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => self.0.push((from, to)),
+        }
+    }
+
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let k = self.0.partition_point(|s| s.1 < end);
+        self.0.get(k).is_some_and(|s| start >= s.0 && end <= s.1)
     }
 }
 
