@@ -170,6 +170,40 @@ test("a reload mid-flow restores the incident, its steps and the half-filled for
   assert.deepEqual(page.problems(), []);
 });
 
+test("a re-classification while the proctor types elsewhere keeps their field, their focus and their keys", async (t) => {
+  if (missing().length) return t.skip(`pkg lacks ${missing().join(", ")} (not merged yet)`);
+  const page = await open(t);
+  const q = (sel) => page.locator(`exam-incident-panel ${sel}`);
+  const focused = () => shadow(page, (root) => { const a = root.activeElement; return a ? `${a.tagName}:${a.name || a.dataset.fact || ""}` : null; });
+  await q("textarea").first().fill("3号考场突然停电");
+  await q('.questions [data-fact="outage_minutes"]').waitFor();
+  // The answer typed with a pause longer than the classifier's debounce: the question, now
+  // answered, must stay, with the focus and both digits.
+  await q('.questions [data-fact="outage_minutes"]').focus();
+  await page.keyboard.type("2");
+  await page.waitForTimeout(700);
+  assert.equal(await focused(), "INPUT:outage_minutes", "the answered question stays focused");
+  await page.keyboard.type("0");
+  await page.waitForTimeout(700);
+  assert.equal(await q('.questions [data-fact="outage_minutes"]').inputValue(), "20");
+  // A change that re-classifies (the answer set from script, as a slow phone delivers it late)
+  // while the proctor is in the start form's name field: the field keeps focus and every key.
+  await q(".start-form input[name=name]").focus();
+  await page.keyboard.type("王");
+  await shadow(page, (root) => {
+    const el = root.querySelector('.questions [data-fact="outage_minutes"]');
+    el.value = "45";
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.waitForTimeout(700); // the debounced classification has run
+  await page.waitForFunction(() => window.__events.filter((e) => e.name === "incident-classified").length >= 3);
+  await q(".classification .badge.major, .classification .badge.general").first().waitFor();
+  assert.equal(await focused(), "INPUT:name", "focus stays in the name field across the re-classification");
+  await page.keyboard.type("老师");
+  assert.equal(await q(".start-form input[name=name]").inputValue(), "王老师");
+  assert.equal(await q('.questions [data-fact="outage_minutes"]').inputValue(), "45");
+});
+
 test("major incident: mass cheating in two rooms → station approval recorded → valid disposal report, report-ready", async (t) => {
   if (missing().length) return t.skip(`pkg lacks ${missing().join(", ")} (not merged yet)`);
   const page = await open(t);

@@ -148,13 +148,37 @@ export function classifyView(ctx) {
     }
   }
 
+  // Every question asked so far, in the order first asked. An answered question stays on screen
+  // though the classifier, now knowing the answer, no longer asks it: the proctor typing "20"
+  // must not see the field vanish after the "2" (and their next keys land elsewhere).
+  const asked = new Map();
+  const qKey = (q) => (q.fact === "signals" && q.signal ? `signal:${q.signal}` : q.fact || q.id);
+  const answered = (q) => {
+    if (q.fact === "signals" && q.signal) return ui.signals?.[q.signal] === true || ui.signals?.[q.signal] === false;
+    const v = ui.answers[q.fact || q.id];
+    return v !== undefined && v !== null && v !== "";
+  };
+  let shownQuestions = "";
+
   function renderQuestions() {
+    const now = new Set();
+    for (const q of cls?.questions || []) {
+      // The kind is confirmed by the choices above.
+      if (q.fact === "kind") continue;
+      asked.set(qKey(q), q);
+      now.add(qKey(q));
+    }
+    const list = [...asked].filter(([k, q]) => now.has(k) || answered(q)).map(([, q]) => q);
+    // The same questions: the controls already hold their answers; rebuilding them would only
+    // take the focus from under the proctor's fingers.
+    const sig = JSON.stringify(list.map((q) => [qKey(q), q.text]));
+    if (sig === shownQuestions && questions.firstChild) return;
+    shownQuestions = sig;
     clear(questions);
-    if (!cls?.questions?.some((q) => q.fact !== "kind")) return;
+    if (!list.length) return;
     const fs = h("fieldset", {}, h("legend", {}, t("questions", L)));
-    for (const q0 of cls.questions) {
-      // The kind is confirmed by the choices above; a signal question adds its signal.
-      if (q0.fact === "kind") continue;
+    for (const q0 of list) {
+      // A signal question adds its signal.
       if (q0.fact === "signals" && q0.signal) {
         const id = nextId();
         const cur = ui.signals?.[q0.signal];
@@ -214,10 +238,19 @@ export function classifyView(ctx) {
     renderStart();
   }
 
+  let startFor = null;
   function renderStart() {
+    const kind = ui.kind ? ctx.info.kinds.find((k) => k.id === ui.kind) : null;
+    // The same kind: keep the form the proctor may be typing in; only a room the description
+    // names now fills an empty room field nobody has typed in.
+    if (kind && startFor === kind.id && start.firstChild) {
+      const room = start.querySelector("input[name=room]");
+      const named = ctx.classification?.facts?.rooms?.[0];
+      if (room && ui.room === undefined && !ctx.room && named && !room.value) room.value = named;
+      return;
+    }
     clear(start);
-    if (!ui.kind) return;
-    const kind = ctx.info.kinds.find((k) => k.id === ui.kind);
+    startFor = kind?.id ?? null;
     if (!kind) return;
     const form = h("form", { class: "start-form", "aria-label": t("startTitle", L) });
     const f = (label, control) => {

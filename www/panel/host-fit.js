@@ -16,24 +16,41 @@ export function decorate(root) {
 }
 
 // A control is keyed by its nearest element carrying a stable id (a step, a form path, a named
-// control) and its position among that element's controls: the same place after a re-render.
+// control) and then by its own name where it has one (a start-form field, a question's fact, a
+// submit button), else by its position among that element's controls: the same control after a
+// re-render even when the controls before it changed (a question answered, an alternative gone).
 const ANCHOR = "[data-key], [data-path], [data-step], [data-tab], [data-form], [data-kind]";
 const FOCUSABLE = "button, input, select, textarea, [tabindex]";
 const ANCHOR_KEYS = ["key", "path", "step", "tab", "form", "kind"];
 
+/** A control's own name, stable across re-renders, or null (then its position keys it). */
+function ownName(el) {
+  const d = el.dataset || {};
+  if (d.fact) return `fact=${d.fact}`;
+  if (d.signal) return `signal=${d.signal}`;
+  if (d.act) return `act=${d.act}`;
+  const form = el.closest("form")?.classList[0] || "";
+  if (el.name) return `name=${form}.${el.name}${el.type === "radio" ? `=${el.value}` : ""}`;
+  if (el.type === "submit") return `submit=${form}`;
+  return null;
+}
+
 export function focusKey(el) {
   if (!el || !el.matches?.(FOCUSABLE)) return null;
   const anchor = el.closest(ANCHOR);
+  const id = anchor ? ANCHOR_KEYS.map((k) => (anchor.dataset[k] !== undefined ? `${k}=${anchor.dataset[k]};` : "")).join("") : "";
+  const own = anchor === el ? null : ownName(el);
+  if (own) return `${id}|${own}`;
   const scope = anchor || el.getRootNode();
   const list = [...scope.querySelectorAll(FOCUSABLE)];
   if (anchor?.matches(FOCUSABLE)) list.unshift(anchor);
-  const id = anchor ? ANCHOR_KEYS.map((k) => (anchor.dataset[k] !== undefined ? `${k}=${anchor.dataset[k]};` : "")).join("") : "";
   return `${id}|${list.indexOf(el)}`;
 }
 
 export function findByKey(root, key) {
   if (!key) return null;
-  const [id, index] = [key.slice(0, key.lastIndexOf("|")), Number(key.slice(key.lastIndexOf("|") + 1))];
+  const cut = key.lastIndexOf("|"); // an own name holds no "|"
+  const [id, rest] = [key.slice(0, cut), key.slice(cut + 1)];
   let scope = root;
   if (id) {
     const attrs = id.split(";").filter(Boolean).map((kv) => {
@@ -45,7 +62,7 @@ export function findByKey(root, key) {
   }
   const list = [...scope.querySelectorAll(FOCUSABLE)];
   if (scope !== root && scope.matches(FOCUSABLE)) list.unshift(scope);
-  const el = list[Math.min(index, list.length - 1)];
+  const el = /^\d+$/.test(rest) ? list[Math.min(Number(rest), list.length - 1)] : list.find((c) => c !== scope && ownName(c) === rest);
   return el && !el.disabled ? el : null;
 }
 
