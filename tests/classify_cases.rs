@@ -195,6 +195,15 @@ fn numerals_durations_counts_and_phases_are_read() {
     ] {
         assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
     }
+    // A thing's number is no count (numbers.id_nouns): lab 3, page 6, seat 14, bus 2.
+    for (text, candidates) in [
+        ("Candidate in lab 3 collapsed", None),
+        ("page 6 missing from the welding paper", None),
+        ("seat 14 candidate fainted", None),
+        ("bus 2 broke down with 40 candidates on it", Some(40)),
+    ] {
+        assert_eq!(facts(text).candidates_affected, candidates, "{text}");
+    }
     assert_eq!(facts("停电已恢复").restored, Some(true));
     assert_eq!(facts("停电尚未恢复").restored, Some(false));
     assert_eq!(facts("停电，预计20分钟恢复").restored, None);

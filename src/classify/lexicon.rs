@@ -59,6 +59,8 @@ pub enum What {
         factor: f64,
     },
     RoomNoun,
+    /// A noun whose number names a thing (lab 3, seat 14): no count.
+    IdNoun,
     Ordinal,
     OrdinalPrefix,
     ListSep,
@@ -198,6 +200,7 @@ impl Index {
             add(&mut ms.terms.iter(), What::Measure { target: ms.target, factor: ms.factor });
         }
         add(&mut m.room_nouns.iter(), What::RoomNoun);
+        add(&mut m.id_nouns.iter(), What::IdNoun);
         add(&mut m.ordinals.iter(), What::Ordinal);
         add(&mut m.ordinal_prefixes.iter(), What::OrdinalPrefix);
         add(&mut m.list_separators.iter(), What::ListSep);

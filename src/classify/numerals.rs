@@ -94,6 +94,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         if t.script == Script::Letter && !room_before && !list_confirmed {
             continue;
         }
+        // lab 3, page 6, seat 14: a thing's number, neither a count nor a room.
+        if before.is_some_and(|h| h.what == What::IdNoun) && !list_confirmed {
+            continue;
+        }
         let ordinal = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix);
         let ordinal_before = ordinal.is_some();
         // A named room starts at its 第.

@@ -228,6 +228,10 @@ pub struct Numbers {
     /// general, but they do say these are not present.
     #[serde(default)]
     pub present_blockers: Vec<String>,
+    /// Nouns a number after which names a thing, not a count (lab 3, page 6, seat 14, bus 2):
+    /// "seat 14 candidate fainted" is one candidate.
+    #[serde(default)]
+    pub id_nouns: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
