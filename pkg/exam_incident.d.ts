@@ -1696,6 +1696,11 @@ export interface Numbers {
      * general, but they do say these are not present.
      */
     present_blockers?: string[];
+    /**
+     * Nouns a number after which names a thing, not a count (lab 3, page 6, seat 14, bus 2):
+     * "seat 14 candidate fainted" is one candidate.
+     */
+    id_nouns?: string[];
 }
 
 export interface OptionInfo {
