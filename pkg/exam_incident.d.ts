@@ -1460,6 +1460,11 @@ export interface ClassifierSpec {
      */
     frame_window_chars?: number;
     /**
+     * What a spaced (English) word counts for in that window, in characters: "the seal of the
+     * paper packet is torn" is as near as 试卷袋封条被撕开 (0: each letter counts, as in Chinese).
+     */
+    frame_word_chars?: number;
+    /**
      * Common words that hold or sound like a shorter term and never stand for it (味道 is not
      * 未到, 湿度计 is not 湿): no term is found inside them, as written or by sound.
      */

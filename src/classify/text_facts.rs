@@ -128,8 +128,8 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
         return Vec::new();
     }
     let window = spec.frame_window_chars;
-    let longest = spec.index().longest;
     let all = hits.all();
+    let at = reach(p, spec.frame_word_chars);
     let mut said: Vec<Hit> = Vec::new();
     // A predicate word attaches to the nearest object: of the frames it may belong to, only those
     // whose object is nearest say their signal ("papers are missing pages" is about pages).
@@ -151,11 +151,14 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
             // Between frames that share the predicate, the thing it is said of comes first (卷子…
             // 还没到, 考生都在等): an object after the predicate counts as farther than any before it.
             let after = if h.end <= o.start { window + 1 } else { 0 };
-            (b - a <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(b - a + after)
+            let d = at(b) - at(a);
+            (d <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(d + after)
         };
-        // Objects are by start: only those that can be within the window are looked at.
-        let from = objects.partition_point(|o| o.start + window + longest < h.start);
-        let to = objects.partition_point(|o| o.start <= h.end + window);
+        // Objects are by start: only those that can be within the window are looked at (an object
+        // is never longer than the longest term).
+        let longest = spec.index().longest;
+        let from = objects.partition_point(|o| at(o.start + longest) + window < at(h.start));
+        let to = objects.partition_point(|o| at(o.start) <= at(h.end) + window);
         let distance = objects.get(from..to).unwrap_or_default().iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
         if let Some(d) = distance {
             best.push((h.start, h.end, fi, d));
@@ -181,6 +184,26 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
         }
     }
     said
+}
+
+/// The window's measure of each char position `0..=len`: one per char, but a spaced word of
+/// letters and digits counts `word_chars` in all and the space after it none (0: every char counts one).
+fn reach(p: &Prepared, word_chars: usize) -> impl Fn(usize) -> usize {
+    let mut at = Vec::with_capacity(p.chars.len() + 1);
+    let mut n = 0;
+    let mut prev = ' ';
+    for &c in &p.chars {
+        at.push(n);
+        n += match word_chars {
+            0 => 1,
+            _ if c.is_ascii_alphanumeric() => usize::from(!prev.is_ascii_alphanumeric()) * word_chars,
+            _ if c.is_whitespace() && prev.is_ascii_alphanumeric() => 0,
+            _ => 1,
+        };
+        prev = c;
+    }
+    at.push(n);
+    move |i| at.get(i).or(at.last()).copied().unwrap_or(0)
 }
 
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).

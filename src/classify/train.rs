@@ -278,7 +278,8 @@ pub fn fingerprint<'a>(
     negation: &Negation,
     plain_words: &[String],
 ) -> String {
-    let mut h = Sha256::new_with_prefix(b"exam-incident/model/v2\n");
+    // The version names the features (`features.rs`): v3 added whole English words and pairs.
+    let mut h = Sha256::new_with_prefix(b"exam-incident/model/v3\n");
     let (b, c, m, k, l, p, t) = (s.buckets_log2, s.c, s.min_examples, s.keep_weights, s.weight_levels, s.max_passes, s.tolerance);
     let (c, t) = (crate::text::number(c), crate::text::number(t));
     h.update(format!("{b} {c} {m} {k} {l} {p} {t} {}\n", negation.scope_chars).as_bytes());
