@@ -204,6 +204,20 @@ fn numerals_durations_counts_and_phases_are_read() {
     ] {
         assert_eq!(facts(text).candidates_affected, candidates, "{text}");
     }
+    // Two neighbouring digits say a range, read as its upper end; a bound before a classifier
+    // ends the number (二十多个人), it is no "a few" (几个), but 305有个考生 is one candidate.
+    for (text, candidates) in [
+        ("七八个考生迟到了", Some(8)),
+        ("三四十个考生没到", Some(40)),
+        ("两三个考生没到", Some(3)),
+        ("二十多个人没到", Some(20)),
+        ("考生走错路了 大概 二十几个人", Some(20)),
+        ("305有个考生用手机作弊被抓", Some(1)),
+    ] {
+        assert_eq!(facts(text).candidates_affected, candidates, "{text}");
+    }
+    // A cue that ends in a frame's predicate says what broke: not the candidates' bus.
+    assert!(!facts("空调坏了 考生说热").signals.iter().any(|s| s.as_str() == "candidates_delayed"));
     assert_eq!(facts("停电已恢复").restored, Some(true));
     assert_eq!(facts("停电尚未恢复").restored, Some(false));
     assert_eq!(facts("停电，预计20分钟恢复").restored, None);

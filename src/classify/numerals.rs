@@ -151,6 +151,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 bound = b;
             }
             pos = skip(p, h.end);
+            // 二十多个人: the classifier comes after the bound.
+            if let Some(h) = first(hits, pos, |w| w == What::Classifier).filter(|_| !counted) {
+                pos = skip(p, h.end);
+                counted = true;
+            }
         }
         // A number right after a room noun names a room (机房二, room 3), unless a measure word
         // is glued to it (4号考场两名考生): 机房二 考生… is not two candidates.
@@ -372,7 +377,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             out.room_names.push((*s, *e));
         }
     }
-    quantities(p, hits, spec, &mut out);
+    quantities(p, hits, index, spec, &mut out);
     relative(&mut out);
     for h in hits.all() {
         if let What::Duration(minutes) = h.what {
@@ -455,9 +460,16 @@ fn linked_by_of(p: &Prepared, hits: &Hits, part: &Token, t: &Token) -> bool {
 }
 
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.
-fn quantities(p: &Prepared, hits: &Hits, spec: &Numbers, out: &mut Counts) {
+fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mut Counts) {
     for h in hits.all() {
         let What::Quantity(qi) = h.what else { continue };
+        // 二十几个, 20多个: the word's bound ends a number (more than 20), it is not "a few" (but
+        // 305有个考生 is one).
+        if h.start.checked_sub(1).and_then(|i| p.chars.get(i)).is_some_and(|c| c.is_ascii_digit() || index.is_numeral(*c))
+            && first(hits, h.start, |w| matches!(w, What::BoundSuffix(_))).is_some()
+        {
+            continue;
+        }
         let Some(q) = spec.quantities.get(usize::from(qi)) else { continue };
         let mut pos = skip(p, h.end);
         while let Some(l) = first(hits, pos, |w| matches!(w, What::Linker | What::Classifier)) {
@@ -579,8 +591,15 @@ fn arabic_value(run: &[char]) -> Option<f64> {
     run.iter().collect::<String>().parse().ok()
 }
 
-/// 二十五 → 25, 一百二十 → 120, 十 → 10, 二〇二六 → 2026 (digits alone read positionally).
+/// 二十五 → 25, 一百二十 → 120, 十 → 10, 二〇二六 → 2026 (digits alone read positionally); two
+/// neighbouring digits say a range and read as its upper end (七八 → 8, 三四十 → 40, 两三百 → 300;
+/// under doubt the larger count, as a major reading ranks first).
 fn chinese_value(run: &[char], index: &Index) -> Option<f64> {
+    if let (Some(a), Some(b)) = (run.first().and_then(|c| index.digit(*c)), run.get(1).and_then(|c| index.digit(*c))) {
+        if a >= 1.0 && (1.0..=2.0).contains(&(b - a)) && run.get(2).is_none_or(|c| index.unit(*c).is_some()) {
+            return chinese_value(run.get(1..).unwrap_or_default(), index);
+        }
+    }
     if run.iter().all(|c| index.unit(*c).is_none()) {
         return run.iter().try_fold(0.0, |acc, c| index.digit(*c).map(|d| acc * 10.0 + d));
     }

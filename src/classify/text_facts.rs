@@ -130,6 +130,7 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
     let window = spec.frame_window_chars;
     let all = hits.all();
     let at = reach(p, spec.frame_word_chars);
+    let longest = spec.index().longest;
     let mut said: Vec<Hit> = Vec::new();
     // A predicate word attaches to the nearest object: of the frames it may belong to, only those
     // whose object is nearest say their signal ("papers are missing pages" is about pages).
@@ -140,6 +141,15 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
     let mut best: Vec<(usize, usize, u16, usize)> = Vec::new();
     for h in all {
         let What::FramePredicate(fi) = h.what else { continue };
+        // A cue that ends in the predicate's words already says what they are said of (空调坏了 is
+        // the air conditioning broken, whoever is named after it).
+        if hits
+            .starting_in(h.start.saturating_sub(longest), h.start)
+            .iter()
+            .any(|c| matches!(c.what, What::Cue(_)) && c.start < h.start && h.start < c.end)
+        {
+            continue;
+        }
         let near = |o: &Hit| {
             let (a, b) = if o.end <= h.start {
                 (o.end, h.start)
@@ -156,7 +166,6 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
         };
         // Objects are by start: only those that can be within the window are looked at (an object
         // is never longer than the longest term).
-        let longest = spec.index().longest;
         let from = objects.partition_point(|o| at(o.start + longest) + window < at(h.start));
         let to = objects.partition_point(|o| at(o.start) <= at(h.end) + window);
         let distance = objects.get(from..to).unwrap_or_default().iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
