@@ -1671,6 +1671,11 @@ export interface Numbers {
      */
     room_list_separators?: string[];
     /**
+     * Separators of a range of room numbers once a room is named (rooms 10-12, 考场3至5号):
+     * every room from the first to the last.
+     */
+    room_range_separators?: string[];
+    /**
      * 以上, 超过, 以内, within …
      */
     bounds: BoundWords[];

@@ -216,6 +216,15 @@ fn numerals_durations_counts_and_phases_are_read() {
     ] {
         assert_eq!(facts(text).candidates_affected, candidates, "{text}");
     }
+    // A range of rooms names every room in it (numbers.room_range_separators); a count after a
+    // dash is no range.
+    for (text, rooms) in
+        [("Dozens caught with crib sheets across rooms 10-12", 3), ("考场3-5号 大面积作弊", 3), ("room 3 to 5 lost power", 3)]
+    {
+        assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
+    }
+    assert_eq!(facts("Room 5 - 12 candidates still missing").candidates_affected, Some(12));
+    assert_eq!(facts("Room 5 - 12 candidates still missing").rooms_affected, Some(1));
     // A cue that ends in a frame's predicate says what broke: not the candidates' bus.
     assert!(!facts("空调坏了 考生说热").signals.iter().any(|s| s.as_str() == "candidates_delayed"));
     assert_eq!(facts("停电已恢复").restored, Some(true));

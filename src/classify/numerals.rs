@@ -67,6 +67,8 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     let ending = Ending::new(hits, p.chars.len());
     let mut out = Counts::default();
     let mut room_ids: Vec<(f64, usize, usize)> = Vec::new();
+    // The room ids that start a range (rooms 10-12): the rooms up to the next id are named too.
+    let mut ranges: Vec<usize> = Vec::new();
     let mut pending: Vec<(f64, usize, usize)> = Vec::new();
     // A room list continues when the next number starts here (after 、 or and).
     let mut list_next: Option<usize> = None;
@@ -168,6 +170,15 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             } else if let Some(next) = room_separator(p, spec, skip(p, t.end)) {
                 list_confirmed = true;
                 list_next = Some(next);
+            } else if let Some(next) = separator(p, &spec.room_range_separators, skip(p, t.end)).filter(|n| {
+                // Room 5 - 12 candidates missing: a count after the dash, not a range.
+                tokens.get(ti + 1).is_some_and(|u| {
+                    u.start == *n && !hits.at(skip(p, u.end)).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier))
+                })
+            }) {
+                list_confirmed = true;
+                list_next = Some(next);
+                ranges.push(room_ids.len() - 1);
             } else if let Some(next) = spaced_room(p, &tokens, ti) {
                 list_confirmed = true;
                 list_next = Some(next);
@@ -329,6 +340,8 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 room_ids.append(&mut pending);
                 room_ids.push((value, from, m.end));
             }
+            // 考场3至5号: the end of a range of rooms.
+            What::Ordinal if list_confirmed => room_ids.push((value, from, m.end)),
             What::Ordinal => {
                 pending.push((value, from, m.end));
                 let next = skip(p, m.end);
@@ -362,6 +375,14 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     }
     if let Some(first) = room_ids.first() {
         let mut distinct: Vec<f64> = room_ids.iter().map(|r| r.0).collect();
+        for &i in &ranges {
+            // A range of a few dozen rooms at most: 2024-2025 is no range of rooms.
+            if let (Some(a), Some(b)) = (room_ids.get(i), room_ids.get(i + 1)) {
+                if b.0 > a.0 && b.0 - a.0 <= 30.0 && a.0.fract() == 0.0 {
+                    distinct.extend((1..(b.0 - a.0) as u32).map(|k| a.0 + f64::from(k)));
+                }
+            }
+        }
         crate::sort::sort_by(&mut distinct, f64::total_cmp);
         distinct.dedup();
         // The words of the first run of room names (3号、5号考场), not everything between the
@@ -449,8 +470,13 @@ fn spaced_room(p: &Prepared, tokens: &[Token], ti: usize) -> Option<usize> {
 
 /// Where the next room number starts when a room-list separator (rooms 5, 6) is at `pos`.
 fn room_separator(p: &Prepared, spec: &Numbers, pos: usize) -> Option<usize> {
+    separator(p, &spec.room_list_separators, pos)
+}
+
+/// Where the next number starts after one of `words` at `pos` (and spaces).
+fn separator(p: &Prepared, words: &[String], pos: usize) -> Option<usize> {
     let rest = p.chars.get(pos..)?;
-    let sep = spec.room_list_separators.iter().find(|s| !s.is_empty() && rest.iter().copied().take(s.chars().count()).eq(s.chars()))?;
+    let sep = words.iter().find(|s| !s.is_empty() && rest.iter().copied().take(s.chars().count()).eq(s.chars()))?;
     Some(skip(p, pos + sep.chars().count()))
 }
 

@@ -212,6 +212,10 @@ pub struct Numbers {
     /// 301+302): a comma elsewhere ends a clause, and negation does not cross it.
     #[serde(default)]
     pub room_list_separators: Vec<String>,
+    /// Separators of a range of room numbers once a room is named (rooms 10-12, 考场3至5号):
+    /// every room from the first to the last.
+    #[serde(default)]
+    pub room_range_separators: Vec<String>,
     /// 以上, 超过, 以内, within …
     pub bounds: Vec<BoundWords>,
     /// Words that stand for a count or a share (多个, 几个, 大量, 一半, several).

@@ -215,6 +215,9 @@ fn reach(p: &Prepared, word_chars: usize) -> impl Fn(usize) -> usize {
     move |i| at.get(i).or(at.last()).copied().unwrap_or(0)
 }
 
+/// How long a sentence of an unreal word alone may be (Drill only., 以上仅为提醒。).
+const SHORT_SENTENCE_CHARS: usize = 14;
+
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
 fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     // 不是演练, 不是实操模拟: a negator up to three characters before an unreal word, in its
@@ -250,6 +253,14 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     for m in marks {
         let s = sentence(m);
         if threats.contains(&s) {
+            continue;
+        }
+        // A sentence of little more than the unreal word (Drill only. 仅提醒。) says it of the whole
+        // message.
+        if s.1 - s.0 <= SHORT_SENTENCE_CHARS
+            && !terms.iter().any(|t| t.hit.what.is_signal_like() && t.hit.start >= s.0 && t.hit.start < s.1)
+        {
+            spans.add(0, p.chars.len());
             continue;
         }
         let k = breaks.partition_point(|&b| b < m);
