@@ -216,6 +216,18 @@ fn numerals_durations_counts_and_phases_are_read() {
     ] {
         assert_eq!(facts(text).candidates_affected, candidates, "{text}");
     }
+    // A share with "of" and nothing else counted after it is of the candidates (3 of 40 missing);
+    // all three is three, not "all"; half an hour is a duration, no share.
+    for (text, candidates, fraction) in [
+        ("3 of 40 missing at start; all three texted they're stuck in traffic.", Some(3), Some(0.075)),
+        ("考生 2 of 45 迟到，已按规定入场", Some(2), Some(0.044)),
+        ("Four of our 60 tea art candidates missed the bus; they'll be about half an hour late.", Some(4), Some(0.067)),
+    ] {
+        let f = facts(text);
+        assert_eq!(f.candidates_affected, candidates, "{text}");
+        assert_eq!(f.candidates_fraction.map(|x| (x * 1000.0).round() / 1000.0), fraction, "{text}");
+        assert_ne!(f.candidates_large, Some(true), "{text}");
+    }
     // A range of rooms names every room in it (numbers.room_range_separators); a count after a
     // dash is no range.
     for (text, rooms) in

@@ -195,11 +195,17 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             // 2 of 30 nurse aide candidates: a share written with "of" counts candidates named a
             // few words on, in its clause.
             if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)).filter(|part| part.value < value) {
-                let named = hits.starting_in(pos, pos + 24).iter().find(|h| {
-                    matches!(h.what, What::Measure { target: Target::Candidates, .. }) && !(pos..h.start).any(|i| p.is_clause_end(i))
-                });
-                if let (true, Some(noun)) = (linked_by_of(p, hits, part, t), named) {
-                    out.all_candidates.push((Reading { num: Num::exact(value), start: t.start, end: noun.end }, false));
+                let in_clause = |h: &&Hit| !(pos..h.start).any(|i| p.is_clause_end(i));
+                let ahead = hits.starting_in(pos, pos + 24);
+                let named = ahead.iter().filter(in_clause).find(|h| matches!(h.what, What::Measure { target: Target::Candidates, .. }));
+                // 3 of 40 missing, 考生 2 of 45 迟到: with nothing else counted after it, the
+                // share is of the candidates too.
+                let other = ahead.iter().filter(in_clause).any(|h| matches!(h.what, What::Measure { .. } | What::RoomNoun));
+                // Unnamed, the two stand close (2 of 45, four of our 60), not a word and a time apart.
+                let close = t.start - part.end <= 8 && p.chars.get(t.end) != Some(&':');
+                if linked_by_of(p, hits, part, t) && (named.is_some() || (!other && close)) {
+                    let end = named.map_or(t.end, |noun| noun.end);
+                    out.all_candidates.push((Reading { num: Num::exact(value), start: t.start, end }, false));
                     out.all_candidates.push((Reading { num: Num::exact(part.value), start: part.start, end: part.end }, false));
                     continue;
                 }
@@ -497,6 +503,18 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
             continue;
         }
         let Some(q) = spec.quantities.get(usize::from(qi)) else { continue };
+        // half an hour, 半小时: a duration's word is no share.
+        if hits
+            .starting_in(h.start.saturating_sub(index.longest), h.start)
+            .iter()
+            .any(|d| matches!(d.what, What::Duration(_)) && d.start <= h.start && h.end <= d.end)
+        {
+            continue;
+        }
+        // all three, 全部3个: the number says how many.
+        if q.large && tokens_at(p, hits, index, skip(p, h.end)) {
+            continue;
+        }
         let mut pos = skip(p, h.end);
         while let Some(l) = first(hits, pos, |w| matches!(w, What::Linker | What::Classifier)) {
             pos = skip(p, l.end);
@@ -539,6 +557,12 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
             }
         }
     }
+}
+
+/// Whether a number starts at `pos` (a digit, a Chinese numeral or a number word).
+fn tokens_at(p: &Prepared, hits: &Hits, index: &Index, pos: usize) -> bool {
+    p.chars.get(pos).is_some_and(|c| c.is_ascii_digit() || index.digit(*c).is_some())
+        || hits.at(pos).iter().any(|h| matches!(h.what, What::Word(_)))
 }
 
 /// Every numeral of the text, except where a quantity or duration word starts or inside a
