@@ -13,7 +13,8 @@ the kind's own clause from kinds.json, 事件确认1 for a text that describes n
                                                      # one corpus only, for cross-corpus evaluation:
     cargo run --release --example classify_accuracy -- --examples /tmp/bank-dev.json tests/data/corpus/dev-b.json
 
-Never point it at heldout-j.json or heldout-k.json, the last held-out splits: the bank is training data.
+Never point it at heldout-j.json, heldout-k.json or heldout-l.json, the last held-out splits: the bank is
+training data.
 """
 import argparse
 import json
