@@ -1596,6 +1596,11 @@ export interface Negation {
      */
     speech_markers?: string[];
     /**
+     * Unreal words that, in a sentence of little more than themselves (Drill only. 仅提醒。), make
+     * the whole message unreal. Not every unreal word: 哈哈。after 考生晕倒了 is nerves, not a joke.
+     */
+    whole_message?: string[];
+    /**
      * Words that say what follows is the exam's own content (题目里, 考题要求, the practical
      * task): the fire or the power cut a question asks about is no event, up to the clause's
      * end (a colon goes on: 一道题问：…火灾), except the signals about the paper itself

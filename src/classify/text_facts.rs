@@ -28,7 +28,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         _ => true,
     });
     topic(spec, &hits, &mut terms);
-    unreal(p, &hits, &mut terms);
+    unreal(p, &hits, &mut terms, &spec.negation.whole_message);
     content(p, &hits, &mut terms, &spec.negation.content_spares);
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
@@ -219,7 +219,7 @@ fn reach(p: &Prepared, word_chars: usize) -> impl Fn(usize) -> usize {
 const SHORT_SENTENCE_CHARS: usize = 14;
 
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
-fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
+fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[String]) {
     // 不是演练, 不是实操模拟: a negator up to three characters before an unreal word, in its
     // clause, makes the sentence real.
     let negated_at = |pos: usize| {
@@ -227,7 +227,8 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
             .iter()
             .any(|g| g.what == What::Negator && g.end <= pos && pos - g.end <= 3 && !(g.end..pos).any(|i| p.is_clause_end(i)))
     };
-    let marks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::Unreal && !negated_at(h.start)).map(|h| h.start).collect();
+    let marks: Vec<(usize, usize)> =
+        hits.all().iter().filter(|h| h.what == What::Unreal && !negated_at(h.start)).map(|h| (h.start, h.end)).collect();
     if marks.is_empty() {
         return;
     }
@@ -250,7 +251,10 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     // after it, and 考生晕倒了，不过是演练 unreal only after it.
     let breaks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::UnrealBreak).map(|h| h.start).collect();
     let mut spans = Spans::default();
-    for m in marks {
+    let says = |start: usize, end: usize| {
+        whole.iter().any(|w| p.chars.get(start..end).is_some_and(|s| s.iter().copied().eq(w.chars().map(super::lexicon::normalise))))
+    };
+    for (m, m_end) in marks {
         let s = sentence(m);
         if threats.contains(&s) {
             continue;
@@ -258,6 +262,7 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
         // A sentence of little more than the unreal word (Drill only. 仅提醒。) says it of the whole
         // message.
         if s.1 - s.0 <= SHORT_SENTENCE_CHARS
+            && says(m, m_end)
             && !terms.iter().any(|t| t.hit.what.is_signal_like() && t.hit.start >= s.0 && t.hit.start < s.1)
         {
             spans.add(0, p.chars.len());
