@@ -1596,7 +1596,7 @@ export interface Negation {
      */
     speech_markers?: string[];
     /**
-     * Unreal words that, in a sentence of little more than themselves (Drill only. 仅提醒。), make
+     * Unreal words that, in a sentence of little more than themselves (Drill only. 只是演练。), make
      * the whole message unreal. Not every unreal word: 哈哈。after 考生晕倒了 is nerves, not a joke.
      */
     whole_message?: string[];

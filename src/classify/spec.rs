@@ -157,7 +157,7 @@ pub struct Negation {
     /// where a quoted word alone is only named (the “bomb”).
     #[serde(default)]
     pub speech_markers: Vec<String>,
-    /// Unreal words that, in a sentence of little more than themselves (Drill only. 仅提醒。), make
+    /// Unreal words that, in a sentence of little more than themselves (Drill only. 只是演练。), make
     /// the whole message unreal. Not every unreal word: 哈哈。after 考生晕倒了 is nerves, not a joke.
     #[serde(default)]
     pub whole_message: Vec<String>,

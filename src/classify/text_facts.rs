@@ -215,7 +215,7 @@ fn reach(p: &Prepared, word_chars: usize) -> impl Fn(usize) -> usize {
     move |i| at.get(i).or(at.last()).copied().unwrap_or(0)
 }
 
-/// How long a sentence of an unreal word alone may be (Drill only., 以上仅为提醒。).
+/// How long a sentence of an unreal word alone may be (Drill only., 只是演练。).
 const SHORT_SENTENCE_CHARS: usize = 14;
 
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
@@ -259,7 +259,7 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
         if threats.contains(&s) {
             continue;
         }
-        // A sentence of little more than the unreal word (Drill only. 仅提醒。) says it of the whole
+        // A sentence of little more than the unreal word (Drill only. 只是演练。) says it of the whole
         // message.
         if s.1 - s.0 <= SHORT_SENTENCE_CHARS
             && says(m, m_end)
