@@ -46,6 +46,11 @@ impl<'t> Prepared<'t> {
         }
     }
 
+    /// Whether chars `start..end` are `word` as the matcher sees it (normalised).
+    pub fn spells(&self, start: usize, end: usize, word: &str) -> bool {
+        self.chars.get(start..end).is_some_and(|s| s.iter().copied().eq(word.chars().map(normalise)))
+    }
+
     /// UTF-16 offset of char position `i` (JS string index); the end of the text past it.
     pub fn utf16(&self, i: usize) -> u32 {
         let i = i.min(self.chars.len());

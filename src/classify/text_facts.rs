@@ -251,9 +251,7 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
     // after it, and 考生晕倒了，不过是演练 unreal only after it.
     let breaks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::UnrealBreak).map(|h| h.start).collect();
     let mut spans = Spans::default();
-    let says = |start: usize, end: usize| {
-        whole.iter().any(|w| p.chars.get(start..end).is_some_and(|s| s.iter().copied().eq(w.chars().map(super::lexicon::normalise))))
-    };
+    let says = |start: usize, end: usize| whole.iter().any(|w| p.spells(start, end, w));
     for (m, m_end) in marks {
         let s = sentence(m);
         if threats.contains(&s) {
@@ -381,7 +379,7 @@ fn quoted(p: &Prepared, start: usize, end: usize, speech: &[String]) -> bool {
     }
     let said = speech.iter().any(|w| {
         let n = w.chars().count();
-        before >= n && p.chars.get(before - n..before).is_some_and(|s| s.iter().copied().eq(w.chars().map(super::lexicon::normalise)))
+        before >= n && p.spells(before - n, before, w)
     });
     !said && close - open - 1 <= end - start + SLACK
 }
