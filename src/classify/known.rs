@@ -135,6 +135,9 @@ pub struct Provenance {
     pub negators: Vec<(usize, usize)>,
     /// Room names in the text (char spans).
     pub rooms: Vec<(usize, usize)>,
+    /// The text has a word that takes a sentence out of the real (a drill, a hypothetical, the
+    /// news) or makes it exam content.
+    pub unreal: bool,
 }
 
 impl Provenance {

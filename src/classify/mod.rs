@@ -224,11 +224,16 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
     let doubted = doubt != opinion::Doubt::None;
     let certain = ruled && !doubted;
     // The safety net is for a text the rules do not read: nothing said (or only that something
-    // happened), and nothing negated — a text whose words the rules read and rejected (一名考生迟到,
-    // 试卷没有被盗) is no incident, and no example brings it back.
+    // happened). A text whose words the rules read and rejected (一名考生迟到, 试卷没有被盗) is no
+    // incident, unless the model reads an incident in the rest of it far more likely than routine
+    // (不是停电，就是考试软件登不进去: `model_negated_no_incident_share`); never where a word takes a
+    // sentence out of the real (如果, 上学期, rumour), which the model does not see.
     let only_fallback =
         proposals.iter().all(|pr| !pr.certain && pr.rules.iter().all(|(ri, _)| spec.rules.get(*ri).is_some_and(|r| r.fallback)));
-    let unread = doubted || (only_fallback && (known.signals == 0 || !proposals.is_empty()) && prov.negated.is_empty());
+    let plain = only_fallback && (known.signals == 0 || !proposals.is_empty());
+    let rejected = plain && !prov.negated.is_empty();
+    let strict = rejected && !prov.unreal && spec.similarity.model_negated_no_incident_share.is_some();
+    let unread = doubted || (plain && !rejected) || strict;
     let mut from_examples = false;
     let mut no_incident = false;
     // The learnt model speaks for a text the rules do not read (as `unread` above). Where the
@@ -240,7 +245,7 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         // happened"; the model's "no incident" leaves only the fallback.
         let fallback = std::mem::take(&mut candidates);
         let ranked = ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators));
-        match opinion::read(plan, &p, ranked) {
+        match opinion::read(plan, &p, ranked, strict) {
             opinion::Reading::Kinds(found) => candidates = found,
             // The model reads routine where a rule read an incident: no kind, but the rules'
             // kinds stay on offer with the question to confirm.

@@ -71,7 +71,9 @@ pub fn rank<'a>(plan: &'a Plan, p: &Prepared, negators: &[(usize, usize)]) -> Ra
     model.rank(p, negators, spec.negation.scope_chars)
 }
 
-pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
+/// `strict`: the rules read the text's words and rejected them (something negated); the model's
+/// "no incident" then wins at `model_negated_no_incident_share`.
+pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked, strict: bool) -> Reading {
     let spec = &plan.doc().classifier;
     let sim = &spec.similarity;
     let top = ranked.first().map_or(0.0, |r| r.1);
@@ -82,8 +84,13 @@ pub fn read(plan: &Plan, p: &Prepared, ranked: &Ranked) -> Reading {
     let routine = match ranked.first() {
         None => return Reading::Nothing,
         Some((None, _)) => true,
-        Some(_) => sim.model_no_incident_share.is_some_and(|share| none >= share * top),
+        Some(_) => (if strict { sim.model_negated_no_incident_share } else { sim.model_no_incident_share })
+            .is_some_and(|share| none >= share * top),
     };
+    // A text the rules rejected keeps no major for the model's sake: the words said it did not happen.
+    if strict && routine {
+        return Reading::NoIncident;
+    }
     // Unless a major kind is at least `model_major_keep_share` as likely as "no incident": that is
     // not dropped for it; the proctor is asked, the major reading first.
     let kept = if routine {

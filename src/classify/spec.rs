@@ -429,6 +429,12 @@ pub struct Similarity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub model_no_incident_share: Option<f64>,
+    /// A text whose words the rules read and rejected (something negated, nothing unreal) goes to
+    /// the learnt model too, which reads an incident in it only when "no incident" is below this
+    /// share of its best kind (absent: such a text is no incident).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_negated_no_incident_share: Option<f64>,
     /// The learnt model doubts a rule's certain kind when it ranks that kind below its
     /// `model_doubt_rank` best and at less than this share of its best (absent: it never doubts
     /// a rule).
@@ -472,6 +478,7 @@ impl Default for Similarity {
             major_margin: 0.8,
             model_alternative_share: None,
             model_no_incident_share: None,
+            model_negated_no_incident_share: None,
             model_doubt_share: None,
             model_reject_share: None,
             model_major_keep_share: None,

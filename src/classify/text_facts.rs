@@ -44,6 +44,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         cues: Vec::with_capacity(terms.len()),
         facts: Vec::with_capacity(terms.len() + 6),
         negated: Vec::with_capacity(terms.len()),
+        unreal: hits.all().iter().any(|h| matches!(h.what, What::Unreal | What::Content)),
         ..Provenance::default()
     };
     for t in &terms {
