@@ -1856,6 +1856,12 @@ export interface Similarity {
      */
     model_no_incident_share?: number;
     /**
+     * A text whose words the rules read and rejected (something negated, nothing unreal) goes to
+     * the learnt model too, which reads an incident in it only when "no incident" is below this
+     * share of its best kind (absent: such a text is no incident).
+     */
+    model_negated_no_incident_share?: number;
+    /**
      * The learnt model doubts a rule's certain kind when it ranks that kind below its
      * `model_doubt_rank` best and at less than this share of its best (absent: it never doubts
      * a rule).
@@ -1871,6 +1877,11 @@ export interface Similarity {
      * "no incident": the text is returned as that kind, uncertain (absent: never).
      */
     model_major_keep_share?: number;
+    /**
+     * The learnt model's "no incident" clears even a rule's major kind when that kind is under
+     * this share of it and the text has no negator (absent: a major reading is never cleared).
+     */
+    model_major_reject_share?: number;
     /**
      * How many of the model's best kinds a rule's kind may be among and not be doubted (1: the
      * model's best only; default 2).

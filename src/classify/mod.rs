@@ -216,7 +216,13 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         proposals.iter().skip(1).filter(|pr| !pr.certain).filter_map(|pr| kinds.get(pr.kind)).map(|k| k.id.as_str()).collect();
     let doubt = if ruled && !given && proposals.first().is_some_and(|pr| rests_on_words(spec, pr)) {
         proposals.first().and_then(|pr| kinds.get(pr.kind)).map_or(opinion::Doubt::None, |k| {
-            opinion::doubts(plan, ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators)), &k.id, &asked)
+            opinion::doubts(
+                plan,
+                ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators)),
+                &k.id,
+                &asked,
+                !prov.negators.is_empty(),
+            )
         })
     } else {
         opinion::Doubt::None
@@ -249,10 +255,9 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
             opinion::Reading::Kinds(found) => candidates = found,
             // The model reads routine where a rule read an incident: no kind, but the rules'
             // kinds stay on offer with the question to confirm.
-            // A major reading is never dropped for it.
-            opinion::Reading::NoIncident => {
-                no_incident = doubt == opinion::Doubt::Rejects && proposals.first().is_some_and(|pr| pr.severity != Severity::Major)
-            }
+            // A major reading is dropped for it only where the model rejects it outright
+            // (`model_major_reject_share`).
+            opinion::Reading::NoIncident => no_incident = doubt == opinion::Doubt::Rejects,
             opinion::Reading::Nothing => similar::extend(plan, &p, &mut candidates),
         }
         from_examples = !candidates.is_empty();

@@ -35,8 +35,10 @@ pub enum Doubt {
 /// model's kinds first, gained several points of kind accuracy; the rules read the words the plan
 /// names, the model how proctors put them. A major kind is doubted only for another major one:
 /// the seed puts a major reading first under doubt, and the model's general or "no incident"
-/// reading of 考生休克 or "papers leaked online" is not a reason to ask.
-pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str, asked: &[&str]) -> Doubt {
+/// reading of 考生休克 or "papers leaked online" is not a reason to ask — unless its "no incident"
+/// is near certain (`model_major_reject_share`).
+/// `negates`: the text has a negator word (whether or not it governs a term).
+pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str, asked: &[&str], negates: bool) -> Doubt {
     let spec = &plan.doc().classifier;
     let Some(share) = spec.similarity.model_doubt_share else { return Doubt::None };
     let Some(top) = ranked.first() else { return Doubt::None };
@@ -44,7 +46,14 @@ pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str, asked: &[&str]) -> Doubt
         return Doubt::None;
     }
     if is_major(plan, Some(kind)) && !is_major(plan, top.0.as_deref()) {
-        return Doubt::None;
+        // Unless the model is all but sure of routine, in a text that negates nothing (a training
+        // notice listing 泄密 and 火灾, 刚才那个可疑包裹…是家长落下的饭盒): "not a fever — he went rigid"
+        // is where its negator features mislead it.
+        let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
+        return match spec.similarity.model_major_reject_share {
+            Some(share) if top.0.is_none() && !negates && mine < share * top.1 => Doubt::Rejects,
+            _ => Doubt::None,
+        };
     }
     let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
     let among = |n: usize| ranked.iter().take(n).any(|r| r.0.as_deref() == Some(kind));

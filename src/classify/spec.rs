@@ -451,6 +451,11 @@ pub struct Similarity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub model_major_keep_share: Option<f64>,
+    /// The learnt model's "no incident" clears even a rule's major kind when that kind is under
+    /// this share of it and the text has no negator (absent: a major reading is never cleared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub model_major_reject_share: Option<f64>,
     /// How many of the model's best kinds a rule's kind may be among and not be doubted (1: the
     /// model's best only; default 2).
     #[serde(default = "Similarity::default_doubt_rank")]
@@ -482,6 +487,7 @@ impl Default for Similarity {
             model_doubt_share: None,
             model_reject_share: None,
             model_major_keep_share: None,
+            model_major_reject_share: None,
             model_doubt_rank: Similarity::default_doubt_rank(),
             stop_words: Vec::new(),
             confirm: Text::default(),
