@@ -1681,6 +1681,11 @@ export interface Numbers {
      */
     room_range_separators?: string[];
     /**
+     * Numerals that only count (两, 俩): glued to a room noun they count rooms (两考场), where
+     * another numeral names one (三考场 is room 3; 三个考场 are three).
+     */
+    cardinals?: string[];
+    /**
      * 以上, 超过, 以内, within …
      */
     bounds: BoundWords[];

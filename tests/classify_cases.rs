@@ -235,10 +235,25 @@ fn numerals_durations_counts_and_phases_are_read() {
     {
         assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
     }
+    // A Chinese numeral glued to a room noun names the room (三考场 is room 3) unless it only
+    // counts (两考场, numbers.cardinals) or has a classifier (三个考场).
+    for (text, rooms) in [("三考场有人作弊", 1), ("五考场和六考场都有人作弊", 2), ("两考场都有人用手机作弊", 2), ("三个考场有人作弊", 3)]
+    {
+        assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
+    }
+    assert_eq!(facts("A couple of candidates overslept and turned up late").candidates_affected, Some(2));
     assert_eq!(facts("Room 5 - 12 candidates still missing").candidates_affected, Some(12));
     assert_eq!(facts("Room 5 - 12 candidates still missing").rooms_affected, Some(1));
     // A cue that ends in a frame's predicate says what broke: not the candidates' bus.
     assert!(!facts("空调坏了 考生说热").signals.iter().any(|s| s.as_str() == "candidates_delayed"));
+    // A count right after the event is those it happened to: a present marker later says they
+    // have come in since (5 of 30 late, not 25 absent).
+    assert_eq!(facts("本场30人 迟到5人 都在开考15分钟内进场了").candidates_affected, Some(5));
+    assert_eq!(facts("本场30人 迟到8人 都在开考15分钟内进场了").candidates_affected, Some(8));
+    // 120 is the emergency number only when it is called or comes: 120人 is a head count.
+    let illness = |text: &str| facts(text).signals.iter().any(|s| s.as_str() == "critical_illness");
+    assert!(!illness("本场考生120人 缺了9个"), "a head count of 120");
+    assert!(illness("有个考生倒在地上 已经打了120"), "120 called");
     assert_eq!(facts("停电已恢复").restored, Some(true));
     assert_eq!(facts("停电尚未恢复").restored, Some(false));
     assert_eq!(facts("停电，预计20分钟恢复").restored, None);

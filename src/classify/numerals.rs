@@ -256,7 +256,12 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     .iter()
                     .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 1);
                 let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
-                out.implicit.push(Implicit { reading, present, counted, said: after || (counted && before) });
+                out.implicit.push(Implicit {
+                    reading,
+                    present,
+                    counted,
+                    said: after || ((counted || t.script == Script::Arabic) && before),
+                });
             }
             continue;
         };
@@ -312,6 +317,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // of English (12 candidates for the pastry exam have arrived).
                 let latin = p.chars.get(r.end..(r.end + 16).min(p.chars.len())).unwrap_or_default().iter().any(char::is_ascii_alphabetic);
                 let reach = if latin { 48 } else { 16 };
+                let at = skip_back(p, t.start);
+                let said_before = hits
+                    .starting_in(at.saturating_sub(12), at)
+                    .iter()
+                    .any(|g| matches!(g.what, What::Signal(_)) && g.end <= at && at - g.end <= 1);
                 let present = hits
                     .starting_in(t.start.saturating_sub(6), t.start)
                     .iter()
@@ -324,7 +334,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                             // 3个考生迟到…已入场: what happened to them comes first; the late ones
                             // have come in since, they are not the ones present.
                             && !hits.starting_in(r.end, h.start).iter().any(|g| matches!(g.what, What::Signal(_)) && g.end <= h.start)
-                    });
+                    })
+                        // Nor where it comes right before them (迟到5人 都在15分钟内进场了).
+                        && !said_before;
                 out.all_candidates.push((r, present));
                 // 14 of 50 candidates: the part before "of".
                 if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
@@ -338,7 +350,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.rooms, r);
             }
-            What::RoomNoun if (counted || t.script != Script::Arabic) && !ordinal_before => {
+            What::RoomNoun if (counted || counts_rooms(p, spec, t, bound)) && !ordinal_before => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.rooms, r);
             }
@@ -748,4 +760,14 @@ fn inside_signal(hits: &Hits, h: &Hit) -> bool {
     hits.starting_in(h.start.saturating_sub(4), h.start)
         .iter()
         .any(|g| matches!(g.what, What::Signal(_)) && g.start < h.start && h.start < g.end)
+}
+
+/// Whether a numeral glued to a room noun, without a classifier, counts rooms: a number word
+/// (three rooms), a cardinal (两考场) or a vague one (十几考场) does; 三考场 and 3考场 name a room.
+fn counts_rooms(p: &Prepared, spec: &Numbers, t: &Token, bound: Bound) -> bool {
+    match t.script {
+        Script::Word => true,
+        Script::Chinese => bound != Bound::Exact || spec.cardinals.iter().any(|c| p.spells(t.start, t.end, c)),
+        Script::Arabic | Script::Letter => false,
+    }
 }

@@ -220,6 +220,10 @@ pub struct Numbers {
     /// every room from the first to the last.
     #[serde(default)]
     pub room_range_separators: Vec<String>,
+    /// Numerals that only count (两, 俩): glued to a room noun they count rooms (两考场), where
+    /// another numeral names one (三考场 is room 3; 三个考场 are three).
+    #[serde(default)]
+    pub cardinals: Vec<String>,
     /// 以上, 超过, 以内, within …
     pub bounds: Vec<BoundWords>,
     /// Words that stand for a count or a share (多个, 几个, 大量, 一半, several).
