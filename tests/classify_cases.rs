@@ -250,6 +250,9 @@ fn numerals_durations_counts_and_phases_are_read() {
     // have come in since (5 of 30 late, not 25 absent).
     assert_eq!(facts("本场30人 迟到5人 都在开考15分钟内进场了").candidates_affected, Some(5));
     assert_eq!(facts("本场30人 迟到8人 都在开考15分钟内进场了").candidates_affected, Some(8));
+    // An exact share outweighs a vague "all" elsewhere.
+    let f = facts("8 of 60 late because of the rain, they're all in now");
+    assert_eq!((f.candidates_affected, f.candidates_large), (Some(8), None));
     // 120 is the emergency number only when it is called or comes: 120人 is a head count.
     let illness = |text: &str| facts(text).signals.iter().any(|s| s.as_str() == "critical_illness");
     assert!(!illness("本场考生120人 缺了9个"), "a head count of 120");

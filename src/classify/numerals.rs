@@ -469,6 +469,11 @@ fn relative(out: &mut Counts) {
     };
     out.candidates = Some(Reading { num: Num { value, bound }, start: part.start, end: part.end });
     out.fraction = Some(Reading { num: Num { value: value / total, bound }, start: part.start, end: part.end });
+    // Two exact counts say how many (8 of 60; 应到120 实到118): a vague word elsewhere (all in
+    // now, 全部装袋, 各位) is not a second, larger reading of them.
+    if bound == Bound::Exact {
+        out.large = None;
+    }
 }
 
 /// Where the next room number starts when it follows after spaces only, as long as this one

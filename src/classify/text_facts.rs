@@ -30,6 +30,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     topic(spec, &hits, &mut terms);
     unreal(p, &hits, &mut terms, &spec.negation.whole_message);
     content(p, &hits, &mut terms, &spec.negation.content_spares);
+    titled(p, &mut terms);
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
             t.negated = true;
@@ -274,6 +275,28 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
     }
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         if spans.covers(t.hit.start, t.hit.end) {
+            t.negated = true;
+        }
+    }
+}
+
+/// A title in 《》 names a book, film or document, not an event: 《炸弹人》, 《突发事件应急处理预案》.
+fn titled(p: &Prepared, terms: &mut [negation::Term]) {
+    let mut open = None;
+    let mut spans = Vec::new();
+    for (i, c) in p.chars.iter().enumerate() {
+        match c {
+            '《' => open = Some(i),
+            '》' => {
+                if let Some(start) = open.take() {
+                    spans.push((start, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
+        if spans.iter().any(|&(s, e)| s < t.hit.start && t.hit.end <= e) {
             t.negated = true;
         }
     }
