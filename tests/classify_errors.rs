@@ -122,8 +122,8 @@ fn broken(edit: impl FnOnce(&mut Value)) -> Vec<(String, String)> {
 fn classifier_problems_are_located() {
     let p = broken(|v| v["classifier"]["rules"][3]["kind"] = json!("x"));
     assert!(p.contains(&("classifier.rules[3].kind".into(), "unknown_reference".into())), "{p:?}");
-    let p = broken(|v| v["classifier"]["rules"][10]["when"][1]["any"][0]["min"] = json!("no_such_threshold"));
-    assert!(p.contains(&("classifier.rules[10].when[1].any[0].min".into(), "unknown_reference".into())), "{p:?}");
+    let p = broken(|v| v["classifier"]["rules"][11]["when"][1]["any"][0]["min"] = json!("no_such_threshold"));
+    assert!(p.contains(&("classifier.rules[11].when[1].any[0].min".into(), "unknown_reference".into())), "{p:?}");
     let p = broken(|v| v["classifier"]["rules"][0]["when"][0]["signals_any"][0] = json!("aliens"));
     assert!(p.iter().any(|(path, code)| path.starts_with("classifier.rules[0].when[0].signals_any") && code == "shape"), "{p:?}");
     let p = broken(|v| {
