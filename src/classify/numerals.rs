@@ -250,11 +250,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     .any(|h| h.what == What::Present && h.end <= t.start && !inside_signal(hits, h));
                 let after = hits.at(pos).iter().any(|h| matches!(h.what, What::Signal(_) | What::FramePredicate(_)));
                 // Or a particle before it, spaces aside (迟到了四个, 迟到 四个).
-                let at = skip_back(p, t.start);
-                let before = hits
-                    .starting_in(at.saturating_sub(12), at)
-                    .iter()
-                    .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 1);
+                let before = event_right_before(p, hits, t.start);
                 let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
                 out.implicit.push(Implicit {
                     reading,
@@ -317,11 +313,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // of English (12 candidates for the pastry exam have arrived).
                 let latin = p.chars.get(r.end..(r.end + 16).min(p.chars.len())).unwrap_or_default().iter().any(char::is_ascii_alphabetic);
                 let reach = if latin { 48 } else { 16 };
-                let at = skip_back(p, t.start);
-                let said_before = hits
-                    .starting_in(at.saturating_sub(12), at)
-                    .iter()
-                    .any(|g| matches!(g.what, What::Signal(_)) && g.end <= at && at - g.end <= 1);
+                let said_before = event_right_before(p, hits, t.start);
                 let present = hits
                     .starting_in(t.start.saturating_sub(6), t.start)
                     .iter()
@@ -775,4 +767,11 @@ fn counts_rooms(p: &Prepared, spec: &Numbers, t: &Token, bound: Bound) -> bool {
         Script::Chinese => bound != Bound::Exact || spec.cardinals.iter().any(|c| p.spells(t.start, t.end, c)),
         Script::Arabic | Script::Letter => false,
     }
+}
+
+/// Whether an event's word ends right before `start`, spaces and a particle aside (迟到了四个,
+/// 迟到 四个, 迟到5人): the figure counts those it happened to.
+fn event_right_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
+    let at = skip_back(p, start);
+    hits.starting_in(at.saturating_sub(12), at).iter().any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 1)
 }
