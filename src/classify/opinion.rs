@@ -45,17 +45,16 @@ pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str, asked: &[&str], negates:
     if top.0.as_deref().is_some_and(|k| asked.contains(&k)) {
         return Doubt::None;
     }
+    let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
     if is_major(plan, Some(kind)) && !is_major(plan, top.0.as_deref()) {
         // Unless the model is all but sure of routine, in a text that negates nothing (a training
         // notice listing 泄密 and 火灾, 刚才那个可疑包裹…是家长落下的饭盒): "not a fever — he went rigid"
         // is where its negator features mislead it.
-        let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
         return match spec.similarity.model_major_reject_share {
             Some(share) if top.0.is_none() && !negates && mine < share * top.1 => Doubt::Rejects,
             _ => Doubt::None,
         };
     }
-    let mine = ranked.iter().find(|r| r.0.as_deref() == Some(kind)).map_or(0.0, |r| r.1);
     let among = |n: usize| ranked.iter().take(n).any(|r| r.0.as_deref() == Some(kind));
     let reject = spec.similarity.model_reject_share.unwrap_or(share);
     if mine >= share * top.1 || among(spec.similarity.model_doubt_rank.max(1)) {

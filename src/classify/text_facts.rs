@@ -283,20 +283,20 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
 /// A title in 《》 names a book, film or document, not an event: 《炸弹人》, 《突发事件应急处理预案》.
 fn titled(p: &Prepared, terms: &mut [negation::Term]) {
     let mut open = None;
-    let mut spans = Vec::new();
+    let mut spans = Spans::default();
     for (i, c) in p.chars.iter().enumerate() {
         match c {
-            '《' => open = Some(i),
+            '《' => open = Some(i + 1),
             '》' => {
                 if let Some(start) = open.take() {
-                    spans.push((start, i));
+                    spans.add(start, i);
                 }
             }
             _ => {}
         }
     }
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
-        if spans.iter().any(|&(s, e)| s < t.hit.start && t.hit.end <= e) {
+        if spans.covers(t.hit.start, t.hit.end) {
             t.negated = true;
         }
     }
