@@ -424,7 +424,21 @@ fn topic(spec: &ClassifierSpec, hits: &Hits, terms: &mut [negation::Term]) {
             .filter(|h| h.end == t.hit.end)
             .filter_map(|h| if let What::FramePredicate(fi) = h.what { Some(fi) } else { None })
             .collect();
-        if !frames_here.iter().any(|fi| signal_of(*fi) == Some(s)) || mentioned(s) {
+        if !frames_here.iter().any(|fi| signal_of(*fi) == Some(s)) {
+            continue;
+        }
+        if mentioned(s) {
+            // Both are named: the word is said of the last thing named before it (押运的小王…车在收费站
+            // 排了一个多小时…九点肯定赶不到 is the papers late, though 考生 are named after it).
+            let last = hits.all().iter().filter(|h| h.end <= t.hit.start).filter_map(|h| match h.what {
+                What::FrameObject(fi) => Some((h.end, signal_of(fi))),
+                _ => None,
+            });
+            if let Some((_, Some(o))) = last.max_by_key(|(end, _)| *end) {
+                if o != s && frames_here.iter().any(|fi| signal_of(*fi) == Some(o)) {
+                    t.hit.what = What::Signal(o);
+                }
+            }
             continue;
         }
         // One other signal, however many of its frames take the word (a signal may have several).
