@@ -31,6 +31,9 @@ pub struct Counts {
     all_candidates: Vec<(Reading, bool)>,
     /// Numbers without a noun: counted ones (3个) and figures said of an event (1 late).
     implicit: Vec<Implicit>,
+    /// Where a count of those present falls short of the session's (报名80人…只有59人签到):
+    /// candidates are missing even when no word says so.
+    pub shortfall: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -79,6 +82,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         if std::mem::take(&mut skip_next) {
             continue;
         }
+        // A present marker before a figure is said of it only with no other figure between
+        // (到了29人缺1人: the 1 is not present).
+        let nearest_figure = |h: &Hit| ti.checked_sub(1).and_then(|i| tokens.get(i)).is_none_or(|prev| prev.end <= h.start);
         // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
         let at = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix).map_or(t.start, |h| h.start);
         if list_next != Some(t.start) && list_next != Some(at) {
@@ -249,10 +255,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // figure the event follows.
                 let tight = pos > 0 && p.chars.get(pos - 1) != Some(&' ');
                 let present = !(after && tight)
-                    && hits
-                        .starting_in(t.start.saturating_sub(6), t.start)
-                        .iter()
-                        .any(|h| h.what == What::Present && h.end <= t.start && !inside_signal(hits, h));
+                    && hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
+                        h.what == What::Present && h.end <= t.start && !inside_signal(hits, h) && !blocked(hits, h) && nearest_figure(h)
+                    });
                 // Or a particle before it, spaces aside (迟到了四个, 迟到 四个).
                 let before = event_right_before(p, hits, t.start);
                 let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
@@ -308,10 +313,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 set_max(&mut out.candidates, r);
                 // A present marker said of them, not negated (未到场, have not arrived).
                 let negated = |h: &Hit| {
-                    hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| {
-                        (g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start)
-                            || (g.what == What::PresentBlocker && g.end == h.start)
-                    })
+                    hits.starting_in(h.start.saturating_sub(4), h.start)
+                        .iter()
+                        .any(|g| g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start)
+                        || blocked(hits, h)
                 };
                 // A present marker a few words on: 16 characters of Chinese, three times that
                 // of English (12 candidates for the pastry exam have arrived).
@@ -321,10 +326,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // 来了9个迟到的: the event named right after the figure is what it counts.
                 let said_after = event_right_after(hits, r.end);
                 let present = (!said_after
-                    && hits
-                        .starting_in(t.start.saturating_sub(6), t.start)
-                        .iter()
-                        .any(|h| h.what == What::Present && h.end <= t.start && !negated(h) && !inside_signal(hits, h)))
+                    && hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
+                        h.what == What::Present && h.end <= t.start && !negated(h) && !inside_signal(hits, h) && nearest_figure(h)
+                    }))
                     || hits.starting_in(r.end, r.end + reach).iter().any(|h| {
                         h.what == What::Present
                             && !negated(h)
@@ -446,6 +450,12 @@ fn relative(out: &mut Counts) {
         let mut said = out.implicit.iter().filter(|i| i.said && !i.present);
         if let (Some(i), None) = (said.next(), said.next()) {
             out.candidates = Some(i.reading);
+        } else if let [total, part] = out.implicit[..] {
+            // 应到45实到31: two bare figures, the session's first and then those present, are
+            // the roll call.
+            if !total.present && part.present && part.reading.num.value < total.reading.num.value {
+                out.all_candidates.extend([(total.reading, false), (part.reading, true)]);
+            }
         }
     }
     let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
@@ -462,6 +472,9 @@ fn relative(out: &mut Counts) {
             Bound::AtLeast | Bound::MoreThan => Bound::AtMost,
             Bound::Exact => Bound::Exact,
         };
+        if total > low {
+            out.shortfall = Some((part.start, part.end));
+        }
         (total - low, bound)
     } else {
         (low, part.num.bound)
@@ -774,6 +787,11 @@ fn counts_rooms(p: &Prepared, spec: &Numbers, t: &Token, bound: Bound) -> bool {
         Script::Chinese => bound != Bound::Exact || spec.cardinals.iter().any(|c| p.spells(t.start, t.end, c)),
         Script::Arabic | Script::Letter => false,
     }
+}
+
+/// Whether a present marker is blocked by the word right before it (不让进场, 站起来了).
+fn blocked(hits: &Hits, h: &Hit) -> bool {
+    hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| g.what == What::PresentBlocker && g.end == h.start)
 }
 
 /// Whether an event's word starts right at `end` (9个迟到的). Not after a space: typed fast, a

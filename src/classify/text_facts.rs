@@ -113,6 +113,13 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     if spec.outage_signals.iter().any(|s| known.has(*s)) {
         put(FactKey::OutageMinutes, counts.minutes, &mut known);
     }
+    // A roll call short of the session says candidates are missing, in any words.
+    if let Some((start, end)) = counts.shortfall {
+        if !known.has(Signal::CandidatesDelayed) {
+            known.signals |= 1 << Signal::CandidatesDelayed.index();
+            prov.signals.push((Signal::CandidatesDelayed, Src::Text { start, end }));
+        }
+    }
     if let Some((start, end)) = counts.large {
         if known.large.is_none() {
             known.large = Some(true);
