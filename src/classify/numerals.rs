@@ -66,7 +66,7 @@ struct Token {
 
 /// Reads every count, duration and share in the text.
 pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts {
-    let tokens = tokens(p, hits, index);
+    let tokens = tokens(p, hits, index, spec);
     let ending = Ending::new(hits, p.chars.len());
     let mut out = Counts::default();
     let mut room_ids: Vec<(f64, usize, usize)> = Vec::new();
@@ -596,9 +596,9 @@ fn tokens_at(p: &Prepared, hits: &Hits, index: &Index, pos: usize) -> bool {
 
 /// Every numeral of the text, except where a quantity or duration word starts or inside a
 /// non-number word.
-fn tokens(p: &Prepared, hits: &Hits, index: &Index) -> Vec<Token> {
+fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token> {
     let chars = &p.chars;
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let start = i;
@@ -628,7 +628,15 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index) -> Vec<Token> {
                 .starting_in(noun_end.saturating_sub(index.longest), noun_end)
                 .iter()
                 .any(|h| h.what == What::RoomNoun && h.end == noun_end);
-            if alone && after_room {
+            // 考场A、B, rooms A and B: a letter listed after a room's letter names a room too.
+            let listed = || {
+                out.last().filter(|t| t.script == Script::Letter).is_some_and(|last| {
+                    let between: String = chars.get(last.end..i).unwrap_or_default().iter().collect();
+                    let between = between.trim();
+                    spec.list_separators.iter().chain(&spec.room_list_separators).any(|s| s.trim() == between)
+                })
+            };
+            if alone && (after_room || listed()) {
                 out.push(Token { value: 1000.0 + f64::from(u32::from(*c) - u32::from('a')), start: i, end: i + 1, script: Script::Letter });
             }
             i += 1;
