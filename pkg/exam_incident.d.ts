@@ -1609,6 +1609,11 @@ export interface Negation {
     content?: string[];
     content_spares?: Signal[];
     /**
+     * Words naming someone who is not at the exam (孩子, 在家, my kid): what their clause says
+     * happened happened to them (我女儿发烧了, 小陈在家发烧没来), not at the site.
+     */
+    bystanders?: string[];
+    /**
      * Signals whose denial anywhere in the text takes back every mention (冒烟…不是着火, the
      * smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
      */

@@ -36,6 +36,8 @@ pub enum What {
     Threat,
     /// A word that introduces the exam's own content (题目里, the practical task).
     Content,
+    /// A word naming someone away from the exam (孩子, 在家, my kid).
+    Bystander,
     /// A turn in a sentence (但是, but) that an unreal word does not reach past.
     UnrealBreak,
     /// A word marking a count as those present (到了, have arrived).
@@ -183,6 +185,7 @@ impl Index {
         add(&mut n.unreal.iter(), What::Unreal);
         add(&mut n.threats.iter(), What::Threat);
         add(&mut n.content.iter(), What::Content);
+        add(&mut n.bystanders.iter(), What::Bystander);
         add(&mut n.unreal_breaks.iter(), What::UnrealBreak);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
         add(&mut spec.numbers.present_blockers.iter(), What::PresentBlocker);

@@ -169,6 +169,10 @@ pub struct Negation {
     pub content: Vec<String>,
     #[serde(default)]
     pub content_spares: Vec<Signal>,
+    /// Words naming someone who is not at the exam (孩子, 在家, my kid): what their clause says
+    /// happened happened to them (我女儿发烧了, 小陈在家发烧没来), not at the site.
+    #[serde(default)]
+    pub bystanders: Vec<String>,
     /// Signals whose denial anywhere in the text takes back every mention (冒烟…不是着火, the
     /// smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
     #[serde(default)]

@@ -29,7 +29,8 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     });
     topic(spec, &hits, &mut terms);
     unreal(p, &hits, &mut terms, &spec.negation.whole_message);
-    content(p, &hits, &mut terms, &spec.negation.content_spares);
+    in_clause_of(p, &hits, &mut terms, What::Content, &spec.negation.content_spares);
+    in_clause_of(p, &hits, &mut terms, What::Bystander, &[]);
     titled(p, &mut terms);
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
@@ -45,7 +46,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         cues: Vec::with_capacity(terms.len()),
         facts: Vec::with_capacity(terms.len() + 6),
         negated: Vec::with_capacity(terms.len()),
-        unreal: hits.all().iter().any(|h| matches!(h.what, What::Unreal | What::Content)),
+        unreal: hits.all().iter().any(|h| matches!(h.what, What::Unreal | What::Content | What::Bystander)),
         ..Provenance::default()
     };
     for t in &terms {
@@ -327,11 +328,11 @@ fn deny(terms: &mut [negation::Term], denials: &[Signal]) {
     }
 }
 
-/// Negates the events a question or task is about: from a content word's clause start to its
-/// clause end, a colon not ending it (题目里有一道题问：配电房发生火灾时…), every signal but the
-/// paper's own (`spares`).
-fn content(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], spares: &[Signal]) {
-    let marks: Vec<(usize, usize)> = hits.all().iter().filter(|h| h.what == What::Content).map(|h| (h.start, h.end)).collect();
+/// Negates the events a question or task is about, or that befell someone away from the exam:
+/// from a `mark` word's clause start to its clause end, a colon not ending it (题目里有一道题问：
+/// 配电房发生火灾时…), every signal but `spares` (the paper's own, for content).
+fn in_clause_of(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], mark: What, spares: &[Signal]) {
+    let marks: Vec<(usize, usize)> = hits.all().iter().filter(|h| h.what == mark).map(|h| (h.start, h.end)).collect();
     if marks.is_empty() {
         return;
     }
