@@ -42,6 +42,8 @@ pub enum What {
     UnrealBreak,
     /// A word marking a count as those present (到了, have arrived).
     Present,
+    /// A word marking a count as the session's whole (应到, registered).
+    Total,
     /// A word right before a present marker that denies it (不来了, 不得入场).
     PresentBlocker,
     Hedge,
@@ -188,6 +190,7 @@ impl Index {
         add(&mut n.bystanders.iter(), What::Bystander);
         add(&mut n.unreal_breaks.iter(), What::UnrealBreak);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
+        add(&mut spec.numbers.total_markers.iter(), What::Total);
         add(&mut spec.numbers.present_blockers.iter(), What::PresentBlocker);
         let m = &spec.numbers;
         for (w, v) in &m.words {

@@ -82,9 +82,18 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         if std::mem::take(&mut skip_next) {
             continue;
         }
+        // 应到45, 本场共60, 40 registered: the session's whole, whatever follows it (a figure
+        // alone so marked counts no one affected).
+        if total_marked(p, hits, t) {
+            out.all_candidates.push((Reading { num: Num::exact(t.value), start: t.start, end: t.end }, false));
+            continue;
+        }
         // A present marker before a figure is said of it only with no other figure between
-        // (到了29人缺1人: the 1 is not present).
-        let nearest_figure = |h: &Hit| ti.checked_sub(1).and_then(|i| tokens.get(i)).is_none_or(|prev| prev.end <= h.start);
+        // (到了29人缺1人: the 1 is not present) and in its clause (都到了，就差三个).
+        let nearest_figure = |h: &Hit| {
+            ti.checked_sub(1).and_then(|i| tokens.get(i)).is_none_or(|prev| prev.end <= h.start)
+                && !(h.end..t.start).any(|i| p.is_clause_end(i))
+        };
         // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
         let at = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix).map_or(t.start, |h| h.start);
         if list_next != Some(t.start) && list_next != Some(at) {
@@ -443,7 +452,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
 fn relative(out: &mut Counts) {
     if !out.all_candidates.is_empty() {
         let implicit = std::mem::take(&mut out.implicit);
-        out.all_candidates.extend(implicit.into_iter().filter(|i| i.counted).map(|i| (i.reading, i.present)));
+        // Beside a count of candidates, a bare figure counts them when it is counted (3个), said
+        // present (实到31) or said of the event (8 stuck).
+        out.all_candidates.extend(implicit.into_iter().filter(|i| i.counted || i.present || i.said).map(|i| (i.reading, i.present)));
     } else if out.candidates.is_none() {
         // Alone, a counted number said of an event counts those it happened to (迟到了四个): one
         // such figure only; two (迟到三个，走了两个) say too little about which.
@@ -795,6 +806,17 @@ fn counts_rooms(p: &Prepared, spec: &Numbers, t: &Token, bound: Bound) -> bool {
         Script::Chinese => bound != Bound::Exact || spec.cardinals.iter().any(|c| p.spells(t.start, t.end, c)),
         Script::Arabic | Script::Letter => false,
     }
+}
+
+/// Whether a total marker stands right before the figure (应到45, 共 60, registered: 40) or
+/// right after it (40 registered), spaces and a colon aside.
+fn total_marked(p: &Prepared, hits: &Hits, t: &Token) -> bool {
+    let mut before = t.start;
+    while before > 0 && matches!(p.chars.get(before - 1), Some(' ' | ':' | '：')) {
+        before -= 1;
+    }
+    hits.starting_in(before.saturating_sub(8), before).iter().any(|h| h.what == What::Total && h.end == before)
+        || hits.at(skip(p, t.end)).iter().any(|h| h.what == What::Total)
 }
 
 /// Whether a present marker is blocked by the word right before it (不让进场, 站起来了).
