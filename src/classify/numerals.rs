@@ -84,7 +84,13 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
         // 应到45, 本场共60, 40 registered: the session's whole, whatever follows it (a figure
         // alone so marked counts no one affected).
-        if total_marked(p, hits, t) {
+        let mut noun_at = skip(p, t.end);
+        while let Some(c) = first(hits, noun_at, |w| w == What::Classifier) {
+            noun_at = skip(p, c.end);
+        }
+        let of_others =
+            first(hits, noun_at, |w| matches!(w, What::RoomNoun | What::Measure { target: Target::Rooms | Target::Minutes, .. })).is_some();
+        if !of_others && total_marked(p, hits, t) {
             out.all_candidates.push((Reading { num: Num::exact(t.value), start: t.start, end: t.end }, false));
             continue;
         }
