@@ -29,8 +29,17 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     });
     topic(spec, &hits, &mut terms);
     unreal(p, &hits, &mut terms, &spec.negation.whole_message);
-    in_clause_of(p, &hits, &mut terms, What::Content, &spec.negation.content_spares);
-    in_clause_of(p, &hits, &mut terms, What::Bystander, &[]);
+    // Content and bystander words, found in one pass over the hits.
+    let (mut content, mut bystanders) = (Vec::new(), Vec::new());
+    for h in hits.all() {
+        match h.what {
+            What::Content => content.push((h.start, h.end)),
+            What::Bystander => bystanders.push((h.start, h.end)),
+            _ => {}
+        }
+    }
+    in_clause_of(p, &content, &mut terms, &spec.negation.content_spares);
+    in_clause_of(p, &bystanders, &mut terms, &[]);
     titled(p, &mut terms);
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
@@ -329,10 +338,9 @@ fn deny(terms: &mut [negation::Term], denials: &[Signal]) {
 }
 
 /// Negates the events a question or task is about, or that befell someone away from the exam:
-/// from a `mark` word's clause start to its clause end, a colon not ending it (题目里有一道题问：
+/// from each mark's clause start to its clause end, a colon not ending it (题目里有一道题问：
 /// 配电房发生火灾时…), every signal but `spares` (the paper's own, for content).
-fn in_clause_of(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], mark: What, spares: &[Signal]) {
-    let marks: Vec<(usize, usize)> = hits.all().iter().filter(|h| h.what == mark).map(|h| (h.start, h.end)).collect();
+fn in_clause_of(p: &Prepared, marks: &[(usize, usize)], terms: &mut [negation::Term], spares: &[Signal]) {
     if marks.is_empty() {
         return;
     }
@@ -341,7 +349,7 @@ fn in_clause_of(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], mark: W
     let ends: Vec<usize> = (0..p.chars.len()).filter(|&i| p.is_clause_end(i)).collect();
     let stops: Vec<usize> = ends.iter().copied().filter(|&i| !colon(i)).collect();
     let mut spans = Spans::default();
-    for (start, end) in marks {
+    for &(start, end) in marks {
         let from = ends.partition_point(|&i| i < start).checked_sub(1).and_then(|k| ends.get(k)).map_or(0, |i| i + 1);
         let to = stops.get(stops.partition_point(|&i| i < end)).copied().unwrap_or(p.chars.len());
         spans.add(from, to);
@@ -422,42 +430,46 @@ fn quoted(p: &Prepared, start: usize, end: usize, speech: &[String]) -> bool {
 /// object in the text.
 fn topic(spec: &ClassifierSpec, hits: &Hits, terms: &mut [negation::Term]) {
     let signal_of = |fi: u16| spec.frames.get(usize::from(fi)).and_then(|f| f.signal);
-    let mentioned = |s: Signal| hits.all().iter().any(|h| matches!(h.what, What::FrameObject(fi) if signal_of(fi) == Some(s)));
+    // The frames' objects named, with where they end, found once: a scan of every hit per term
+    // was a quarter of a long text's time.
+    let named: Vec<(usize, Option<Signal>)> =
+        hits.all().iter().filter_map(|h| if let What::FrameObject(fi) = h.what { Some((h.end, signal_of(fi))) } else { None }).collect();
+    if named.is_empty() {
+        return;
+    }
+    let mentioned = |s: Signal| named.iter().any(|n| n.1 == Some(s));
     for t in terms.iter_mut() {
         let What::Signal(s) = t.hit.what else { continue };
+        // The signals of the frames that take these very words as a predicate (no list built:
+        // this runs for every term).
+        let (start, end) = (t.hit.start, t.hit.end);
+        let frames_here = || {
+            hits.at(start).iter().filter(move |h| h.end == end).filter_map(|h| match h.what {
+                What::FramePredicate(fi) => signal_of(fi),
+                _ => None,
+            })
+        };
         // Only a word some frame of its own signal predicates (a bare 到不了, not 迟到).
-        let frames_here: Vec<u16> = hits
-            .at(t.hit.start)
-            .iter()
-            .filter(|h| h.end == t.hit.end)
-            .filter_map(|h| if let What::FramePredicate(fi) = h.what { Some(fi) } else { None })
-            .collect();
-        if !frames_here.iter().any(|fi| signal_of(*fi) == Some(s)) {
+        if !frames_here().any(|o| o == s) {
             continue;
         }
         if mentioned(s) {
             // Both are named: the word is said of the last thing named before it (押运的小王…车在收费站
             // 排了一个多小时…九点肯定赶不到 is the papers late, though 考生 are named after it).
-            let last = hits.all().iter().filter(|h| h.end <= t.hit.start).filter_map(|h| match h.what {
-                What::FrameObject(fi) => Some((h.end, signal_of(fi))),
-                _ => None,
-            });
-            if let Some((_, Some(o))) = last.max_by_key(|(end, _)| *end) {
-                if o != s && frames_here.iter().any(|fi| signal_of(*fi) == Some(o)) {
+            let last = named.iter().filter(|n| n.0 <= start).max_by_key(|n| n.0).copied();
+            if let Some((_, Some(o))) = last {
+                if o != s && frames_here().any(|f| f == o) {
                     t.hit.what = What::Signal(o);
                 }
             }
             continue;
         }
         // One other signal, however many of its frames take the word (a signal may have several).
-        let mut others: Vec<Signal> = Vec::new();
-        for o in frames_here.iter().filter_map(|fi| signal_of(*fi)).filter(|o| *o != s && mentioned(*o)) {
-            if !others.contains(&o) {
-                others.push(o);
+        let mut others = frames_here().filter(|o| *o != s && mentioned(*o));
+        if let Some(o) = others.next() {
+            if others.all(|other| other == o) {
+                t.hit.what = What::Signal(o);
             }
-        }
-        if let [o] = others[..] {
-            t.hit.what = What::Signal(o);
         }
     }
 }
