@@ -1614,6 +1614,13 @@ export interface Negation {
      */
     bystanders?: string[];
     /**
+     * Words that say the exam went on unaffected (考试照常, 不影响考试, running normally): the
+     * `no_effect_signals` anywhere in the text are then no event of the plan — a disaster is one
+     * only when it "影响考试正常进行" (重大(7)).
+     */
+    no_effect?: string[];
+    no_effect_signals?: Signal[];
+    /**
      * Signals whose denial anywhere in the text takes back every mention (冒烟…不是着火, the
      * smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
      */

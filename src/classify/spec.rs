@@ -173,6 +173,13 @@ pub struct Negation {
     /// happened happened to them (我女儿发烧了, 小陈在家发烧没来), not at the site.
     #[serde(default)]
     pub bystanders: Vec<String>,
+    /// Words that say the exam went on unaffected (考试照常, 不影响考试, running normally): the
+    /// `no_effect_signals` anywhere in the text are then no event of the plan — a disaster is one
+    /// only when it "影响考试正常进行" (重大(7)).
+    #[serde(default)]
+    pub no_effect: Vec<String>,
+    #[serde(default)]
+    pub no_effect_signals: Vec<Signal>,
     /// Signals whose denial anywhere in the text takes back every mention (冒烟…不是着火, the
     /// smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
     #[serde(default)]

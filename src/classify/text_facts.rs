@@ -30,16 +30,25 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     topic(spec, &hits, &mut terms);
     unreal(p, &hits, &mut terms, &spec.negation.whole_message);
     // Content and bystander words, found in one pass over the hits.
-    let (mut content, mut bystanders) = (Vec::new(), Vec::new());
+    let (mut content, mut bystanders, mut unaffected) = (Vec::new(), Vec::new(), false);
     for h in hits.all() {
         match h.what {
             What::Content => content.push((h.start, h.end)),
             What::Bystander => bystanders.push((h.start, h.end)),
+            What::NoEffect => unaffected = true,
             _ => {}
         }
     }
     in_clause_of(p, &content, &mut terms, &spec.negation.content_spares);
     in_clause_of(p, &bystanders, &mut terms, &[]);
+    // The exam went on unaffected: the storm, the tremor, the fire engines were not the plan's.
+    if unaffected {
+        for t in terms.iter_mut() {
+            if matches!(t.hit.what, What::Signal(s) if spec.negation.no_effect_signals.contains(&s)) {
+                t.negated = true;
+            }
+        }
+    }
     titled(p, &mut terms);
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
         if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
