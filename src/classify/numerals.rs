@@ -814,15 +814,18 @@ fn counts_rooms(p: &Prepared, spec: &Numbers, t: &Token, bound: Bound) -> bool {
     }
 }
 
-/// Whether a total marker stands right before the figure (应到45, 共 60, registered: 40) or
-/// right after it (40 registered), spaces and a colon aside.
+/// Whether a total marker stands right before the figure (应到45, 一共 60, registered: 40) or,
+/// in English, right after it (40 registered), spaces and a colon aside.
 fn total_marked(p: &Prepared, hits: &Hits, t: &Token) -> bool {
     let mut before = t.start;
     while before > 0 && matches!(p.chars.get(before - 1), Some(' ' | ':' | '：')) {
         before -= 1;
     }
+    // After the figure only in English (40 registered): 应到, 一共 come before theirs, and one
+    // after a figure starts the next count (4 & 5 一共 60).
+    let english = |h: &Hit| p.chars.get(h.start..h.end).is_some_and(|w| w.iter().all(char::is_ascii));
     hits.starting_in(before.saturating_sub(8), before).iter().any(|h| h.what == What::Total && h.end == before)
-        || hits.at(skip(p, t.end)).iter().any(|h| h.what == What::Total)
+        || hits.at(skip(p, t.end)).iter().any(|h| h.what == What::Total && english(h))
 }
 
 /// Whether a present marker is blocked by the word right before it (不让进场, 站起来了).
