@@ -1381,6 +1381,17 @@ export interface Span {
     end: number;
 }
 
+/**
+ * Words that clear what they name: any of `words` in a text takes back its `signals` and `cues`.
+ */
+export interface Clearing {
+    id: string;
+    clause: string;
+    words: string[];
+    signals?: Signal[];
+    cues?: string[];
+}
+
 export interface BoundWords {
     bound: Bound;
     /**
@@ -1614,12 +1625,10 @@ export interface Negation {
      */
     bystanders?: string[];
     /**
-     * Words that say the exam went on unaffected (考试照常, 不影响考试, running normally): the
-     * `no_effect_signals` anywhere in the text are then no event of the plan — a disaster is one
-     * only when it "影响考试正常进行" (重大(7)).
+     * Words that, anywhere in the text, take back some signals and cues: 考试照常 a disaster (重大(7)
+     * is one that "影响考试正常进行"), a normal temperature re-measured a fever.
      */
-    no_effect?: string[];
-    no_effect_signals?: Signal[];
+    clearings?: Clearing[];
     /**
      * Signals whose denial anywhere in the text takes back every mention (冒烟…不是着火, the
      * smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.

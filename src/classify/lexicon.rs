@@ -38,8 +38,8 @@ pub enum What {
     Content,
     /// A word naming someone away from the exam (孩子, 在家, my kid).
     Bystander,
-    /// A word saying the exam went on unaffected (考试照常, running normally).
-    NoEffect,
+    /// A word of clearing `i` (考试照常, 复测36.5).
+    Clearing(u16),
     /// A turn in a sentence (但是, but) that an unreal word does not reach past.
     UnrealBreak,
     /// A word marking a count as those present (到了, have arrived).
@@ -190,7 +190,9 @@ impl Index {
         add(&mut n.threats.iter(), What::Threat);
         add(&mut n.content.iter(), What::Content);
         add(&mut n.bystanders.iter(), What::Bystander);
-        add(&mut n.no_effect.iter(), What::NoEffect);
+        for (i, c) in n.clearings.iter().enumerate() {
+            add(&mut c.words.iter(), What::Clearing(u16::try_from(i).unwrap_or(u16::MAX)));
+        }
         add(&mut n.unreal_breaks.iter(), What::UnrealBreak);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
         add(&mut spec.numbers.total_markers.iter(), What::Total);

@@ -173,13 +173,10 @@ pub struct Negation {
     /// happened happened to them (我女儿发烧了, 小陈在家发烧没来), not at the site.
     #[serde(default)]
     pub bystanders: Vec<String>,
-    /// Words that say the exam went on unaffected (考试照常, 不影响考试, running normally): the
-    /// `no_effect_signals` anywhere in the text are then no event of the plan — a disaster is one
-    /// only when it "影响考试正常进行" (重大(7)).
+    /// Words that, anywhere in the text, take back some signals and cues: 考试照常 a disaster (重大(7)
+    /// is one that "影响考试正常进行"), a normal temperature re-measured a fever.
     #[serde(default)]
-    pub no_effect: Vec<String>,
-    #[serde(default)]
-    pub no_effect_signals: Vec<Signal>,
+    pub clearings: Vec<Clearing>,
     /// Signals whose denial anywhere in the text takes back every mention (冒烟…不是着火, the
     /// smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
     #[serde(default)]
@@ -551,6 +548,20 @@ pub struct Quantity {
 
 fn exact() -> Bound {
     Bound::Exact
+}
+
+/// Words that clear what they name: any of `words` in a text takes back its `signals` and `cues`.
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Clearing {
+    pub id: String,
+    pub clause: String,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub signals: Vec<Signal>,
+    #[serde(default)]
+    pub cues: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, ToJson, FromJson)]

@@ -30,23 +30,26 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     topic(spec, &hits, &mut terms);
     unreal(p, &hits, &mut terms, &spec.negation.whole_message);
     // Content and bystander words, found in one pass over the hits.
-    let (mut content, mut bystanders, mut unaffected) = (Vec::new(), Vec::new(), false);
+    let (mut content, mut bystanders, mut cleared) = (Vec::new(), Vec::new(), Vec::new());
     for h in hits.all() {
         match h.what {
             What::Content => content.push((h.start, h.end)),
             What::Bystander => bystanders.push((h.start, h.end)),
-            What::NoEffect => unaffected = true,
+            What::Clearing(i) if !cleared.contains(&i) => cleared.push(i),
             _ => {}
         }
     }
     in_clause_of(p, &content, &mut terms, &spec.negation.content_spares);
     in_clause_of(p, &bystanders, &mut terms, &[]);
-    // The exam went on unaffected: the storm, the tremor, the fire engines were not the plan's.
-    if unaffected {
+    // The exam went on unaffected, the fever was the thermometer: what a clearing names is taken back.
+    for c in cleared.iter().filter_map(|i| spec.negation.clearings.get(usize::from(*i))) {
+        let cue_names = &index.cue_names;
         for t in terms.iter_mut() {
-            if matches!(t.hit.what, What::Signal(s) if spec.negation.no_effect_signals.contains(&s)) {
-                t.negated = true;
-            }
+            t.negated |= match t.hit.what {
+                What::Signal(s) => c.signals.contains(&s),
+                What::Cue(k) => cue_names.get(usize::from(k)).is_some_and(|n| c.cues.contains(n)),
+                _ => false,
+            };
         }
     }
     titled(p, &mut terms);
