@@ -33,12 +33,12 @@ pub fn features(p: &Prepared, negators: &[(usize, usize)], scope_chars: usize) -
 pub fn negators(hits: &Hits, longest: usize) -> Vec<(usize, usize)> {
     hits.all()
         .iter()
-        .filter(|g| g.what == What::Negator)
+        .filter(|g| matches!(g.what, What::Negator))
         .filter(|g| {
             !hits
                 .starting_in(g.start.saturating_sub(longest), g.end)
                 .iter()
-                .any(|o| o.what == What::NotNegator && o.start < g.end && g.start < o.end)
+                .any(|o| matches!(o.what, What::NotNegator) && o.start < g.end && g.start < o.end)
         })
         .map(|g| (g.start, g.end))
         .collect()

@@ -286,7 +286,7 @@ impl Index {
                 walk(&self.trie, node, text, start, &mut found);
             }
             for (end, what) in &found {
-                if *what == What::PlainWord && *end > plain.1 {
+                if matches!(*what, What::PlainWord) && *end > plain.1 {
                     plain = (start, *end);
                 }
             }

@@ -82,7 +82,10 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
         // A term overlapping `g` starts less than the longest term before it.
         let near = terms.get(from(&terms, g.start.saturating_sub(longest))..from(&terms, g.end)).unwrap_or_default();
         let silenced = near.iter().any(|t| overlaps(&t.hit, g))
-            || hits.starting_in(g.start.saturating_sub(longest), g.end).iter().any(|o| o.what == What::NotNegator && overlaps(o, g))
+            || hits
+                .starting_in(g.start.saturating_sub(longest), g.end)
+                .iter()
+                .any(|o| matches!(o.what, What::NotNegator) && overlaps(o, g))
             || contained_in_longer(g, &|w| w == g.what);
         if silenced {
             continue;
@@ -94,7 +97,7 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
             continue;
         }
         loop {
-            let negate = g.what == What::Negator;
+            let negate = matches!(g.what, What::Negator);
             let Some(cur) = terms.get(i).map(|t| t.hit) else { break };
             // Negated once, however many negators reach it (没有停电也没有作弊: the second
             // negator does not undo what the first carried on to). The same words may be two

@@ -85,7 +85,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         // 应到45, 本场共60, 40 registered: the session's whole, whatever follows it (a figure
         // alone so marked counts no one affected).
         let mut noun_at = skip(p, t.end);
-        while let Some(c) = first(hits, noun_at, |w| w == What::Classifier) {
+        while let Some(c) = first(hits, noun_at, |w| matches!(w, What::Classifier)) {
             noun_at = skip(p, c.end);
         }
         let of_others =
@@ -101,7 +101,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 && !(h.end..t.start).any(|i| p.is_clause_end(i))
         };
         // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
-        let at = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix).map_or(t.start, |h| h.start);
+        let at = ending.at(t.start).filter(|h| matches!(h.what, What::OrdinalPrefix)).map_or(t.start, |h| h.start);
         if list_next != Some(t.start) && list_next != Some(at) {
             pending.clear();
             list_confirmed = false;
@@ -118,22 +118,22 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             continue;
         }
         // lab 3, page 6, seat 14: a thing's number, neither a count nor a room.
-        if before.is_some_and(|h| h.what == What::IdNoun) && !list_confirmed {
+        if before.is_some_and(|h| matches!(h.what, What::IdNoun)) && !list_confirmed {
             continue;
         }
-        let ordinal = ending.at(t.start).filter(|h| h.what == What::OrdinalPrefix);
+        let ordinal = ending.at(t.start).filter(|h| matches!(h.what, What::OrdinalPrefix));
         let ordinal_before = ordinal.is_some();
         // A named room starts at its 第.
         let from = ordinal.map_or(t.start, |h| h.start);
         let mut value = t.value;
         let mut bound = bound_before.unwrap_or(Bound::Exact);
         // 各一个考场: one of several alike, so at least two in all.
-        if before.is_some_and(|h| h.what == What::Each) && !room_before {
+        if before.is_some_and(|h| matches!(h.what, What::Each)) && !room_before {
             value *= 2.0;
             bound = Bound::AtLeast;
         }
         let mut pos = skip(p, t.end);
-        if let Some(h) = first(hits, pos, |w| w == What::FractionInfix) {
+        if let Some(h) = first(hits, pos, |w| matches!(w, What::FractionInfix)) {
             if let Some(den) = tokens.get(ti + 1).filter(|n| n.start == skip(p, h.end)) {
                 if value > 0.0 {
                     set_max(&mut out.fraction, Reading { num: Num::exact(den.value / value), start: t.start, end: den.end });
@@ -146,7 +146,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         if t.script == Script::Arabic && p.chars.get(t.end) == Some(&'/') {
             if let Some(den) = tokens.get(ti + 1).filter(|n| n.start == t.end + 1 && n.script == Script::Arabic && n.value > value) {
                 let mut at = skip(p, den.end);
-                while let Some(l) = first(hits, at, |w| w == What::Linker) {
+                while let Some(l) = first(hits, at, |w| matches!(w, What::Linker)) {
                     at = skip(p, l.end);
                 }
                 if first(hits, at, |w| matches!(w, What::Measure { target: Target::Candidates, .. })).is_some() && value > 0.0 {
@@ -156,16 +156,16 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 }
             }
         }
-        if let Some(h) = first(hits, pos, |w| w == What::Percent) {
+        if let Some(h) = first(hits, pos, |w| matches!(w, What::Percent)) {
             set_max(&mut out.fraction, Reading { num: Num::exact(value / 100.0), start: t.start, end: h.end });
             continue;
         }
         let mut counted = false;
-        if let Some(h) = first(hits, pos, |w| w == What::Classifier) {
+        if let Some(h) = first(hits, pos, |w| matches!(w, What::Classifier)) {
             pos = skip(p, h.end);
             counted = true;
         }
-        if let Some(h) = first(hits, pos, |w| w == What::Half) {
+        if let Some(h) = first(hits, pos, |w| matches!(w, What::Half)) {
             value += 0.5;
             pos = skip(p, h.end);
         }
@@ -175,7 +175,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             pos = skip(p, h.end);
             // 二十多个人: the classifier comes after the bound.
-            if let Some(h) = first(hits, pos, |w| w == What::Classifier).filter(|_| !counted) {
+            if let Some(h) = first(hits, pos, |w| matches!(w, What::Classifier)).filter(|_| !counted) {
                 pos = skip(p, h.end);
                 counted = true;
             }
@@ -185,7 +185,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let counts_here = hits.at(t.end).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier));
         if room_before && bound_before.is_none() && !counts_here {
             room_ids.push((value, before.map_or(t.start, |h| h.start), t.end));
-            if let Some(sep) = first(hits, pos, |w| w == What::ListSep) {
+            if let Some(sep) = first(hits, pos, |w| matches!(w, What::ListSep)) {
                 list_confirmed = true;
                 list_next = Some(skip(p, sep.end));
             } else if let Some(next) = room_separator(p, spec, skip(p, t.end)) {
@@ -207,7 +207,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             continue;
         }
         // 第一第二考场: the next 第 continues a list of ordinals.
-        if ordinal_before && first(hits, pos, |w| w == What::OrdinalPrefix).is_some() {
+        if ordinal_before && first(hits, pos, |w| matches!(w, What::OrdinalPrefix)).is_some() {
             pending.push((value, from, t.end));
             list_next = Some(pos);
             continue;
@@ -271,7 +271,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let tight = pos > 0 && p.chars.get(pos - 1) != Some(&' ');
                 let present = !(after && tight)
                     && hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
-                        h.what == What::Present && h.end <= t.start && !inside_signal(hits, h) && !blocked(hits, h) && nearest_figure(h)
+                        matches!(h.what, What::Present)
+                            && h.end <= t.start
+                            && !inside_signal(hits, h)
+                            && !blocked(hits, h)
+                            && nearest_figure(h)
                     });
                 // Or a particle before it, spaces aside (迟到了四个, 迟到 四个).
                 let before = event_right_before(p, hits, t.start);
@@ -330,7 +334,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let negated = |h: &Hit| {
                     hits.starting_in(h.start.saturating_sub(4), h.start)
                         .iter()
-                        .any(|g| g.what == What::Negator && g.end + 1 >= h.start && g.end <= h.start)
+                        .any(|g| matches!(g.what, What::Negator) && g.end + 1 >= h.start && g.end <= h.start)
                         || blocked(hits, h)
                 };
                 // A present marker a few words on: 16 characters of Chinese, three times that
@@ -342,10 +346,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let said_after = event_right_after(hits, r.end);
                 let present = (!said_after
                     && hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
-                        h.what == What::Present && h.end <= t.start && !negated(h) && !inside_signal(hits, h) && nearest_figure(h)
+                        matches!(h.what, What::Present) && h.end <= t.start && !negated(h) && !inside_signal(hits, h) && nearest_figure(h)
                     }))
                     || hits.starting_in(r.end, r.end + reach).iter().any(|h| {
-                        h.what == What::Present
+                        matches!(h.what, What::Present)
                             && !negated(h)
                             && !inside_signal(hits, h)
                             && !(r.end..h.start).any(|i| p.is_clause_end(i))
@@ -381,13 +385,13 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             What::Ordinal => {
                 pending.push((value, from, m.end));
                 let next = skip(p, m.end);
-                if let Some(noun) = first(hits, next, |w| w == What::RoomNoun) {
+                if let Some(noun) = first(hits, next, |w| matches!(w, What::RoomNoun)) {
                     // The last room of the list is named with its noun (3号考场).
                     if let Some(last) = pending.last_mut() {
                         last.2 = noun.end;
                     }
                     room_ids.append(&mut pending);
-                } else if let Some(sep) = first(hits, next, |w| w == What::ListSep) {
+                } else if let Some(sep) = first(hits, next, |w| matches!(w, What::ListSep)) {
                     list_next = Some(skip(p, sep.end));
                 } else if tokens.get(ti + 1).is_some_and(|n| n.start == next) {
                     // 3号4号考场: the next room number follows without a separator.
@@ -534,7 +538,7 @@ fn separator(p: &Prepared, words: &[String], pos: usize) -> Option<usize> {
 
 /// Whether `part` and `t` are joined by a linker (14 of 50, 5 out of 60).
 fn linked_by_of(p: &Prepared, hits: &Hits, part: &Token, t: &Token) -> bool {
-    hits.starting_in(part.end, t.start).iter().any(|h| h.what == What::Linker && skip(p, h.end) == t.start)
+    hits.starting_in(part.end, t.start).iter().any(|h| matches!(h.what, What::Linker) && skip(p, h.end) == t.start)
 }
 
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.
@@ -596,7 +600,7 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
                 let all_present = hits
                     .starting_in(at, at + 4)
                     .iter()
-                    .any(|m| m.what == What::Present && !(at..m.start).any(|i| p.is_clause_end(i)) && !inside_signal(hits, m));
+                    .any(|m| matches!(m.what, What::Present) && !(at..m.start).any(|i| p.is_clause_end(i)) && !inside_signal(hits, m));
                 if q.large && !all_present && out.large.is_none() {
                     out.large = Some((h.start, end));
                 }
@@ -622,7 +626,10 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
         // A non-number word blocks the numerals it covers (一 in 我一个人), wherever it starts.
         let blocked = || {
             hits.at(start).iter().any(|h| matches!(h.what, What::Quantity(_) | What::Duration(_)))
-                || hits.starting_in(start.saturating_sub(index.longest), start).iter().any(|h| h.what == What::NotNumber && h.end > start)
+                || hits
+                    .starting_in(start.saturating_sub(index.longest), start)
+                    .iter()
+                    .any(|h| matches!(h.what, What::NotNumber) && h.end > start)
         };
         if chars.get(i).is_some_and(char::is_ascii_digit) {
             while chars.get(i).is_some_and(char::is_ascii_digit)
@@ -644,7 +651,7 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
             let after_room = hits
                 .starting_in(noun_end.saturating_sub(index.longest), noun_end)
                 .iter()
-                .any(|h| h.what == What::RoomNoun && h.end == noun_end);
+                .any(|h| matches!(h.what, What::RoomNoun) && h.end == noun_end);
             // 考场A、B, rooms A and B: a letter listed after a room's letter names a room too.
             let listed = || {
                 out.last().filter(|t| t.script == Script::Letter).is_some_and(|last| {
@@ -824,13 +831,13 @@ fn total_marked(p: &Prepared, hits: &Hits, t: &Token) -> bool {
     // After the figure only in English (40 registered): 应到, 一共 come before theirs, and one
     // after a figure starts the next count (4 & 5 一共 60).
     let english = |h: &Hit| p.chars.get(h.start..h.end).is_some_and(|w| w.iter().all(char::is_ascii));
-    hits.starting_in(before.saturating_sub(8), before).iter().any(|h| h.what == What::Total && h.end == before)
-        || hits.at(skip(p, t.end)).iter().any(|h| h.what == What::Total && english(h))
+    hits.starting_in(before.saturating_sub(8), before).iter().any(|h| matches!(h.what, What::Total) && h.end == before)
+        || hits.at(skip(p, t.end)).iter().any(|h| matches!(h.what, What::Total) && english(h))
 }
 
 /// Whether a present marker is blocked by the word right before it (不让进场, 站起来了).
 fn blocked(hits: &Hits, h: &Hit) -> bool {
-    hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| g.what == What::PresentBlocker && g.end == h.start)
+    hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| matches!(g.what, What::PresentBlocker) && g.end == h.start)
 }
 
 /// Whether an event's word starts right at `end` (9个迟到的). Not after a space: typed fast, a

@@ -256,10 +256,10 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
     let negated_at = |pos: usize| {
         hits.starting_in(pos.saturating_sub(6), pos)
             .iter()
-            .any(|g| g.what == What::Negator && g.end <= pos && pos - g.end <= 3 && !(g.end..pos).any(|i| p.is_clause_end(i)))
+            .any(|g| matches!(g.what, What::Negator) && g.end <= pos && pos - g.end <= 3 && !(g.end..pos).any(|i| p.is_clause_end(i)))
     };
     let marks: Vec<(usize, usize)> =
-        hits.all().iter().filter(|h| h.what == What::Unreal && !negated_at(h.start)).map(|h| (h.start, h.end)).collect();
+        hits.all().iter().filter(|h| matches!(h.what, What::Unreal) && !negated_at(h.start)).map(|h| (h.start, h.end)).collect();
     if marks.is_empty() {
         return;
     }
@@ -277,10 +277,10 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
         (start, end)
     };
     // A threat's sentence is real whatever its condition says.
-    let threats: Vec<(usize, usize)> = hits.all().iter().filter(|h| h.what == What::Threat).map(|h| sentence(h.start)).collect();
+    let threats: Vec<(usize, usize)> = hits.all().iter().filter(|h| matches!(h.what, What::Threat)).map(|h| sentence(h.start)).collect();
     // A turn (`unreal_breaks`: 但是, but) parts the sentence: 新闻说邻县发大水 但是有一半考生…还没来 is real
     // after it, and 考生晕倒了，不过是演练 unreal only after it.
-    let breaks: Vec<usize> = hits.all().iter().filter(|h| h.what == What::UnrealBreak).map(|h| h.start).collect();
+    let breaks: Vec<usize> = hits.all().iter().filter(|h| matches!(h.what, What::UnrealBreak)).map(|h| h.start).collect();
     let mut spans = Spans::default();
     let says = |start: usize, end: usize| whole.iter().any(|w| p.spells(start, end, w));
     for (m, m_end) in marks {
