@@ -1620,8 +1620,8 @@ export interface Negation {
     content?: string[];
     content_spares?: Signal[];
     /**
-     * Words naming someone who is not at the exam (孩子, 在家, my kid): what their clause says
-     * happened happened to them (我女儿发烧了, 小陈在家发烧没来), not at the site.
+     * Words naming someone who is not at the exam (同事家孩子, 在家没来, off sick): what their
+     * clause says happened happened to them (张老师孩子发烧住院了), not at the site.
      */
     bystanders?: string[];
     /**
@@ -1727,6 +1727,11 @@ export interface Numbers {
      * are then a share of it.
      */
     total_markers?: string[];
+    /**
+     * The same said after the figure (40 registered). Chinese puts its markers first (应到45), and
+     * one after a figure starts the next count (4 & 5 一共 60).
+     */
+    total_suffixes?: string[];
     /**
      * Words that mark a count as those present (只来了12个, 14 have arrived): the affected are
      * then the session's count less it.

@@ -36,7 +36,7 @@ pub enum What {
     Threat,
     /// A word that introduces the exam's own content (题目里, the practical task).
     Content,
-    /// A word naming someone away from the exam (孩子, 在家, my kid).
+    /// A word naming someone away from the exam (同事家孩子, 在家没来, off sick).
     Bystander,
     /// A word of clearing `i` (考试照常, 复测36.5).
     Clearing(u16),
@@ -44,8 +44,10 @@ pub enum What {
     UnrealBreak,
     /// A word marking a count as those present (到了, have arrived).
     Present,
-    /// A word marking a count as the session's whole (应到, registered).
+    /// A word marking the count after it as the session's whole (应到, registered:).
     Total,
+    /// A word marking the count before it as the session's whole (40 registered).
+    TotalSuffix,
     /// A word right before a present marker that denies it (不来了, 不得入场).
     PresentBlocker,
     Hedge,
@@ -196,6 +198,7 @@ impl Index {
         add(&mut n.unreal_breaks.iter(), What::UnrealBreak);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
         add(&mut spec.numbers.total_markers.iter(), What::Total);
+        add(&mut spec.numbers.total_suffixes.iter(), What::TotalSuffix);
         add(&mut spec.numbers.present_blockers.iter(), What::PresentBlocker);
         let m = &spec.numbers;
         for (w, v) in &m.words {

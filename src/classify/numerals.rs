@@ -94,12 +94,6 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             out.all_candidates.push((Reading { num: Num::exact(t.value), start: t.start, end: t.end }, false));
             continue;
         }
-        // A present marker before a figure is said of it only with no other figure between
-        // (到了29人缺1人: the 1 is not present) and in its clause (都到了，就差三个).
-        let nearest_figure = |h: &Hit| {
-            ti.checked_sub(1).and_then(|i| tokens.get(i)).is_none_or(|prev| prev.end <= h.start)
-                && !(h.end..t.start).any(|i| p.is_clause_end(i))
-        };
         // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
         let at = ending.at(t.start).filter(|h| matches!(h.what, What::OrdinalPrefix)).map_or(t.start, |h| h.start);
         if list_next != Some(t.start) && list_next != Some(at) {
@@ -269,14 +263,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // 来了9个迟到的, 来了30个，10个没到: a present marker before it is not said of a
                 // figure the event follows.
                 let tight = pos > 0 && p.chars.get(pos - 1) != Some(&' ');
-                let present = !(after && tight)
-                    && hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
-                        matches!(h.what, What::Present)
-                            && h.end <= t.start
-                            && !inside_signal(hits, h)
-                            && !blocked(hits, h)
-                            && nearest_figure(h)
-                    });
+                let present = !(after && tight) && present_before(p, hits, &tokens, ti);
                 // Or a particle before it, spaces aside (迟到了四个, 迟到 四个).
                 let before = event_right_before(p, hits, t.start);
                 let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
@@ -330,13 +317,6 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             What::Measure { target: Target::Candidates, .. } => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.candidates, r);
-                // A present marker said of them, not negated (未到场, have not arrived).
-                let negated = |h: &Hit| {
-                    hits.starting_in(h.start.saturating_sub(4), h.start)
-                        .iter()
-                        .any(|g| matches!(g.what, What::Negator) && g.end + 1 >= h.start && g.end <= h.start)
-                        || blocked(hits, h)
-                };
                 // A present marker a few words on: 16 characters of Chinese, three times that
                 // of English (12 candidates for the pastry exam have arrived).
                 let latin = p.chars.get(r.end..(r.end + 16).min(p.chars.len())).unwrap_or_default().iter().any(char::is_ascii_alphabetic);
@@ -344,13 +324,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let said_before = event_right_before(p, hits, t.start);
                 // 来了9个迟到的: the event named right after the figure is what it counts.
                 let said_after = event_right_after(hits, r.end);
-                let present = (!said_after
-                    && hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
-                        matches!(h.what, What::Present) && h.end <= t.start && !negated(h) && !inside_signal(hits, h) && nearest_figure(h)
-                    }))
+                let present = (!said_after && present_before(p, hits, &tokens, ti))
                     || hits.starting_in(r.end, r.end + reach).iter().any(|h| {
                         matches!(h.what, What::Present)
-                            && !negated(h)
+                            && !denied(hits, h)
                             && !inside_signal(hits, h)
                             && !(r.end..h.start).any(|i| p.is_clause_end(i))
                             // 3个考生迟到…已入场: what happened to them comes first; the late ones
@@ -471,12 +448,6 @@ fn relative(out: &mut Counts) {
         let mut said = out.implicit.iter().filter(|i| i.said && !i.present);
         if let (Some(i), None) = (said.next(), said.next()) {
             out.candidates = Some(i.reading);
-        } else if let [total, part] = out.implicit[..] {
-            // 应到45实到31: two bare figures, the session's first and then those present, are
-            // the roll call.
-            if !total.present && part.present && part.reading.num.value < total.reading.num.value {
-                out.all_candidates.extend([(total.reading, false), (part.reading, true)]);
-            }
         }
     }
     let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
@@ -821,23 +792,40 @@ fn counts_rooms(p: &Prepared, spec: &Numbers, t: &Token, bound: Bound) -> bool {
     }
 }
 
-/// Whether a total marker stands right before the figure (应到45, 一共 60, registered: 40) or,
-/// in English, right after it (40 registered), spaces and a colon aside.
+/// Whether a total marker stands right before the figure (应到45, 一共 60, registered: 40) or a
+/// total suffix right after it (40 registered), spaces and a colon aside.
 fn total_marked(p: &Prepared, hits: &Hits, t: &Token) -> bool {
     let mut before = t.start;
     while before > 0 && matches!(p.chars.get(before - 1), Some(' ' | ':' | '：')) {
         before -= 1;
     }
-    // After the figure only in English (40 registered): 应到, 一共 come before theirs, and one
-    // after a figure starts the next count (4 & 5 一共 60).
-    let english = |h: &Hit| p.chars.get(h.start..h.end).is_some_and(|w| w.iter().all(char::is_ascii));
     hits.starting_in(before.saturating_sub(8), before).iter().any(|h| matches!(h.what, What::Total) && h.end == before)
-        || hits.at(skip(p, t.end)).iter().any(|h| matches!(h.what, What::Total) && english(h))
+        || hits.at(skip(p, t.end)).iter().any(|h| matches!(h.what, What::TotalSuffix))
 }
 
-/// Whether a present marker is blocked by the word right before it (不让进场, 站起来了).
-fn blocked(hits: &Hits, h: &Hit) -> bool {
-    hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| matches!(g.what, What::PresentBlocker) && g.end == h.start)
+/// Whether a present marker is denied by the word right before it: a negator (未到场) or a
+/// blocker (不让进场, 站起来了).
+fn denied(hits: &Hits, h: &Hit) -> bool {
+    hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| {
+        (matches!(g.what, What::Negator) && g.end + 1 >= h.start && g.end <= h.start)
+            || (matches!(g.what, What::PresentBlocker) && g.end == h.start)
+    })
+}
+
+/// Whether a present marker just before figure `ti` (来了30个, 实到31) is said of it: not denied,
+/// not inside an event's words, with no other figure between (到了29人缺1人: the 1 is not present)
+/// and in its clause (都到了，就差三个).
+fn present_before(p: &Prepared, hits: &Hits, tokens: &[Token], ti: usize) -> bool {
+    let Some(t) = tokens.get(ti) else { return false };
+    let nearest = |h: &Hit| ti.checked_sub(1).and_then(|i| tokens.get(i)).is_none_or(|prev| prev.end <= h.start);
+    hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
+        matches!(h.what, What::Present)
+            && h.end <= t.start
+            && !denied(hits, h)
+            && !inside_signal(hits, h)
+            && nearest(h)
+            && !(h.end..t.start).any(|i| p.is_clause_end(i))
+    })
 }
 
 /// Whether an event's word starts right at `end` (9个迟到的). Not after a space: typed fast, a

@@ -169,8 +169,8 @@ pub struct Negation {
     pub content: Vec<String>,
     #[serde(default)]
     pub content_spares: Vec<Signal>,
-    /// Words naming someone who is not at the exam (孩子, 在家, my kid): what their clause says
-    /// happened happened to them (我女儿发烧了, 小陈在家发烧没来), not at the site.
+    /// Words naming someone who is not at the exam (同事家孩子, 在家没来, off sick): what their
+    /// clause says happened happened to them (张老师孩子发烧住院了), not at the site.
     #[serde(default)]
     pub bystanders: Vec<String>,
     /// Words that, anywhere in the text, take back some signals and cues: 考试照常 a disaster (重大(7)
@@ -244,6 +244,10 @@ pub struct Numbers {
     /// are then a share of it.
     #[serde(default)]
     pub total_markers: Vec<String>,
+    /// The same said after the figure (40 registered). Chinese puts its markers first (应到45), and
+    /// one after a figure starts the next count (4 & 5 一共 60).
+    #[serde(default)]
+    pub total_suffixes: Vec<String>,
     /// Words that mark a count as those present (只来了12个, 14 have arrived): the affected are
     /// then the session's count less it.
     #[serde(default)]

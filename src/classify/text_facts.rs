@@ -29,7 +29,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     });
     topic(spec, &hits, &mut terms);
     unreal(p, &hits, &mut terms, &spec.negation.whole_message);
-    // Content and bystander words, found in one pass over the hits.
+    // Content, bystander and clearing words, found in one pass over the hits.
     let (mut content, mut bystanders, mut cleared) = (Vec::new(), Vec::new(), Vec::new());
     for h in hits.all() {
         match h.what {
@@ -42,8 +42,8 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     in_clause_of(p, &content, &mut terms, &spec.negation.content_spares);
     in_clause_of(p, &bystanders, &mut terms, &[]);
     // The exam went on unaffected, the fever was the thermometer: what a clearing names is taken back.
+    let cue_names = &index.cue_names;
     for c in cleared.iter().filter_map(|i| spec.negation.clearings.get(usize::from(*i))) {
-        let cue_names = &index.cue_names;
         for t in terms.iter_mut() {
             t.negated |= match t.hit.what {
                 What::Signal(s) => c.signals.contains(&s),
