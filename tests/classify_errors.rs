@@ -122,8 +122,11 @@ fn broken(edit: impl FnOnce(&mut Value)) -> Vec<(String, String)> {
 fn classifier_problems_are_located() {
     let p = broken(|v| v["classifier"]["rules"][3]["kind"] = json!("x"));
     assert!(p.contains(&("classifier.rules[3].kind".into(), "unknown_reference".into())), "{p:?}");
-    let p = broken(|v| v["classifier"]["rules"][11]["when"][1]["any"][0]["min"] = json!("no_such_threshold"));
-    assert!(p.contains(&("classifier.rules[11].when[1].any[0].min".into(), "unknown_reference".into())), "{p:?}");
+    // The late-candidates rule, found by id: its place moves as rules are added.
+    let plan: Value = serde_json::from_str(&default_plan_json()).unwrap();
+    let late = plan["classifier"]["rules"].as_array().unwrap().iter().position(|r| r["id"] == "candidates_late_in_numbers").unwrap();
+    let p = broken(|v| v["classifier"]["rules"][late]["when"][1]["any"][0]["min"] = json!("no_such_threshold"));
+    assert!(p.contains(&(format!("classifier.rules[{late}].when[1].any[0].min"), "unknown_reference".into())), "{p:?}");
     let p = broken(|v| v["classifier"]["rules"][0]["when"][0]["signals_any"][0] = json!("aliens"));
     assert!(p.iter().any(|(path, code)| path.starts_with("classifier.rules[0].when[0].signals_any") && code == "shape"), "{p:?}");
     let p = broken(|v| {
