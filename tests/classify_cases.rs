@@ -192,6 +192,12 @@ fn numerals_durations_counts_and_phases_are_read() {
         ("考场101 102 103 考生作弊", 3),
         ("Room 101 102 and 103 lost power", 3),
         ("3号楼和4号楼各有一个考场乱了", 2),
+        // Letters listed after a plural room noun, and two neighbouring digits before a room
+        // noun: rooms, not a range read by its upper end.
+        ("Rooms A and B: half the candidates are passing answers around", 2),
+        ("一二考场考生起哄 不少人互相抄", 2),
+        ("三四号考场停电了", 2),
+        ("第五六考场有人作弊", 2),
     ] {
         assert_eq!(facts(text).rooms_affected, Some(rooms), "{text}");
     }

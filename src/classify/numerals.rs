@@ -355,12 +355,28 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             What::RoomNoun => {
                 room_ids.append(&mut pending);
-                room_ids.push((value, from, m.end));
+                // 一二考场, 三四号考场: two neighbouring digits before a room noun name two rooms,
+                // not a range read by its upper end as a count is (七八个考生).
+                let second = match neighbouring_digits(p, index, t) {
+                    Some(first) => {
+                        room_ids.push((first, from, t.start + 1));
+                        t.start + 1
+                    }
+                    None => from,
+                };
+                room_ids.push((value, second, m.end));
             }
             // 考场3至5号: the end of a range of rooms.
             What::Ordinal if list_confirmed => room_ids.push((value, from, m.end)),
             What::Ordinal => {
-                pending.push((value, from, m.end));
+                let second = match neighbouring_digits(p, index, t) {
+                    Some(first) => {
+                        pending.push((first, from, t.start + 1));
+                        t.start + 1
+                    }
+                    None => from,
+                };
+                pending.push((value, second, m.end));
                 let next = skip(p, m.end);
                 if let Some(noun) = first(hits, next, |w| matches!(w, What::RoomNoun)) {
                     // The last room of the list is named with its noun (3号考场).
@@ -622,7 +638,7 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
             let after_room = hits
                 .starting_in(noun_end.saturating_sub(index.longest), noun_end)
                 .iter()
-                .any(|h| matches!(h.what, What::RoomNoun) && h.end == noun_end);
+                .any(|h| matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. }) && h.end == noun_end);
             // 考场A、B, rooms A and B: a letter listed after a room's letter names a room too.
             let listed = || {
                 out.last().filter(|t| t.script == Script::Letter).is_some_and(|last| {
@@ -749,6 +765,16 @@ fn skip(p: &Prepared, mut pos: usize) -> usize {
         pos += 1;
     }
     pos
+}
+
+/// The first of two neighbouring Chinese digits that make the whole token (三四 → 3).
+fn neighbouring_digits(p: &Prepared, index: &Index, t: &Token) -> Option<f64> {
+    if t.script != Script::Chinese || t.end != t.start + 2 {
+        return None;
+    }
+    let a = index.digit(*p.chars.get(t.start)?)?;
+    let b = index.digit(*p.chars.get(t.start + 1)?)?;
+    (b == a + 1.0).then_some(a)
 }
 
 /// Back over spaces before `pos`.
