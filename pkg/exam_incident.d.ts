@@ -1625,6 +1625,14 @@ export interface Negation {
      */
     bystanders?: string[];
     /**
+     * Family words (孩子, 女儿, my kid) that are bystanders only in a text that also asks for
+     * leave or cover (`staff_leave`: 请假, 顶一下, cover room): a proctor's sick child at home.
+     * Alone they are not: a parent phones about their child the candidate, and a candidate's
+     * child at home with hand-foot-and-mouth is an exposure.
+     */
+    family?: string[];
+    staff_leave?: string[];
+    /**
      * Words that, anywhere in the text, take back some signals and cues: 考试照常 a disaster (重大(7)
      * is one that "影响考试正常进行"), a normal temperature re-measured a fever.
      */

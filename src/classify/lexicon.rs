@@ -38,6 +38,10 @@ pub enum What {
     Content,
     /// A word naming someone away from the exam (同事家孩子, 在家没来, off sick).
     Bystander,
+    /// A family word (孩子, my kid): a bystander where the text asks for leave or cover.
+    Family,
+    /// A word asking for leave or cover (请假, cover room).
+    StaffLeave,
     /// A word of clearing `i` (考试照常, 复测36.5).
     Clearing(u16),
     /// A turn in a sentence (但是, but) that an unreal word does not reach past.
@@ -192,6 +196,8 @@ impl Index {
         add(&mut n.threats.iter(), What::Threat);
         add(&mut n.content.iter(), What::Content);
         add(&mut n.bystanders.iter(), What::Bystander);
+        add(&mut n.family.iter(), What::Family);
+        add(&mut n.staff_leave.iter(), What::StaffLeave);
         for (i, c) in n.clearings.iter().enumerate() {
             add(&mut c.words.iter(), What::Clearing(u16::try_from(i).unwrap_or(u16::MAX)));
         }

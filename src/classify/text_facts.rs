@@ -31,15 +31,22 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     unreal(p, &hits, &mut terms, &spec.negation.whole_message);
     // Content, bystander and clearing words, found in one pass over the hits.
     let (mut content, mut bystanders, mut cleared) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut family, mut leave) = (Vec::new(), false);
     for h in hits.all() {
         match h.what {
             What::Content => content.push((h.start, h.end)),
             What::Bystander => bystanders.push((h.start, h.end)),
+            What::Family => family.push((h.start, h.end)),
+            What::StaffLeave => leave = true,
             What::Clearing(i) if !cleared.contains(&i) => cleared.push(i),
             _ => {}
         }
     }
     in_clause_of(p, &content, &mut terms, &spec.negation.content_spares);
+    // 我孩子发烧了…请个假: the family of staff who ask for leave are away from the exam.
+    if leave {
+        bystanders.append(&mut family);
+    }
     in_clause_of(p, &bystanders, &mut terms, &[]);
     // The exam went on unaffected, the fever was the thermometer: what a clearing names is taken back.
     let cue_names = &index.cue_names;
