@@ -329,7 +329,7 @@ impl Index {
             }
             for (end, what) in &found {
                 let inside_plain = *end <= plain.1 && (start, *end) != plain;
-                if *what != What::PlainWord && !inside_plain && at_word_edges(text, start, *end) {
+                if !matches!(what, What::PlainWord) && !inside_plain && at_word_edges(text, start, *end) {
                     hits.push(Hit { start, end: *end, what: *what });
                 }
             }

@@ -206,7 +206,13 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
         // is never longer than the longest term).
         let from = objects.partition_point(|o| at(o.start + longest) + window < at(h.start));
         let to = objects.partition_point(|o| at(o.start) <= at(h.end) + window);
-        let distance = objects.get(from..to).unwrap_or_default().iter().filter(|o| o.what == What::FrameObject(fi)).filter_map(near).min();
+        let distance = objects
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .filter(|o| matches!(o.what, What::FrameObject(f) if f == fi))
+            .filter_map(near)
+            .min();
         if let Some(d) = distance {
             best.push((h.start, h.end, fi, d));
         }
