@@ -355,28 +355,12 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             What::RoomNoun => {
                 room_ids.append(&mut pending);
-                // 一二考场, 三四号考场: two neighbouring digits before a room noun name two rooms,
-                // not a range read by its upper end as a count is (七八个考生).
-                let second = match neighbouring_digits(p, index, t) {
-                    Some(first) => {
-                        room_ids.push((first, from, t.start + 1));
-                        t.start + 1
-                    }
-                    None => from,
-                };
-                room_ids.push((value, second, m.end));
+                name_rooms(&mut room_ids, p, index, t, value, from, m.end);
             }
             // 考场3至5号: the end of a range of rooms.
             What::Ordinal if list_confirmed => room_ids.push((value, from, m.end)),
             What::Ordinal => {
-                let second = match neighbouring_digits(p, index, t) {
-                    Some(first) => {
-                        pending.push((first, from, t.start + 1));
-                        t.start + 1
-                    }
-                    None => from,
-                };
-                pending.push((value, second, m.end));
+                name_rooms(&mut pending, p, index, t, value, from, m.end);
                 let next = skip(p, m.end);
                 if let Some(noun) = first(hits, next, |w| matches!(w, What::RoomNoun)) {
                     // The last room of the list is named with its noun (3号考场).
@@ -767,14 +751,19 @@ fn skip(p: &Prepared, mut pos: usize) -> usize {
     pos
 }
 
-/// The first of two neighbouring Chinese digits that make the whole token (三四 → 3).
-fn neighbouring_digits(p: &Prepared, index: &Index, t: &Token) -> Option<f64> {
-    if t.script != Script::Chinese || t.end != t.start + 2 {
-        return None;
+/// Adds the room `t` names (`value`, from `from` to `end`) to `rooms`; two neighbouring Chinese
+/// digits name two (一二考场, 三四号考场), where before a count they are a range read by its upper
+/// end (七八个考生 is 8).
+fn name_rooms(rooms: &mut Vec<(f64, usize, usize)>, p: &Prepared, index: &Index, t: &Token, value: f64, from: usize, end: usize) {
+    let digit = |i: usize| p.chars.get(i).and_then(|c| index.digit(*c));
+    let pair = t.script == Script::Chinese && t.end == t.start + 2;
+    match (digit(t.start), digit(t.start + 1)) {
+        (Some(a), Some(b)) if pair && b == a + 1.0 => {
+            rooms.push((a, from, t.start + 1));
+            rooms.push((value, t.start + 1, end));
+        }
+        _ => rooms.push((value, from, end)),
     }
-    let a = index.digit(*p.chars.get(t.start)?)?;
-    let b = index.digit(*p.chars.get(t.start + 1)?)?;
-    (b == a + 1.0).then_some(a)
 }
 
 /// Back over spaces before `pos`.
