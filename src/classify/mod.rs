@@ -237,7 +237,7 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
     let only_fallback =
         proposals.iter().all(|pr| !pr.certain && pr.rules.iter().all(|(ri, _)| spec.rules.get(*ri).is_some_and(|r| r.fallback)));
     let plain = only_fallback && (known.signals == 0 || !proposals.is_empty());
-    let rejected = plain && !prov.negated.is_empty();
+    let rejected = plain && (!prov.negated.is_empty() || plan.table().held_back(&known));
     let strict = rejected && !prov.unreal && spec.similarity.model_negated_no_incident_share.is_some();
     let unread = doubted || (plain && !rejected) || strict;
     let mut from_examples = false;

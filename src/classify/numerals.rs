@@ -225,6 +225,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     continue;
                 }
             }
+            // A figure stands for a count on its own: with a classifier (3个), in digits, or a
+            // number word past one (seven late; "a" and "one" are articles as often as counts).
+            let figure = counted || t.script == Script::Arabic || (t.script == Script::Word && value >= 2.0);
             if room_before || list_confirmed {
                 room_ids.push((value, from, t.end));
                 list_next = room_separator(p, spec, pos).or_else(|| spaced_room(p, &tokens, ti)).filter(|_| list_confirmed);
@@ -246,7 +249,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let r = Reading { num: Num { value, bound }, start: t.start, end: noun };
                 set_max(&mut out.candidates, r);
                 out.all_candidates.push((r, false));
-            } else if (counted || t.script == Script::Arabic)
+            } else if figure
                 && (pos >= p.chars.len()
                     || p.is_clause_end(pos)
                     // Typed fast, a space is a comma: 迟到了四个 其他都到了.
@@ -271,7 +274,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     reading,
                     present,
                     counted,
-                    said: after || ((counted || t.script == Script::Arabic) && before),
+                    said: after || (figure && before),
                 });
             }
             continue;

@@ -145,6 +145,23 @@ impl Table {
         self.rules.iter().map(|r| r.when.iter().all(said)).collect()
     }
 
+    /// Whether a rule's signals were said but a number the text gives falls short of the plan's
+    /// (迟到3人，共45人: late, below 10 and a fifth): the plan's threshold, not silence, keeps the
+    /// kind out, as a negation would.
+    pub fn held_back(&self, known: &Known) -> bool {
+        self.rules.iter().filter(|r| !r.fallback && r.when.iter().any(|t| matches!(t, Test::Signals(_)))).any(|r| {
+            let mut short = false;
+            for t in &r.when {
+                match t.eval(known) {
+                    Tri::True => {}
+                    Tri::False if t.short_of(known) => short = true,
+                    _ => return false,
+                }
+            }
+            short
+        })
+    }
+
     fn collect(&self, known: &Known, fallback: bool) -> Vec<Proposal> {
         let mut out: Vec<Proposal> = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.fallback == fallback) {
@@ -252,6 +269,15 @@ impl Compiled {
 }
 
 impl Test {
+    /// Fails on a number the facts hold (not on one they lack), or on a list of which one does.
+    fn short_of(&self, k: &Known) -> bool {
+        match self {
+            Test::Num { fact, .. } => k.num(*fact).is_some() && self.eval(k) == Tri::False,
+            Test::Any(list) => self.eval(k) == Tri::False && list.iter().any(|t| t.short_of(k)),
+            _ => false,
+        }
+    }
+
     fn eval(&self, k: &Known) -> Tri {
         let (result, unknown) = match self {
             Test::Signals(mask) => return tri(k.signals & mask != 0),
