@@ -13,6 +13,8 @@ fn main() {
     let cases: Value = serde_json::from_str(include_str!("../tests/data/form_cases.json")).unwrap();
     let bases = &cases["bases"];
     let opts = ValidateOptions { now: Some("2026-06-14T18:00".into()) };
+    // Never asked: `opts.now` is given.
+    let clock = exam_incident::time::FixedClock(exam_incident::time::parse_time("2026-06-14T18:00", plan.timezone()).unwrap());
     let valid = [
         ("initial_report", &bases["initial_power"]),
         ("staged_report", &bases["staged_report"]),
@@ -24,8 +26,8 @@ fn main() {
     for (form, base) in valid {
         // Invalid: every top-level field of the wrong type, which touches every rule.
         let broken: Value = base.as_object().unwrap().keys().map(|k| (k.clone(), json!(12.5))).collect::<serde_json::Map<_, _>>().into();
-        let v = time(|| validate_report(&plan, form, black_box(base), &opts).unwrap().ok);
-        let i = time(|| validate_report(&plan, form, black_box(&broken), &opts).unwrap().ok);
+        let v = time(|| validate_report(&plan, form, black_box(base), &opts, &clock).unwrap().ok);
+        let i = time(|| validate_report(&plan, form, black_box(&broken), &opts, &clock).unwrap().ok);
         let s = time(|| report_schema(&plan, form).is_ok());
         println!("{form:<18} {v:>12.1} {i:>12.1} {s:>12.1}");
     }

@@ -94,7 +94,7 @@ fn exercise_plan(p: &Plan) {
         if let Err(e) = crate::forms::report_schema(p, form) {
             check_error(&e);
         }
-        match validate_report(p, form, &json!({}), &ValidateOptions::default()) {
+        match validate_report(p, form, &json!({}), &ValidateOptions::default(), &clock(p)) {
             Ok(r) => check_report(&r),
             Err(e) => check_error(&e),
         }
@@ -148,8 +148,13 @@ fn check_classification(text: &str, c: &crate::classify::Classification) {
     serde_json::to_string(c).expect("a classification serialises");
 }
 
-/// The first byte picks the form (or all five) and whether `now` is given; the rest, if JSON,
-/// is the form's data.
+/// The clock of the targets: always [`NOW`].
+fn clock(p: &Plan) -> crate::time::FixedClock {
+    crate::time::FixedClock(crate::time::parse_time(NOW, p.timezone()).expect("NOW is a time"))
+}
+
+/// The first byte picks the form (or all five) and whether `now` is given (else the clock,
+/// an hour later, answers); the rest, if JSON, is the form's data.
 pub fn validate_form(data: &[u8]) {
     let Some((&head, rest)) = data.split_first() else { return };
     let Ok(value) = serde_json::from_slice::<Value>(rest) else { return };
@@ -160,10 +165,11 @@ pub fn validate_form(data: &[u8]) {
 pub fn validate_all(head: u8, value: &Value) {
     let p = plan();
     let opts = ValidateOptions { now: (head & 0x80 != 0).then(|| NOW.to_string()) };
+    let later = crate::time::FixedClock(crate::time::add_minutes(&clock(&p).0, 60.0).expect("in range"));
     let pick = usize::from(head & 0x7f) % (FORM_IDS.len() + 1);
     let forms: &[&str] = if pick == FORM_IDS.len() { FORM_IDS } else { &FORM_IDS[pick..=pick] };
     for form in forms {
-        match validate_report(&p, form, value, &opts) {
+        match validate_report(&p, form, value, &opts, &later) {
             Ok(r) => check_report(&r),
             Err(e) => check_error(&e),
         }

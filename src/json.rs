@@ -155,6 +155,70 @@ pub fn ascii_escaped(json: String) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// JSON text with every lone UTF-16 surrogate escape (`\ud83d` with no low half after it, or a
+/// low half alone) replaced by `\ufffd`, the replacement character; `None` when there is none.
+/// `JSON.stringify` writes half an emoji, cut off by a length limit counting UTF-16 units, that
+/// way, and `serde_json` refuses it; with it replaced, the text reads, and the place of the
+/// broken character can be told (see [`path_of_char`]).
+pub fn replace_lone_surrogates(json: &str) -> Option<String> {
+    let b = json.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        let hex = b.get(at..at + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let mut out: Option<String> = None;
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let lone = match unit(i) {
+            Some(0xD800..=0xDBFF) if unit(i + 6).is_some_and(|u| (0xDC00..=0xDFFF).contains(&u)) => {
+                i += 12;
+                continue;
+            }
+            Some(0xD800..=0xDFFF) => true,
+            Some(_) => false,
+            // Any other escape is two bytes: `\\` must not be read as the start of another.
+            None => {
+                i += 2;
+                continue;
+            }
+        };
+        if lone {
+            let o = out.get_or_insert_with(|| String::with_capacity(json.len()));
+            o.push_str(&json[copied..i]);
+            o.push_str("\\ufffd");
+            copied = i + 6;
+        }
+        i += 6;
+    }
+    out.map(|mut o| {
+        o.push_str(&json[copied..]);
+        o
+    })
+}
+
+/// Where in `v` the first string (or key) holding `c` is, as an argument path is written
+/// (`.measures_taken`, `.people[1].name`); `None` when there is none.
+pub fn path_of_char(v: &Value, c: char) -> Option<String> {
+    match v {
+        Value::String(s) => s.contains(c).then(String::new),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, x)| path_of_char(x, c).map(|p| format!("[{i}]{p}"))),
+        Value::Object(map) => map.iter().find_map(|(k, x)| {
+            if k.contains(c) {
+                return Some(format!(".{k}"));
+            }
+            path_of_char(x, c).map(|p| format!(".{k}{p}"))
+        }),
+        _ => None,
+    }
+}
+
 // Helpers called by the derived code.
 
 /// The value as an object.
@@ -609,6 +673,35 @@ impl<K: ToKey, V: ToJson> ToJson for VecMap<K, V> {
             v.to_json(out);
         }
         out.push('}');
+    }
+}
+
+#[cfg(test)]
+mod surrogate_tests {
+    use super::*;
+
+    #[test]
+    fn lone_surrogates_are_replaced_and_found() {
+        // "考生情绪稳定👍".slice(0, 7) as JSON.stringify writes it, inside a form.
+        let text = r#"{"a":"ok","measures_taken":"考生情绪稳定\ud83d"}"#;
+        assert!(serde_json::from_str::<Value>(text).is_err());
+        let fixed = replace_lone_surrogates(text).expect("one lone surrogate");
+        let v: Value = serde_json::from_str(&fixed).unwrap();
+        assert_eq!(v["measures_taken"], "考生情绪稳定\u{FFFD}");
+        assert_eq!(path_of_char(&v, '\u{FFFD}').as_deref(), Some(".measures_taken"));
+        // Pairs stay, escaped backslashes are no escapes, a low half alone is lone too.
+        assert_eq!(replace_lone_surrogates(r#"["\ud83d\udc4d","\\ud83d","\u00e9"]"#), None);
+        let fixed = replace_lone_surrogates(r#"["\udc4dx",{"k":["\ud800\ud800"]}]"#).unwrap();
+        assert_eq!(fixed, r#"["\ufffdx",{"k":["\ufffd\ufffd"]}]"#);
+        let v: Value = serde_json::from_str(&fixed).unwrap();
+        assert_eq!(path_of_char(&v, '\u{FFFD}').as_deref(), Some("[0]"));
+        assert_eq!(path_of_char(&json_value(r#"{"a":[1,{"b":"\u00e9\ufffd"}]}"#), '\u{FFFD}').as_deref(), Some(".a[1].b"));
+        // A truncated escape at the very end is left for the parser to refuse.
+        assert_eq!(replace_lone_surrogates(r#""\ud8"#), None);
+    }
+
+    fn json_value(s: &str) -> Value {
+        serde_json::from_str(s).unwrap()
     }
 }
 

@@ -113,6 +113,23 @@ impl Text {
     }
 }
 
+/// One of the two languages of a [`Text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Piece {
     Literal(String),
@@ -139,7 +156,15 @@ impl Template {
     /// The text with its placeholders filled by `value`, which writes a value and says whether
     /// it knows the name; an unknown one stays as it is.
     pub fn fill(&self, mut value: impl FnMut(&str, &mut String) -> bool) -> Text {
-        Text { zh: fill(&self.zh, self.zh_room, &mut value), en: fill(&self.en, self.en_room, &mut value) }
+        self.fill_lang(|_, name, out| value(name, out))
+    }
+
+    /// As [`fill`](Self::fill), with the language being written (`Lang::Zh` first, then
+    /// `Lang::En`), for values shown differently per language (a role's title, 是/否).
+    pub fn fill_lang(&self, mut value: impl FnMut(Lang, &str, &mut String) -> bool) -> Text {
+        let zh = fill(&self.zh, self.zh_room, &mut |name: &str, out: &mut String| value(Lang::Zh, name, out));
+        let en = fill(&self.en, self.en_room, &mut |name: &str, out: &mut String| value(Lang::En, name, out));
+        Text { zh, en }
     }
 }
 

@@ -2,14 +2,18 @@
 //!
 //! A case names a form and either gives `data` or builds it from a valid `base` with, in this
 //! order: `patch` (JSON merge patch, RFC 7396: `null` removes), `set` (JSON Pointer → value),
-//! `remove` (pointers), `repeat` (a long string or a long array at a pointer). It expects either
+//! `remove` (pointers), `repeat` (a long string or a long array at a pointer), `with_plan` (the
+//! validating plan's `{id, version}` at `/plan`). It expects either
 //! `{ok, errors, warnings}` — each a list of `{path, code}`, compared exactly, order aside — or
 //! `{error: code}` for misuse. Message text is never asserted (only that it is filled in).
+//! A case without `now` is judged against a clock that says the file's `clock`, as the binding
+//! judges a call without `opts.now` against the browser's clock.
 
 use std::collections::BTreeSet;
 
 use exam_incident::forms::{validate_report, Finding, ValidateOptions};
-use exam_incident::plan::default_plan;
+use exam_incident::plan::{default_plan, Plan};
+use exam_incident::time::{parse_time, FixedClock};
 use serde_json::{Map, Value};
 
 fn merge(target: &mut Value, patch: &Value) {
@@ -59,8 +63,17 @@ fn remove(root: &mut Value, pointer: &str) {
     }
 }
 
-/// Builds a case's data from its base and modifications.
-pub fn build(case: &Value, bases: &Map<String, Value>) -> Value {
+/// Builds a case's data from its base and modifications; `with_plan` names the plan validating
+/// it (`plan: {id, version}`, as drafts do), so that the file need not spell out its version.
+pub fn build(case: &Value, bases: &Map<String, Value>, plan: &Plan) -> Value {
+    let mut data = build_data(case, bases);
+    if case.get("with_plan").and_then(Value::as_bool) == Some(true) {
+        data["plan"] = serde_json::json!({ "id": plan.doc().id, "version": plan.doc().version });
+    }
+    data
+}
+
+fn build_data(case: &Value, bases: &Map<String, Value>) -> Value {
     if let Some(d) = case.get("data") {
         return d.clone();
     }
@@ -108,15 +121,16 @@ fn form_cases() {
     let bases = file["bases"].as_object().unwrap();
     let cases = file["cases"].as_array().unwrap();
     assert!(cases.len() >= 100, "{} cases", cases.len());
+    let clock = FixedClock(parse_time(file["clock"].as_str().expect("a clock"), plan.timezone()).expect("the clock is a time"));
     let mut failures = Vec::new();
     let mut seen_codes: BTreeSet<String> = BTreeSet::new();
     for (i, case) in cases.iter().enumerate() {
         let name = format!("#{i} {}", case["name"].as_str().unwrap_or("?"));
-        let data = build(case, bases);
+        let data = build(case, bases, &plan);
         let opts = ValidateOptions { now: case.get("now").and_then(Value::as_str).map(str::to_string) };
         let form = case["form"].as_str().unwrap();
         let expect = &case["expect"];
-        match (validate_report(&plan, form, &data, &opts), expect.get("error")) {
+        match (validate_report(&plan, form, &data, &opts, &clock), expect.get("error")) {
             (Err(e), Some(code)) => {
                 if e.code() != code.as_str().unwrap() {
                     failures.push(format!("{name}: error {} instead of {code}", e.code()));
@@ -164,3 +178,95 @@ fn form_cases() {
 
 /// Codes the mechanisms have but the default plan gives no field the occasion for.
 const NEVER_IN_DEFAULT_PLAN: &[&str] = &["above_max"];
+
+/// Messages show what a reader reads, never the plan's ids: a kind or role by its title, a
+/// severity, a boolean or a JSON type in words (`params` keep the ids). Over every case: a
+/// Chinese message, once the values shown as given (what the user typed, the values to type,
+/// times, numbers) are taken out, has no id of the plan left in it; an English one, no
+/// snake_case id.
+#[test]
+fn messages_show_titles_and_words_not_ids() {
+    let plan = default_plan().unwrap();
+    let file = load();
+    let bases = file["bases"].as_object().unwrap();
+    let clock = FixedClock(parse_time(file["clock"].as_str().unwrap(), plan.timezone()).unwrap());
+    let doc = plan.doc();
+    let mut ids: BTreeSet<String> = doc.kinds.iter().map(|k| k.id.clone()).chain(doc.roles.iter().map(|r| r.id.clone())).collect();
+    ids.extend(["major", "general", "yes", "no", "object", "array", "string", "number", "integer", "boolean"].map(String::from));
+    let is_ids = |v: &str| v.split(", ").all(|x| ids.contains(x));
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for case in file["cases"].as_array().unwrap() {
+        let data = build(case, bases, &plan);
+        let opts = ValidateOptions { now: case.get("now").and_then(Value::as_str).map(str::to_string) };
+        let Ok(r) = validate_report(&plan, case["form"].as_str().unwrap(), &data, &opts, &clock) else { continue };
+        for f in r.errors.iter().chain(&r.warnings) {
+            checked += 1;
+            let (mut zh, en) = (f.message.zh.clone(), f.message.en.clone());
+            // The values to type (a vocabulary's `allowed`) are shown as they must be typed.
+            let typed = |k: &str| k == "allowed" && f.code != "not_in_chain";
+            for (k, v) in &f.params {
+                if let Some(v) = v.as_str().filter(|v| typed(k) || !is_ids(v)) {
+                    zh = zh.replace(v, "");
+                }
+            }
+            let words = |s: &str| -> Vec<String> {
+                s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).map(str::to_string).collect()
+            };
+            let left: Vec<String> = words(&zh).into_iter().filter(|w| ids.contains(w)).collect();
+            let left_en: Vec<String> = words(&en).into_iter().filter(|w| w.contains('_') && ids.contains(w)).collect();
+            if !left.is_empty() || !left_en.is_empty() {
+                failures.push(format!("{}: {} shows {left:?} {left_en:?}: {:?}", case["name"], f.code, f.message));
+            }
+        }
+    }
+    assert!(checked > 150, "{checked} findings");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A text that states a threshold takes it from the plan: under a site plan where mass cheating
+/// takes three rooms, the message says three, in both languages.
+#[test]
+fn a_site_plans_threshold_shows_in_its_messages() {
+    let base = default_plan().unwrap();
+    let mut doc = exam_incident::plan::default_plan_value().unwrap();
+    doc["thresholds"]["mass_cheating_rooms"]["value"] = serde_json::json!(3);
+    let site = Plan::from_value(&doc).unwrap();
+    let file = load();
+    let mut data = file["bases"]["initial_mass_cheating"].clone();
+    data["details"]["rooms"] = serde_json::json!(["第3考场", "第5考场"]);
+    let clock = FixedClock(parse_time(file["clock"].as_str().unwrap(), site.timezone()).unwrap());
+    let r = validate_report(&site, "initial_report", &data, &ValidateOptions::default(), &clock).unwrap();
+    let f = r.errors.iter().find(|f| f.code == "too_few_rooms").expect("two rooms are too few under the site plan");
+    assert_eq!(f.params["min"], serde_json::json!(3));
+    for text in [&f.message.zh, &f.message.en] {
+        assert!(text.contains('3'), "{text}");
+    }
+    assert!(!f.message.zh.contains('两'), "{}", f.message.zh);
+    assert!(validate_report(&base, "initial_report", &data, &ValidateOptions::default(), &clock).unwrap().ok);
+}
+
+/// Where the reporting chain names no one for the reporter's role, the message says so in the
+/// plan's words rather than listing nobody as `—`; a boolean shows as the plan's 是/否.
+#[test]
+fn messages_say_nobody_and_yes_or_no_in_the_plans_words() {
+    let plan = default_plan().unwrap();
+    let words = &plan.doc().forms.words;
+    let file = load();
+    let clock = FixedClock(parse_time(file["clock"].as_str().unwrap(), plan.timezone()).unwrap());
+    let mut data = file["bases"]["initial_report"].clone();
+    data["reporter"]["role"] = "medical_staff".into();
+    let r = validate_report(&plan, "initial_report", &data, &ValidateOptions::default(), &clock).unwrap();
+    let f = r.warnings.iter().find(|f| f.code == "not_in_chain").expect("medical staff have no link in the chain");
+    assert_eq!(f.params["allowed"], "");
+    assert!(f.message.zh.contains(&words.nobody.zh) && f.message.en.contains(&words.nobody.en), "{:?}", f.message);
+    assert!(!f.message.zh.contains('—'));
+
+    let mut power = file["bases"]["initial_power"].clone();
+    power["details"]["restored_at"] = "2026-06-13T10:30".into();
+    power["details"]["compensated_minutes"] = Value::Null;
+    let r = validate_report(&plan, "initial_report", &power, &ValidateOptions::default(), &clock).unwrap();
+    let f = r.warnings.iter().find(|f| f.code == "escalation_decision_missing").expect("an hour's outage");
+    assert_eq!(f.params["regional"], "no");
+    assert!(f.message.zh.contains(&words.no.zh) && f.message.en.contains(&words.no.en), "{:?}", f.message);
+}

@@ -6,8 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use exam_incident::forms::spec::{Check, Field, FormsSpec};
-use exam_incident::forms::{validate_report, ValidateOptions, FORM_IDS};
-use exam_incident::plan::default_plan;
+use exam_incident::forms::{validate_report, Report, ValidateOptions, FORM_IDS};
+use exam_incident::plan::{default_plan, Plan};
+use exam_incident::time::{parse_time, FixedClock};
 use serde_json::Value;
 
 fn data() -> Value {
@@ -84,6 +85,22 @@ fn kind_details_require_only_what_the_contract_documents() {
     }
 }
 
+/// An example's data: a plan reference of version `$version` names the validating plan's.
+fn example_data(plan: &Plan, e: &Value) -> Value {
+    let mut d = e["data"].clone();
+    if d.pointer("/plan/version").and_then(Value::as_str) == Some("$version") {
+        d["plan"]["version"] = Value::from(plan.doc().version.as_str());
+    }
+    d
+}
+
+/// Validates `d` as the example `e`'s form, at its `now` or else at the file's `clock`.
+fn validate(plan: &Plan, file: &Value, e: &Value, d: &Value) -> Report {
+    let clock = FixedClock(parse_time(file["clock"].as_str().unwrap(), plan.timezone()).unwrap());
+    let opts = ValidateOptions { now: e.get("now").and_then(Value::as_str).map(str::to_string) };
+    validate_report(plan, e["form"].as_str().unwrap(), d, &opts, &clock).unwrap()
+}
+
 fn findings(list: &[exam_incident::forms::Finding]) -> BTreeSet<(String, String)> {
     list.iter().map(|f| (f.path.clone(), f.code.clone())).collect()
 }
@@ -100,7 +117,7 @@ fn documented_examples_are_valid_without_warnings() {
     let forms: BTreeSet<&str> = examples.values().map(|e| e["form"].as_str().unwrap()).collect();
     assert_eq!(forms, FORM_IDS.iter().copied().collect(), "one valid example per form at least");
     for (name, e) in examples {
-        let r = validate_report(&plan, e["form"].as_str().unwrap(), &e["data"], &ValidateOptions::default()).unwrap();
+        let r = validate(&plan, &file, e, &example_data(&plan, e));
         assert!(r.ok && r.warnings.is_empty(), "{name}: {:?} {:?}", findings(&r.errors), findings(&r.warnings));
     }
 }
@@ -116,7 +133,7 @@ fn documented_examples_broken_one_way_give_exactly_their_findings() {
         let name = case["name"].as_str().unwrap();
         let e = &examples[case["example"].as_str().unwrap()];
         let form = e["form"].as_str().unwrap();
-        let mut d = e["data"].clone();
+        let mut d = example_data(&plan, e);
         for (p, v) in case.get("set").and_then(Value::as_object).into_iter().flatten() {
             *d.pointer_mut(p).unwrap_or_else(|| set_new(name, p)) = v.clone();
         }
@@ -128,7 +145,7 @@ fn documented_examples_broken_one_way_give_exactly_their_findings() {
                 .and_then(|o| o.remove(key))
                 .unwrap_or_else(|| panic!("{name}: nothing at {p}"));
         }
-        let r = validate_report(&plan, form, &d, &ValidateOptions::default()).unwrap();
+        let r = validate(&plan, &file, e, &d);
         *per_form.entry(form.to_string()).or_default() += 1;
         let (want_e, want_w) = (expected(&case["errors"]), expected(&case["warnings"]));
         if findings(&r.errors) != want_e || findings(&r.warnings) != want_w || r.ok != want_e.is_empty() {

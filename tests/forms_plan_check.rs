@@ -116,3 +116,46 @@ fn every_rule_has_a_basis_and_an_inference_a_reason() {
     let p = problems_after(|d| rules(d, "room_record")[0]["basis"] = json!("hunch"));
     assert!(p.iter().any(|(a, c)| a.starts_with("forms.forms.room_record.rules[0]") && *c == "shape"), "{p:?}");
 }
+
+/// What the form fixes added to the plan is checked as the rest: the tolerance of `not_future`
+/// is a threshold, `also_approved_by` names roles (and adds to a `requires_approval`), the
+/// words name JSON types and severities, and an `order`'s `date` is a pointer like its times.
+#[test]
+fn tolerances_further_approvers_words_and_dates_are_located() {
+    let p = problems_after(|d| {
+        let r = rules(d, "initial_report");
+        let nf = r.iter_mut().find(|r| r["check"].get("not_future").is_some()).unwrap();
+        nf["check"]["not_future"]["tolerance"] = json!("clock_skew_hours");
+        d["forms"]["words"]["types"]["date"] = json!({"zh": "日期", "en": "a date"});
+        d["forms"]["words"]["severities"]["critical"] = json!({"zh": "特大", "en": "critical"});
+        let order = rules(d, "room_record").iter_mut().find(|r| r["check"].get("order").is_some()).unwrap();
+        order["check"]["order"]["date"] = json!("exam_date");
+        let leak = d["kinds"].as_array_mut().unwrap().iter_mut().find(|k| k["id"] == "paper_leak").unwrap();
+        let steps = leak["steps"].as_array_mut().unwrap();
+        let void = steps.iter_mut().find(|s| s["id"] == "void_within_range").unwrap();
+        void["also_approved_by"] = json!(["station", "king"]);
+        let protect = steps.iter_mut().find(|s| s["id"] == "protect_scene").unwrap();
+        protect["also_approved_by"] = json!(["station"]);
+    });
+    let has = |path: &str, code: &str| p.iter().any(|(a, b)| a.ends_with(path) && *b == code);
+    assert!(has("initial_report.rules[2].threshold", "unknown_reference"), "{p:?}");
+    assert!(has("forms.words.types.date", "unknown_reference"), "{p:?}");
+    assert!(has("forms.words.severities.critical", "unknown_reference"), "{p:?}");
+    assert!(p.iter().any(|(a, c)| a.starts_with("forms.forms.room_record.rules") && *c == "shape"), "{p:?}");
+    assert!(has("also_approved_by[1]", "unknown_reference"), "{p:?}");
+    assert!(has("also_approved_by", "shape"), "{p:?}");
+}
+
+/// A site plan written before the fixes (no `words`, no phone markers or service numbers, no
+/// `plan` field, no tolerance) still loads: messages then show ids, and the phone shapes are the
+/// defaults.
+#[test]
+fn a_plan_without_the_new_sections_still_loads() {
+    let p = problems_after(|d| {
+        d["forms"].as_object_mut().unwrap().remove("words");
+        for k in ["extension_markers", "service_prefixes", "service_digits"] {
+            d["forms"]["phone"].as_object_mut().unwrap().remove(k);
+        }
+    });
+    assert!(p.is_empty(), "{p:?}");
+}

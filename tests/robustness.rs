@@ -56,18 +56,19 @@ fn a_half_megabyte_form_answers_and_a_bigger_one_is_too_large() {
     let size = serde_json::to_string(&form).unwrap().len();
     assert!(size > limit * 9 / 10 && size < limit, "{size}");
     for f in FORM_IDS {
-        match timed(&format!("validate {f} with {size} bytes"), || validate_report(&p, f, &form, &ValidateOptions::default())) {
+        match timed(&format!("validate {f} with {size} bytes"), || validate_report(&p, f, &form, &ValidateOptions::default(), &clock(&p))) {
             Ok(r) => assert!(r.errors.len() + r.warnings.len() <= p.doc().forms.limits.max_findings + 1),
             Err(e) => assert_eq!(e.code(), "too_large"),
         }
     }
     let big = json!({ "summary": "x".repeat(limit + 1) });
-    assert_eq!(validate_report(&p, "initial_report", &big, &ValidateOptions::default()).unwrap_err().code(), "too_large");
+    assert_eq!(validate_report(&p, "initial_report", &big, &ValidateOptions::default(), &clock(&p)).unwrap_err().code(), "too_large");
     // Wide: one object with 20,000 unknown keys.
     let wide: serde_json::Map<String, Value> = (0..20_000).map(|i| (format!("k{i}"), json!(i))).collect();
-    let r =
-        timed("validate 20,000 unknown keys", || validate_report(&p, "initial_report", &Value::Object(wide), &ValidateOptions::default()))
-            .unwrap();
+    let r = timed("validate 20,000 unknown keys", || {
+        validate_report(&p, "initial_report", &Value::Object(wide), &ValidateOptions::default(), &clock(&p))
+    })
+    .unwrap();
     assert!(!r.ok);
 }
 
@@ -141,4 +142,9 @@ fn a_log_of_long_notes_never_saves_what_it_cannot_read_back() {
         Ok(back) => assert_eq!(back.to_json(), text),
         Err(e) => panic!("saved {} bytes that fromJSON refuses ({}); last refusal {refused:?}", text.len(), e.code()),
     }
+}
+
+/// A clock for validation: the exam day, late in the evening.
+fn clock(p: &exam_incident::plan::Plan) -> exam_incident::time::FixedClock {
+    exam_incident::time::FixedClock(exam_incident::time::parse_time("2026-06-13T22:00", p.timezone()).unwrap())
 }

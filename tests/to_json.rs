@@ -54,6 +54,7 @@ fn classifications_guidance_and_plan_info() {
 #[test]
 fn form_reports_and_schemas() {
     let plan = default_plan().unwrap();
+    let clock = exam_incident::time::FixedClock(exam_incident::time::parse_time("2026-06-14T18:00", plan.timezone()).unwrap());
     let file: Value = serde_json::from_str(include_str!("data/form_cases.json")).unwrap();
     let mut forms = 0;
     for (form, base) in file["bases"].as_object().unwrap() {
@@ -61,7 +62,7 @@ fn form_reports_and_schemas() {
         let Ok(schema) = report_schema(&plan, form) else { continue };
         forms += 1;
         same(form, &schema);
-        let report = validate_report(&plan, form, base, &ValidateOptions::default()).unwrap();
+        let report = validate_report(&plan, form, base, &ValidateOptions::default(), &clock).unwrap();
         same(form, &report);
         let mut broken = base.clone();
         if let Some(o) = broken.as_object_mut() {
@@ -69,7 +70,7 @@ fn form_reports_and_schemas() {
             o.insert(first, json!([1, "\u{1}"]));
             o.insert("unknown\"field".into(), json!(2.5));
         }
-        same(form, &validate_report(&plan, form, &broken, &ValidateOptions::default()).unwrap());
+        same(form, &validate_report(&plan, form, &broken, &ValidateOptions::default(), &clock).unwrap());
     }
     assert!(forms >= 2, "{forms} forms");
 }

@@ -6,3 +6,6 @@ mod plan_api;
 
 #[path = "wasm/plan_class.rs"]
 mod plan_class;
+
+#[path = "wasm/forms_api.rs"]
+mod forms_api;

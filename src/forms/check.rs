@@ -32,6 +32,7 @@ pub const BASE_CODES: &[&str] = &[
     "unknown_subject",
     "unknown_field",
     "too_many_findings",
+    "bad_character",
 ];
 
 struct Walk<'a> {
@@ -85,6 +86,17 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
             if !form.fields.contains_key(&item.field) {
                 w.problems.push(format!("readiness[{i}].field"), ProblemKind::UnknownRef { what: "field", id: item.field.clone() });
             }
+        }
+    }
+    let words = &spec.words;
+    for name in words.types.keys() {
+        if !super::spec::JSON_TYPES.contains(&name.as_str()) {
+            w.problems.push(format!("forms.words.types.{name}"), ProblemKind::UnknownRef { what: "JSON type", id: name.clone() });
+        }
+    }
+    for name in words.severities.keys() {
+        if !matches!(name.as_str(), "major" | "general") {
+            w.problems.push(format!("forms.words.severities.{name}"), ProblemKind::UnknownRef { what: "severity", id: name.clone() });
         }
     }
     for code in doc.messages.keys() {
@@ -145,6 +157,7 @@ impl Walk<'_> {
         };
         match &rule.check {
             Check::Within { threshold: t, .. } | Check::Escalation { threshold: t, .. } => threshold(self, t),
+            Check::NotFuture { tolerance: Some(t), .. } => threshold(self, t),
             Check::Variant { cases, .. } => {
                 for (kind, case) in cases {
                     let case_at = format!("{at}.cases.{kind}");
@@ -164,7 +177,11 @@ impl Walk<'_> {
             self.problems.push(format!("{at}.reason"), ProblemKind::Missing("reason (basis `inferred`)"));
         }
         let relative_ok = rule.each.is_some();
-        for p in paths(&rule.check).into_iter().chain(rule.when.as_ref().map(|c| c.path.as_str())) {
+        let date = match &rule.check {
+            Check::Order { date, .. } => date.as_deref(),
+            _ => None,
+        };
+        for p in paths(&rule.check).into_iter().chain(date).chain(rule.when.as_ref().map(|c| c.path.as_str())) {
             if !relative_ok && !p.starts_with('/') {
                 self.problems.push(
                     at.to_string(),
@@ -178,8 +195,15 @@ impl Walk<'_> {
 /// The data paths a check reads (not `each`, which the rule runs over).
 pub(super) fn paths(c: &Check) -> Vec<&str> {
     match c {
-        Check::Required { field } | Check::NotFuture { field } | Check::ExpectTrue { field } | Check::Approver { field } => vec![field],
-        Check::Order { first, then, at } => vec![first, then, at],
+        Check::Required { field }
+        | Check::NotFuture { field, .. }
+        | Check::ExpectTrue { field }
+        | Check::Approver { field }
+        | Check::SamePlan { field } => vec![field],
+        // `date` only refines the comparison: a malformed date leaves the rule comparing times
+        // of day, so it is not an input whose refusal silences the rule.
+        Check::Order { first, then, at, .. } => vec![first, then, at],
+        Check::OnDate { field, date } => vec![field, date],
         Check::Within { from, to, .. } => vec![from, to],
         Check::NotLonger { field, from, to } => vec![field, from, to],
         Check::KindSeverity { kind, severity } => vec![kind, severity],

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
-use super::finding::{num, text, Findings};
+use super::finding::{json_type, num, text, Findings, NO_PARAMS};
 use super::moment::Times;
 use super::phone::is_phone;
 use super::pointer::{is_given, push_index, push_token};
@@ -65,13 +65,13 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
     };
     let (Some(v), false) = (value, absent) else {
         if f.required {
-            ctx.out.reject(path, code("required"), []);
+            ctx.out.reject(path, code("required"), NO_PARAMS);
         }
         return;
     };
     let Some(ty) = b.ty else { return };
     let wrong = |ctx: &mut Ctx, path: &str, expected: &str| {
-        ctx.out.reject(path, code("wrong_type"), [("expected", Value::from(expected))]);
+        ctx.out.reject(path, code("wrong_type"), [("expected", json_type(expected))]);
     };
     match ty {
         FieldType::Object => {
@@ -89,6 +89,10 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
                     ctx.out.reject(path, code("too_few"), [("count", num(items.len() as f64)), ("min", num(min as f64))]);
                 }
             }
+            // Items compare as a reader compares them: a room typed twice, once with a trailing
+            // space or full-width digits, is one room.
+            let keys: Vec<Option<String>> =
+                if b.unique { items.iter().take(max).map(|v| v.as_str().map(same_text_key)).collect() } else { Vec::new() };
             for (i, item) in items.iter().take(max).enumerate() {
                 if ctx.out.full() {
                     break;
@@ -100,10 +104,14 @@ pub fn check<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, value: Option<&'d Value>,
                         check(ctx, spec, Some(item), path);
                     } else {
                         // An empty slot in a list is never meant, whatever `required` says.
-                        ctx.out.reject(path, "required", []);
+                        ctx.out.reject(path, "required", NO_PARAMS);
                     }
                 }
-                if b.unique && items[..i].contains(item) {
+                let repeated = |j: usize| match (&keys[j], &keys[i]) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => items[j] == *item,
+                };
+                if b.unique && (0..i).any(repeated) {
                     ctx.out.reject(path, code("duplicate"), [("value", text(&crate::json::to_string(item)))]);
                 }
                 path.truncate(len);
@@ -200,7 +208,12 @@ fn check_string<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, b: &Field, ty: FieldTy
     match ty {
         FieldType::String => {
             if s.trim().is_empty() {
-                ctx.out.reject(path, code("blank"), []);
+                ctx.out.reject(path, code("blank"), NO_PARAMS);
+            } else if s.contains(char::REPLACEMENT_CHARACTER) {
+                // What is left of a character that could not be read: half of an emoji cut off
+                // by a length limit (a lone UTF-16 surrogate, replaced at the boundary), or text
+                // decoded with the wrong encoding.
+                ctx.out.reject(path, code("bad_character"), NO_PARAMS);
             }
         }
         FieldType::Time => {
@@ -220,7 +233,9 @@ fn check_string<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, b: &Field, ty: FieldTy
         }
         FieldType::ClockOrTime => {
             if ctx.times.moment(s, tz).is_none() {
-                ctx.out.reject(path, code("bad_time"), value());
+                // Told to use the shape it looks meant as: a date in it, a full time; else a clock.
+                let dated = s.contains('-') || s.contains('T');
+                ctx.out.reject(path, code(if dated { "bad_time" } else { "bad_clock" }), value());
             }
         }
         FieldType::Phone => {
@@ -270,4 +285,18 @@ fn check_string<'d>(ctx: &mut Ctx<'_, '_, 'd>, f: &Field, b: &Field, ty: FieldTy
 /// The JSON types a field's value may have, for `wrong_type` and the schema.
 pub fn is_stringish(ty: FieldType) -> bool {
     !matches!(ty, FieldType::Integer | FieldType::Number | FieldType::Boolean | FieldType::Object | FieldType::Array)
+}
+
+/// A text as items of a list are told apart: without white space (ASCII or ideographic),
+/// full-width ASCII forms (typed with a Chinese input method) as ASCII, ASCII letters in lower
+/// case. `第3考场 `, `第３考场` and `第 3 考场` are the same room.
+pub fn same_text_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }

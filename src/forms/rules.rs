@@ -3,14 +3,15 @@
 //! missing or malformed stays silent: the structural walk has already reported them at their
 //! own paths, and one mistake should give one finding.
 
+use chrono::TimeZone;
 use serde_json::Value;
 
 use super::fields::{self, Ctx};
 use super::finding::{num, text};
-use super::moment::{self, compare};
+use super::moment::{self, compare, Moment};
 use super::pointer::{self, index, is_given, resolve};
 use super::spec::{Check, Cond, FormSpec, Rule};
-use crate::time::{seconds_between, Instant};
+use crate::time::{parse_date, seconds_between, Instant};
 
 /// One rule applied at one place: the data, `now`, and the item `base` of an `each` rule.
 pub struct At<'r, 'd> {
@@ -18,7 +19,8 @@ pub struct At<'r, 'd> {
     pub data: &'d Value,
     /// The value at `base`, so that relative paths do not walk to it again each time.
     pub item: &'d Value,
-    pub now: Option<Instant>,
+    /// `opts.now`, else the clock's time.
+    pub now: Instant,
     pub base: String,
 }
 
@@ -35,13 +37,13 @@ impl<'d> At<'_, 'd> {
     pub fn number(&self, p: &str) -> Option<f64> {
         self.value(p).and_then(Value::as_f64).filter(|n| n.is_finite())
     }
-    pub fn push<'k>(&self, ctx: &mut Ctx, p: &str, params: impl IntoIterator<Item = (&'k str, Value)>) {
+    pub fn push<'k, P: Into<super::finding::Param>>(&self, ctx: &mut Ctx, p: &str, params: impl IntoIterator<Item = (&'k str, P)>) {
         ctx.out.push(self.rule.level, &self.path(p), &self.rule.code, params);
     }
 }
 
 /// Runs every rule of the form.
-pub fn run<'d>(ctx: &mut Ctx<'_, '_, 'd>, form: &FormSpec, data: &'d Value, now: Option<Instant>) {
+pub fn run<'d>(ctx: &mut Ctx<'_, '_, 'd>, form: &FormSpec, data: &'d Value, now: Instant) {
     for rule in &form.rules {
         // Copied per rule, and only for a form with errors: a `variant` rule adds to them.
         let failed = ctx.out.failed().to_vec();
@@ -86,13 +88,20 @@ fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
         Check::Required { field } => {
             let empty = at.value(field).is_none_or(|v| v.as_array().is_some_and(Vec::is_empty));
             if empty {
-                at.push(ctx, field, []);
+                at.push(ctx, field, super::finding::NO_PARAMS);
             }
         }
-        Check::Order { first, then, at: target } => {
+        Check::Order { first, then, at: target, date } => {
             let (Some(a), Some(b)) = (at.value(first), at.value(then)) else { return };
             let (Some(ma), Some(mb)) = (moment(ctx, a, tz), moment(ctx, b, tz)) else { return };
-            if compare(ma, mb, tz).is_gt() {
+            // On a known date a clock time is a moment of that day: a full time on another day
+            // then compares as the moment it is, not by its time of day alone.
+            let day = date.as_deref().and_then(|d| at.str(d)).and_then(parse_date);
+            let on_day = |m: Moment| match (m, day) {
+                (Moment::Clock(c), Some(d)) => tz.from_local_datetime(&d.and_time(c)).single().map_or(m, Moment::At),
+                _ => m,
+            };
+            if compare(on_day(ma), on_day(mb), tz).is_gt() {
                 let s = |v: &Value| text(v.as_str().unwrap_or_default());
                 at.push(ctx, target, [("first", s(a)), ("then", s(b))]);
             }
@@ -113,11 +122,30 @@ fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
                 at.push(ctx, field, [("value", num(value)), ("length", num(length))]);
             }
         }
-        Check::NotFuture { field } => {
-            let (Some(now), Some(t)) = (at.now, instant(ctx, at, field, tz)) else { return };
-            let secs = seconds_between(&now, &t);
-            if secs > 0 {
+        Check::NotFuture { field, tolerance } => {
+            let Some(t) = instant(ctx, at, field, tz) else { return };
+            let secs = seconds_between(&at.now, &t);
+            let allowed = tolerance.as_deref().and_then(|t| ctx.plan.threshold(t)).unwrap_or(0.0) * 60.0;
+            if secs as f64 > allowed {
                 at.push(ctx, field, [("minutes", num(ceil_minutes(secs)))]);
+            }
+        }
+        Check::OnDate { field, date } => {
+            let (Some(s), Some(d)) = (at.str(field), at.str(date)) else { return };
+            let (Some(day), Some(Moment::At(t))) = (parse_date(d), ctx.times.moment(s, tz)) else { return };
+            if t.with_timezone(&tz).date_naive() != day {
+                at.push(ctx, field, [("value", text(s)), ("date", text(d))]);
+            }
+        }
+        Check::SamePlan { field } => {
+            let Some(given) = at.value(field).and_then(Value::as_object) else { return };
+            let (Some(id), Some(version)) = (given.get("id").and_then(Value::as_str), given.get("version").and_then(Value::as_str)) else {
+                return;
+            };
+            let doc = ctx.plan.doc();
+            if id != doc.id || version != doc.version {
+                let active = format!("{} {}", doc.id, doc.version);
+                at.push(ctx, field, [("given", text(&format!("{id} {version}"))), ("active", text(&active))]);
             }
         }
         Check::Same { field, other } => {
@@ -129,7 +157,7 @@ fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
         }
         Check::ExpectTrue { field } => {
             if at.value(field) == Some(&Value::Bool(false)) {
-                at.push(ctx, field, []);
+                at.push(ctx, field, super::finding::NO_PARAMS);
             }
         }
         Check::Variant { selector, field, cases } => {
@@ -137,7 +165,7 @@ fn apply<'d>(ctx: &mut Ctx<'_, '_, 'd>, at: &At<'_, 'd>) {
             let mut path = at.path(field);
             let value = pointer::get(at.data, &path);
             if case.required && value.is_none_or(|v| !is_given(v)) {
-                at.push(ctx, field, [("kind", text(at.str(selector).unwrap_or_default()))]);
+                at.push(ctx, field, [("kind", super::finding::kind(at.str(selector).unwrap_or_default()))]);
             } else {
                 fields::check(ctx, case, value, &mut path);
             }

@@ -30,7 +30,38 @@ pub struct FormsSpec {
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, FormSpec>"))]
     pub forms: VecMap<String, FormSpec>,
+    /// Words the findings' messages show for values that are not text of their own: yes/no,
+    /// severities, JSON types, the separator of a list. Left out, messages show the ids.
+    #[serde(default)]
+    pub words: Words,
 }
+
+/// How a finding's message shows a value, per language; the finding's `params` keep the ids.
+/// Kinds and roles are shown by their titles in the plan; what has no title is here.
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(hashmap_as_object))]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// A `true` (是 / yes).
+    pub yes: Text,
+    /// A `false` (否 / no).
+    pub no: Text,
+    /// Between the items of a list (、 / , ).
+    pub list_separator: Text,
+    /// An empty list of roles (the reporting chain names no one).
+    pub nobody: Text,
+    /// `major`, `general` (重大 / 一般).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Text>"))]
+    pub severities: VecMap<String, Text>,
+    /// The JSON types a `wrong_type` finding expects (`object`, `array`, `string`, `number`,
+    /// `integer`, `boolean`).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Text>"))]
+    pub types: VecMap<String, Text>,
+}
+
+/// The JSON types `wrong_type` names, the keys of [`Words::types`].
+pub const JSON_TYPES: &[&str] = &["object", "array", "string", "number", "integer", "boolean"];
 
 /// Sizes beyond which input is refused (bounded time on any input).
 #[derive(Clone, Debug, Serialize, ToJson, FromJson)]
@@ -54,7 +85,9 @@ impl Default for Limits {
 }
 
 /// Mainland China numbers: mobiles `1[3-9]` + 9 digits; landlines with an area code
-/// (`0531-88888888`, `053188888888`), optionally an extension.
+/// (`0531-88888888`, `053188888888`, `0531-8888-8888`), optionally an extension; national
+/// service numbers (`400-810-8888`). Full-width digits and punctuation (typed with a Chinese
+/// input method) read as their ASCII forms.
 #[derive(Clone, Debug, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -67,11 +100,33 @@ pub struct PhoneSpec {
     pub area_digits: Vec<usize>,
     /// Digits of the local number (7 or 8); it may not start with `0` or `1`.
     pub local_digits: Vec<usize>,
-    /// Most digits of an extension (after `-`, `转`, `ext` or `#`).
+    /// Most digits of an extension (after `-` or one of `extension_markers`).
     pub max_extension_digits: usize,
-    /// An international `+86` / `0086` prefix may come first.
+    /// Words or signs before an extension (`转`, `分机`, `ext`, `#`), matched ignoring ASCII case.
+    #[serde(default = "default_extension_markers")]
+    pub extension_markers: Vec<String>,
+    /// An international `+86` / `0086` prefix may come first (and, before a mobile, a bare `86`
+    /// as address books copy it); the area code's `0` may be kept after it or left out.
     pub allow_country_code: bool,
+    /// Leading digits of national service numbers (`400`, `800`), which have no area code.
+    #[serde(default = "default_service_prefixes")]
+    pub service_prefixes: Vec<String>,
+    /// Digits a service number has in all (10).
+    #[serde(default = "default_service_digits")]
+    pub service_digits: usize,
     pub clause: String,
+}
+
+fn default_extension_markers() -> Vec<String> {
+    ["转", "分机", "ext.", "ext", "x", "#"].map(String::from).to_vec()
+}
+
+fn default_service_prefixes() -> Vec<String> {
+    vec!["400".into(), "800".into()]
+}
+
+fn default_service_digits() -> usize {
+    10
 }
 
 impl Default for PhoneSpec {
@@ -82,7 +137,10 @@ impl Default for PhoneSpec {
             area_digits: vec![3, 4],
             local_digits: vec![7, 8],
             max_extension_digits: 6,
+            extension_markers: default_extension_markers(),
             allow_country_code: true,
+            service_prefixes: default_service_prefixes(),
+            service_digits: default_service_digits(),
             clause: String::new(),
         }
     }
@@ -262,13 +320,34 @@ pub enum Check {
     /// `field` must be given.
     Required { field: String },
     /// The time (or clock) at `first` is not after the one at `then`; the finding goes to `at`.
-    Order { first: String, then: String, at: String },
+    /// With `date` (a date field), clock times are read as on that date, so that a full time
+    /// on another day compares as the moment it is, not as its time of day.
+    Order {
+        first: String,
+        then: String,
+        at: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        date: Option<String>,
+    },
     /// `to` is at most `threshold` minutes after `from`; the finding goes to `to`.
     Within { from: String, to: String, threshold: String },
     /// The number of minutes at `field` is at most the minutes from `from` to `to`.
     NotLonger { field: String, from: String, to: String },
-    /// The time at `field` is not after `now` (only when `now` is given).
-    NotFuture { field: String },
+    /// The time at `field` is not after now (`opts.now`, else the clock), by more than the
+    /// threshold `tolerance` in minutes where one is named (a time input has whole minutes, and
+    /// two devices' clocks differ a little).
+    NotFuture {
+        field: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        tolerance: Option<String>,
+    },
+    /// A full time at `field` falls on the date at `date` in the plan's zone (a clock time
+    /// always does).
+    OnDate { field: String, date: String },
+    /// The plan reference at `field` (`{id, version}`) names the plan validating the form.
+    SamePlan { field: String },
     /// The severity at `severity` is the plan's severity of the kind at `kind`.
     KindSeverity { kind: String, severity: String },
     /// The role at `to` is one the role at `from` reports to in `reporting.chain` (for the
@@ -281,8 +360,8 @@ pub enum Check {
         #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Field>"))]
         cases: VecMap<String, Field>,
     },
-    /// An outage longer than `threshold` minutes (restored, or still out at `now` or `until`),
-    /// or a regional one, needs the decision at `decision`.
+    /// An outage longer than `threshold` minutes (until it was restored, or, still out, until
+    /// now and at least until `until`), or a regional one, needs the decision at `decision`.
     Escalation { started: String, restored_at: String, until: String, regional: String, decision: String, threshold: String },
     /// The integer at `total` equals the sum of those at `parts`.
     Sum { total: String, parts: Vec<String> },
@@ -296,11 +375,13 @@ pub enum Check {
         #[serde(rename = "as")]
         other: String,
     },
-    /// Each approval at `approvals` that names a decision step of the kind at `kind` (by its
-    /// `decision` id) comes from the role that step requires (`role` is the item's role field).
+    /// Each approval at `approvals` that names a step of the kind at `kind` needing an approval
+    /// (by its `decision` id) comes from a role that may give it: the step's
+    /// `requires_approval` or one of its `also_approved_by` (`role` is the item's role field).
     KindApprovals { kind: String, approvals: String, role: String },
-    /// The kind at `kind` has decisions that need an approval, yet no approval at `approvals` is
-    /// by one of their roles (the form cannot tell whether such a decision was taken).
+    /// The kind at `kind` has decisions that need an approval, yet no approval at `approvals`
+    /// records one: an item naming such a step by a role that may approve it, or an item in free
+    /// text by one of those roles (the form cannot tell whether such a decision was taken).
     ApprovalsRecorded { kind: String, approvals: String, role: String },
     /// The role at `field` is one the plan lets approve some decision (a step's
     /// `requires_approval`).

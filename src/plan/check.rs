@@ -127,6 +127,12 @@ fn check_step(step: &Step, at: &str, refs: &Refs, problems: &mut Problems) {
     if let Some(r) = &step.requires_approval {
         known(refs.roles, r, "role", format!("{at}.requires_approval"), problems);
     }
+    for (i, r) in step.also_approved_by.iter().enumerate() {
+        known(refs.roles, r, "role", format!("{at}.also_approved_by[{i}]"), problems);
+    }
+    if !step.also_approved_by.is_empty() && step.requires_approval.is_none() {
+        problems.push(format!("{at}.also_approved_by"), ProblemKind::Shape("`also_approved_by` needs `requires_approval`".into()));
+    }
     if let Some(f) = &step.form {
         if !FORM_IDS.contains(&f.as_str()) {
             problems.push(format!("{at}.form"), ProblemKind::UnknownRef { what: "form", id: f.clone() });

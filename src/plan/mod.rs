@@ -151,6 +151,16 @@ impl Plan {
         self.doc.thresholds.get(name).map(|t| t.value)
     }
 
+    /// The roles `from` reports to by the reporting chain, for an incident of `severity` (links
+    /// marked for one severity count only for it; with no severity known, every link counts).
+    pub fn reports_to(&self, from: &str, severity: Option<Severity>) -> Vec<&str> {
+        let links = self.doc.reporting.chain.iter();
+        links
+            .filter(|l| l.from == from && (l.severity.is_none() || severity.is_none() || l.severity == severity))
+            .map(|l| l.to.as_str())
+            .collect()
+    }
+
     /// Minutes of a step's deadline, resolving a threshold name.
     pub fn due_minutes(&self, due: &Due) -> Option<f64> {
         due.minutes.or_else(|| due.threshold.as_deref().and_then(|t| self.threshold(t)))

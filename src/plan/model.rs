@@ -229,6 +229,12 @@ pub struct Step {
     /// Role id whose consent the step needs before it is carried out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requires_approval: Option<String>,
+    /// Further roles whose consent the seed ties to the same decision (处理1¶2: 经上级批准，…
+    /// 报请职业技能鉴定所同意后宣布…考试无效): a report may record the step's approval by any of
+    /// them besides `requires_approval`. The response engine asks for `requires_approval`'s.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub also_approved_by: Vec<String>,
     /// The form this step produces, where it produces one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<String>,
@@ -237,6 +243,17 @@ pub struct Step {
     pub optional: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<StepOption>,
+}
+
+impl Step {
+    /// The roles whose approval of this step a report may record: `requires_approval`, then
+    /// `also_approved_by`; none for a step that needs no approval.
+    pub fn approvers(&self) -> impl Iterator<Item = &str> {
+        self.requires_approval
+            .iter()
+            .chain(self.requires_approval.is_some().then_some(&self.also_approved_by).into_iter().flatten())
+            .map(String::as_str)
+    }
 }
 
 #[derive(Clone, Debug, Serialize, ToJson, FromJson)]

@@ -2,7 +2,8 @@
 //! times, people, the log, the decisions), with the API's field names. Fields only a person can
 //! fill (counts, cause, social impact, phone numbers, …) are left out for them to add.
 //!
-//! Form texts are Chinese, the language the reports are filed in.
+//! Form texts are Chinese, the language the reports are filed in. Every draft names the plan it
+//! was made under (`plan: {id, version}`, 附则: every report records its plan and version).
 
 use serde_json::{json, Map, Value};
 
@@ -20,13 +21,16 @@ pub fn draft(r: &Response, form: &str) -> Result<Value> {
         return Err(Error::new(ErrorKind::UnknownForm(crate::error::clip_to(form, 60))));
     }
     let d = Drafter::new(r);
-    Ok(Value::Object(match form {
+    let mut m = match form {
         "initial_report" => d.initial_report(),
         "staged_report" => d.staged_report(),
         "room_record" => d.room_record(),
         "disposal_report" => d.disposal_report(),
         _ => d.readiness_check(),
-    }))
+    };
+    let doc = r.plan().doc();
+    m.insert("plan".into(), json!({ "id": doc.id, "version": doc.version }));
+    Ok(Value::Object(m))
 }
 
 struct Drafter<'a> {
@@ -82,8 +86,17 @@ impl<'a> Drafter<'a> {
             if let Some(at) = &s.done_at {
                 m.insert("reported_at".into(), json!(at));
             }
-            m.insert("reporter".into(), self.person_for(&s.actor, s.done_by.as_ref()));
-            if let Some(to) = &s.report_to {
+            let reporter = self.person_for(&s.actor, s.done_by.as_ref());
+            // The step names whom its actor reports to; someone else who made the report (a
+            // chief examiner reporting mass cheating) reports as the chain says for their role.
+            let severity = self.plan.kind(self.r.kind()).map(|k| k.severity);
+            let chain = reporter.get("role").and_then(Value::as_str).map(|role| self.plan.reports_to(role, severity)).unwrap_or_default();
+            let to = match s.report_to.as_deref() {
+                Some(to) if chain.is_empty() || chain.contains(&to) => Some(to),
+                _ => chain.first().copied().or(s.report_to.as_deref()),
+            };
+            m.insert("reporter".into(), reporter);
+            if let Some(to) = to {
                 m.insert("reported_to".into(), self.person_for(to, None));
             }
         }
@@ -134,19 +147,25 @@ impl<'a> Drafter<'a> {
         if let Some(s) = self.step_with_form("staged_report") {
             m.insert("tracker".into(), self.person_for(&s.actor, s.done_by.as_ref()));
         }
-        // The log is in the order things were recorded; a report reads in the order they happened
-        // (an outage start entered after discovery happened before it).
-        let tz = self.plan.timezone();
-        let mut timed: Vec<(Option<Instant>, Value)> =
-            self.r.log().iter().map(|e| (crate::time::parse_time(&e.at, tz), self.entry(e))).collect();
-        crate::sort::sort_by_key(&mut timed, |(t, _)| *t);
+        let timed = self.in_time_order();
         let first = timed.iter().filter_map(|(t, _)| *t).min().map_or_else(|| self.r.discovered_at(), |t| format_time(&t));
         m.insert("period_from".into(), json!(first));
         m.insert("period_to".into(), json!(format_time(&self.last)));
-        let entries: Vec<Value> = timed.into_iter().map(|(_, v)| v).collect();
+        let entries: Vec<Value> = timed.into_iter().map(|(_, (_, v))| v).collect();
         m.insert("entries".into(), Value::Array(entries));
         m.insert("status".into(), json!(if self.r.is_closed() { "resolved" } else { "ongoing" }));
         m
+    }
+
+    /// The log's entries as staged-report entries, each with its entry, in the order things
+    /// happened: the log is in the order they were recorded (an outage start entered after the
+    /// discovery happened before it). The sort is stable: entries at one time keep log order.
+    fn in_time_order(&self) -> Vec<(Option<Instant>, (&'a LogEntry, Value))> {
+        let tz = self.plan.timezone();
+        let mut timed: Vec<(Option<Instant>, (&LogEntry, Value))> =
+            self.r.log().iter().map(|e| (crate::time::parse_time(&e.at, tz), (e, self.entry(e)))).collect();
+        crate::sort::sort_by_key(&mut timed, |(t, _)| *t);
+        timed
     }
 
     /// A log entry as a staged-report entry.
@@ -184,10 +203,10 @@ impl<'a> Drafter<'a> {
         if let Some(by) = &e.by {
             m.insert("by".into(), json!({ "name": by.name, "role": by.role }));
         }
-        if let Some(role) = step.and_then(|s| s.requires_approval.as_ref()) {
+        if let Some(step) = step.filter(|s| s.requires_approval.is_some()) {
             m.insert("requires_approval".into(), json!(true));
             if matches!(e.action, Action::Complete | Action::Decide) {
-                if let Some(by_role) = approver_role(e, role) {
+                if let Some(by_role) = step.approvers().find_map(|role| approver_role(e, role)) {
                     m.insert("approval".into(), json!({ "by_role": by_role, "at": e.at }));
                 }
             }
@@ -249,13 +268,9 @@ impl<'a> Drafter<'a> {
         m.insert("incident_ref".into(), json!(self.r.id()));
         self.kind_fields(&mut m);
         let process: Vec<String> = self
-            .r
-            .log()
-            .iter()
-            .map(|e| {
-                let v = self.entry(e);
-                format!("{} {}", e.at, v.get("text").and_then(Value::as_str).unwrap_or_default())
-            })
+            .in_time_order()
+            .into_iter()
+            .map(|(_, (e, v))| format!("{} {}", e.at, v.get("text").and_then(Value::as_str).unwrap_or_default()))
             .collect();
         m.insert("process".into(), json!(process.join("\n")));
         let results: Vec<String> = self
@@ -276,6 +291,9 @@ impl<'a> Drafter<'a> {
                 m.insert("submitted_at".into(), json!(at));
             }
         }
+        // Only what was approved: a step that needs an approval, done or decided with the consent
+        // of a role that may give it. An ordinary decision is no approval, and listing one would
+        // hide that an approval-gated decision is still pending.
         let approvals: Vec<Value> = self
             .r
             .log()
@@ -283,11 +301,7 @@ impl<'a> Drafter<'a> {
             .filter(|e| matches!(e.action, Action::Complete | Action::Decide))
             .filter_map(|e| {
                 let step = self.find_step(e.step.as_deref()?)?;
-                let by_role = match &step.requires_approval {
-                    Some(role) => approver_role(e, role)?,
-                    None if e.action == Action::Decide => e.by.as_ref().map_or_else(|| step.actor.clone(), |p| p.role.clone()),
-                    None => return None,
-                };
+                let by_role = step.approvers().find_map(|role| approver_role(e, role))?;
                 Some(json!({ "decision": step.id, "by_role": by_role, "at": e.at }))
             })
             .collect();

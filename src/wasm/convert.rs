@@ -12,7 +12,21 @@ use crate::json::ToJson;
 /// Reads any JS value as JSON. `JSON.stringify` runs inside a `catch`, so whatever it throws on
 /// (cycles, BigInt, a proxy's getter) comes back as a `bad_argument` error naming `field`.
 /// `undefined` (and functions, symbols) read as JSON `null`.
+///
+/// A string holding a lone UTF-16 surrogate (half an emoji, cut off by a length limit that counts
+/// UTF-16 units) is `bad_argument` naming where it is (`init.site`).
 pub fn json_of(value: &JsValue, field: &str, max_bytes: usize) -> Result<serde_json::Value, Error> {
+    json_in(value, field, max_bytes, false)
+}
+
+/// As [`json_of`], but a lone surrogate is read as U+FFFD (the replacement character), so that
+/// what is around it still reads: for a form, whose validation then names the field with the
+/// broken character (`bad_character`) rather than refusing the whole form.
+pub fn json_of_lossy(value: &JsValue, field: &str, max_bytes: usize) -> Result<serde_json::Value, Error> {
+    json_in(value, field, max_bytes, true)
+}
+
+fn json_in(value: &JsValue, field: &str, max_bytes: usize, lossy: bool) -> Result<serde_json::Value, Error> {
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Ok(serde_json::Value::Null);
     }
@@ -22,7 +36,21 @@ pub fn json_of(value: &JsValue, field: &str, max_bytes: usize) -> Result<serde_j
     if text.len() > max_bytes {
         return Err(Error::too_large(field, max_bytes));
     }
-    serde_json::from_str(&text).map_err(|_| Error::bad_argument(field, "JSON data nested less than 128 levels deep"))
+    if let Ok(v) = serde_json::from_str(&text) {
+        return Ok(v);
+    }
+    // `JSON.stringify` writes only valid JSON: what serde_json refuses is a lone surrogate, or
+    // nesting deeper than its limit.
+    if let Some(fixed) = crate::json::replace_lone_surrogates(&text) {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&fixed) {
+            if lossy {
+                return Ok(v);
+            }
+            let at = crate::json::path_of_char(&v, char::REPLACEMENT_CHARACTER).unwrap_or_default();
+            return Err(Error::bad_argument(format!("{field}{at}"), "text without a lone UTF-16 surrogate (half of an emoji cut off)"));
+        }
+    }
+    Err(Error::bad_argument(field, "JSON data nested less than 128 levels deep"))
 }
 
 /// Reads a JS value that must be a string (or absent).

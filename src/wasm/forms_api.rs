@@ -3,7 +3,8 @@
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{json_of, opt_string, out};
+use super::clock::BrowserClock;
+use super::convert::{json_of, json_of_lossy, opt_string, out};
 use super::state::active_plan;
 use crate::error::Error;
 use crate::forms::{report_schema, validate_report, Report, ValidateOptions};
@@ -33,7 +34,9 @@ fn options(opts: &JsValue) -> Result<ValidateOptions, Error> {
 /// Checks a report form before the portal submits it. Returns every finding at once:
 /// `errors` block submission, `warnings` advise (a late initial report is a warning).
 /// Each finding has a JSON Pointer `path` to the offending field, a stable `code`, a
-/// bilingual `message` and its `params`.
+/// bilingual `message` and its `params`. Times are judged against `opts.now`, or, when it is
+/// left out, against the browser's clock ("not in the future"). A text holding half an emoji
+/// (a lone UTF-16 surrogate) is a `bad_character` finding at its field, not an exception.
 ///
 /// Throws (`Error` with `code`): `unknown_form`, `bad_argument` (data not an object, bad
 /// `opts`), `bad_time` (malformed `opts.now`), `too_large`.
@@ -52,8 +55,8 @@ pub(crate) fn validate_in(plan: &Plan, form: &JsValue, data: &JsValue, opts: &Js
     let r = (|| {
         let form = form_id(form)?;
         let opts = options(opts)?;
-        let data = json_of(data, "data", MAX_FORM_BYTES)?;
-        validate_report(plan, &form, &data, &opts)
+        let data = json_of_lossy(data, "data", MAX_FORM_BYTES)?;
+        validate_report(plan, &form, &data, &opts, &BrowserClock(plan.timezone()))
     })();
     out(r).map(Ts::new_unchecked)
 }

@@ -2,6 +2,7 @@
 //! Public so that the wasm-bindgen-test suites can call the exports as Rust functions.
 
 pub mod classify_api;
+pub mod clock;
 pub mod convert;
 pub mod forms_api;
 pub mod plan_api;

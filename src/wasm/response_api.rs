@@ -7,7 +7,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::json::{FromJson, ToJson};
-use chrono::FixedOffset;
 use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -23,7 +22,7 @@ use crate::response::{
     Act, LogAnchor, LogSeal, Person, Rebased, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES,
 };
 use crate::text::Text;
-use crate::time::{format_time, Instant};
+use crate::time::format_time;
 
 const MAX_INIT_BYTES: usize = 64 * 1024;
 const MAX_NOTE: usize = 2000;
@@ -71,11 +70,7 @@ pub struct IncidentResponse {
     inner: Rc<Inner>,
 }
 
-/// The current time, read in the binding only, in the plan's zone.
-pub fn now_instant(tz: FixedOffset) -> Instant {
-    let ms = js_sys::Date::now();
-    chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default().with_timezone(&tz)
-}
+pub use super::clock::now_instant;
 
 fn throw(e: Error) -> JsValue {
     js_error(&e)

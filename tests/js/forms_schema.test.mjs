@@ -13,7 +13,7 @@ await init({ module_or_path: fs.readFileSync(new URL("../../pkg/exam_incident_bg
 const FORMS = ["initial_report", "staged_report", "room_record", "disposal_report", "readiness_check"];
 const file = JSON.parse(fs.readFileSync(new URL("../data/form_cases.json", import.meta.url), "utf8"));
 
-// The same case builder as tests/form_cases.rs: merge patch, set, remove, repeat.
+// The same case builder as tests/form_cases.rs: merge patch, set, remove, repeat, with_plan.
 function merge(target, patch) {
   if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return structuredClone(patch);
   const out = target && typeof target === "object" && !Array.isArray(target) ? target : {};
@@ -32,6 +32,11 @@ function parentOf(root, pointer) {
   return [node, last];
 }
 function build(c) {
+  const d = buildData(c);
+  if (c.with_plan) d.plan = { id: ei.planInfo().id, version: ei.planInfo().version };
+  return d;
+}
+function buildData(c) {
   if ("data" in c) return structuredClone(c.data);
   let d = structuredClone(file.bases[c.base]);
   if (c.patch) d = merge(d, c.patch);
@@ -74,7 +79,7 @@ test("every form the validator accepts, the schema accepts", () => {
   for (const c of file.cases) {
     if (c.expect.error || !c.expect.ok) continue;
     const data = build(c);
-    const r = ei.validateReport(c.form, data, c.now ? { now: c.now } : undefined);
+    const r = ei.validateReport(c.form, data, { now: c.now ?? file.clock });
     assert.equal(r.ok, true, `${c.name}: validator`);
     const v = validators[c.form];
     assert.ok(v(data), `${c.name}: schema says ${ajv.errorsText(v.errors)}`);
@@ -86,7 +91,8 @@ test("every form the validator accepts, the schema accepts", () => {
 test("the validator's verdict agrees with the native run on every case", () => {
   for (const c of file.cases) {
     const data = build(c);
-    const opts = c.now ? { now: c.now } : undefined;
+    // A case without `now` is judged at the file's `clock`, as tests/form_cases.rs does.
+    const opts = { now: c.now ?? file.clock };
     if (c.expect.error) {
       assert.throws(() => ei.validateReport(c.form, data, opts), (e) => e.code === c.expect.error, c.name);
       continue;
@@ -112,7 +118,7 @@ test("structurally broken forms are rejected by both", () => {
     const c = file.cases.find((x) => x.name === name);
     assert.ok(c, `case ${name}`);
     const data = build(c);
-    assert.equal(ei.validateReport(c.form, data).ok, false, `${name}: validator`);
+    assert.equal(ei.validateReport(c.form, data, { now: file.clock }).ok, false, `${name}: validator`);
     assert.equal(validators[c.form](data), false, `${name}: schema`);
   }
 });
