@@ -1,17 +1,19 @@
 // <exam-incident-panel lang="zh|en" site="…" room="…" plan="/site-plan.json">
 // A drop-in proctor panel for exam-site incidents. Each panel holds its own plan (a `Plan`: the
 // embedded default, or the site plan its `plan` attribute names) and keeps its UI state under its
-// own key (its `id`, else its site/room/plan attributes), so panels on one page are independent. Shadow DOM, styles through a constructable
+// own key (its `storage-key`, else `id`, else its site/room/plan attributes, followed when they
+// change), so panels on one page are independent. Shadow DOM, styles through a constructable
 // stylesheet (no inline <style>, so a strict CSP holds), plain ES modules, no network of its own
 // beyond the package's .wasm and an optional same-origin plan.
 //
 // Events (bubbling, composed): incident-classified {text, classification},
 // incident-step {responseId, step, status, action}, report-ready {form, data, responseId, plan,
-// log: {head, count, checkCode}, outboxId, ack()} (only when validateReport passes; the report
-// stays in a persisted outbox, and is offered again after a reload, until the host calls
-// `detail.ack()` or `panel.acknowledge(outboxId)`), storage-error {code, message: {zh, en}}.
+// log: {head, count, checkCode}, outboxId, queuedAt, ack()} (only when validateReport passes, checked
+// again before every offer; the report stays in a persisted outbox, offered once per page by the
+// panel that made it and again when the network comes back or after a reload, until the host
+// calls `detail.ack()` or `panel.acknowledge(outboxId)`), storage-error {code, message: {zh, en}}.
 import { load, ei, has, errorText } from "./panel/engine.js";
-import { h, clear, nowIn, setZone } from "./panel/dom.js";
+import { h, clear, nowIn, setZone, inZone, zoneLabel } from "./panel/dom.js";
 import { t, tx } from "./panel/i18n.js";
 import { sheet } from "./panel/styles.js";
 import { classifyView } from "./panel/classify-view.js";
@@ -32,11 +34,19 @@ const TABS = [
   ["saved", "tabSaved", savedView],
 ];
 const UI_KEY = "exam-incident-panel/v1/ui";
+const DAMAGED = new Set(["log_tampered", "bad_state", "unsupported_version"]);
 const OPENED = new WeakMap();
+// Reports offered (report-ready) in this page so far, and which panel took each that was made by
+// none of them (an outbox written by an older build): a report goes out once per page, by the
+// panel that made it — not again when the element is moved, re-created by a router or a second
+// panel starts. It is offered again only when asked: the network came back (`online`), the
+// proctor pressed 再次提交, or the next page load.
+const OFFERED = new Set();
+const CLAIMED = new Map();
 const FORM_FALLBACK = { initial_report: ["初次报告", "Initial report"], staged_report: ["阶段性报告", "Staged report"], room_record: ["考场情况记录单", "Exam room record"], disposal_report: ["处置报告", "Disposal report"], readiness_check: ["应急保障检查", "Readiness check"] };
 
 export class ExamIncidentPanel extends HTMLElement {
-  static observedAttributes = ["lang", "site", "room", "plan"];
+  static observedAttributes = ["lang", "site", "room", "plan", "id", "storage-key"];
 
   constructor() {
     super();
@@ -73,8 +83,10 @@ export class ExamIncidentPanel extends HTMLElement {
     return this.lastFocus && (document.activeElement === this || document.activeElement === document.body || document.activeElement === null);
   }
 
-  /** Where this panel's UI state lives: by `id`, else by the attributes that set it apart. */
+  /** Where this panel's UI state lives: by `storage-key`, else `id`, else the attributes that set it apart. */
   get uiKey() {
+    const named = this.getAttribute("storage-key");
+    if (named) return `${UI_KEY}/=${named}`;
     if (this.id) return `${UI_KEY}/#${this.id}`;
     const attrs = ["site", "room", "plan"].map((a) => this.getAttribute(a) || "");
     return attrs.every((a) => !a) ? UI_KEY : `${UI_KEY}/${attrs.map(encodeURIComponent).join("|")}`;
@@ -84,12 +96,38 @@ export class ExamIncidentPanel extends HTMLElement {
     writeUi(this.key ??= this.uiKey, this.ui, onError);
   }
 
-  get lang() { return this.getAttribute("lang") === "en" ? "en" : "zh"; }
+  /** "en" or "zh": the `lang` attribute, else the nearest ancestor's, else the document's, by its
+   * primary subtag in any case ("en-US", "en_GB", "EN" are English); anything else is Chinese. */
+  get lang() {
+    const v = this.getAttribute("lang") || this.parentElement?.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || "";
+    return v.trim().split(/[-_]/)[0].toLowerCase() === "en" ? "en" : "zh";
+  }
 
   connectedCallback() {
     if (this.started) return;
     this.started = true;
+    this.keeper.observe(this.shadowRoot, { childList: true, subtree: true });
+    this.dock.connect();
+    this.timer = setInterval(() => this.tick(), 1000);
+    // Another tab or window saved: pick its entries up (and this tab's unsaved ones on top).
+    this.onStorage = (e) => this.storageChanged(e);
+    window.addEventListener("storage", this.onStorage);
+    // The network is back: the reports the portal has not acknowledged are offered again.
+    this.onOnline = () => { if (this.ready) this.offerOwn(true); };
+    window.addEventListener("online", this.onOnline);
+    if (this.ready && this.key === this.uiKey) {
+      // Moved in the page or re-attached (a KeepAlive cache): the panel is as it was — its UI
+      // state and response are in memory (with storage off, nowhere else), its shadow DOM holds
+      // what the proctor was typing. Only the reminders, stopped on detach, start again, and
+      // focus goes back where it was.
+      this.watchResponse();
+      this.tick();
+      if (!this.shadowRoot.activeElement && this.focusWithin) findByKey(this.shadowRoot, this.lastFocus)?.focus({ preventScroll: true });
+      return;
+    }
     // Read here, not in the constructor: the attributes that make the key are set by now.
+    // (Re-attached under another key: that key's state and response, not the previous one's.)
+    if (this.response) { try { this.response.dispose?.(); } catch { /* gone */ } this.response = null; }
     this.key = this.uiKey;
     this.ui = readUi(this.key);
     this.tab = this.ui.tab || "incident";
@@ -101,12 +139,6 @@ export class ExamIncidentPanel extends HTMLElement {
         h("p", { class: "finding error", lang: "en" }, `${t("loadFailed", "en")}: ${errorText(e, "en")}`))));
       decorate(this.shadowRoot);
     });
-    this.keeper.observe(this.shadowRoot, { childList: true, subtree: true });
-    this.dock.connect();
-    this.timer = setInterval(() => this.tick(), 1000);
-    // Another tab or window saved: pick its entries up (and this tab's unsaved ones on top).
-    this.onStorage = (e) => this.storageChanged(e);
-    window.addEventListener("storage", this.onStorage);
   }
 
   disconnectedCallback() {
@@ -114,14 +146,41 @@ export class ExamIncidentPanel extends HTMLElement {
     this.keeper.disconnect();
     this.dock.disconnect();
     window.removeEventListener("storage", this.onStorage);
+    window.removeEventListener("online", this.onOnline);
     this.disconnectedCallbackResponse();
     this.started = false;
   }
 
   attributeChangedCallback(name, old, value) {
-    if (!this.ready || old === value) return;
-    if (name === "plan") this.loadSitePlan().then(() => this.render());
-    else this.render();
+    if (old === value) return;
+    // The attributes that make the storage key may be set after the element was inserted (a
+    // framework binding, jQuery's .attr()) or changed when a router re-uses the element for
+    // another room: the panel then shows that key's own state, not the previous one's.
+    if (name === "plan") { if (this.ready) this.loadSitePlan().then(() => { if (!this.rekey()) this.render(); }); else this.rekey(); return; }
+    if (this.rekey() || !this.ready) return;
+    if (name !== "id" && name !== "storage-key") this.render();
+  }
+
+  /** Switches to the UI state (and response) kept under the current key; false if it is the same. */
+  rekey() {
+    const key = this.uiKey;
+    if (!this.started || key === this.key) return false;
+    this.key = key;
+    this.ui = readUi(key);
+    this.tab = this.ui.tab || "incident";
+    this.lastFocus = null;
+    if (!this.ready) return true; // boot() reads this.ui when the package is loaded
+    let r = null;
+    if (this.ui.responseId && has("IncidentResponse")) {
+      try { r = restoreSaved(this.plan, this.ui.responseId); } catch (e) { this.storageError(e); this.ui.responseId = null; }
+    }
+    if (this.response && this.response !== r) { try { this.response.dispose?.(); } catch { /* gone */ } }
+    this.response = r;
+    this.watchResponse();
+    this.hideNotice();
+    this.render();
+    this.offerOwn(false);
+    return true;
   }
 
   async boot() {
@@ -132,8 +191,20 @@ export class ExamIncidentPanel extends HTMLElement {
     }
     this.ready = true;
     this.render();
-    // Reports the host has not acknowledged yet are offered again.
-    for (const item of outboxList()) this.offer(item);
+    // Reports the host has not acknowledged yet are offered again, once per page.
+    this.offerOwn(false);
+  }
+
+  /** Is this outbox item this panel's to offer? Its own (made here), or an ownerless one it claimed. */
+  owns(item) {
+    if (item.owner) return item.owner === (this.key ??= this.uiKey);
+    if (!CLAIMED.has(item.outboxId)) CLAIMED.set(item.outboxId, this);
+    return CLAIMED.get(item.outboxId) === this || !CLAIMED.get(item.outboxId).isConnected;
+  }
+
+  /** Offers this panel's unacknowledged reports: those not offered in this page yet, or all (`again`). */
+  offerOwn(again) {
+    for (const item of outboxList()) if (this.owns(item) && (again || !OFFERED.has(item.outboxId))) this.offer(item);
   }
 
   async loadSitePlan() {
@@ -165,12 +236,17 @@ export class ExamIncidentPanel extends HTMLElement {
     const doc = this.planDoc || {};
     const terms = {};
     for (const term of [...(doc.reporting?.forms || []), ...(doc.reporting?.subjects || [])]) terms[term.id] = term.title;
+    // The plan's decision options by id ("extend" → 该次考试延时): report fields and the log name
+    // a chosen option by its id, the proctor reads its text.
+    const optionTitles = Object.create(null);
+    for (const k of doc.kinds || []) for (const s of k.steps || []) for (const o of s.options || []) if (typeof o.id === "string" && o.text && !optionTitles[o.id]) optionTitles[o.id] = o.text;
+    const anchorTitles = Object.fromEntries((doc.anchors || []).map((a) => [a.id, a.title]));
     const c = {
       lang: L, host: this, plan: this.plan, info, planDoc: this.planDoc, ui: this.ui, response: this.response, classification: null,
       site: this.getAttribute("site") || "", room: this.getAttribute("room") || "",
       kindTitles: Object.fromEntries(info.kinds.map((k) => [k.id, k.title])),
       roleTitles: Object.fromEntries(info.roles.map((r) => [r.id, r.title])),
-      terms,
+      terms, optionTitles, anchorTitles,
       planLabel: `${tx(info.name, L)} · ${info.id} ${info.version}`,
       now: () => nowIn(info.timezone),
       saveUi: () => this.saveUi(),
@@ -207,10 +283,11 @@ export class ExamIncidentPanel extends HTMLElement {
       reportReady: (form, data) => {
         let log = null;
         try { log = this.response?.anchor ? this.response.anchor() : null; } catch { log = null; }
-        const item = { form, data, responseId: this.response ? idOf(this.response) : null, plan: { id: info.id, version: info.version }, log };
+        const item = { form, data, responseId: this.response ? idOf(this.response) : null, plan: { id: info.id, version: info.version }, log, owner: this.key ??= this.uiKey };
         try { outboxAdd(item); } catch (e) { this.storageError(e); }
+        // Not "submitted": the portal has it once it calls ack() (acknowledge() says so then).
+        this.announce(`${t("queued", L)}${c.formTitle(form)}`);
         this.offer(item);
-        this.announce(`${t("submitted", L)}${c.formTitle(form)}`);
       },
       anchorLabel: () => {
         try {
@@ -262,7 +339,7 @@ export class ExamIncidentPanel extends HTMLElement {
     if (!this.notice) return;
     const en = L === "en";
     this.notice.replaceChildren(
-      h("span", {}, en ? `A saved response looks like this incident (${saved.discoveredAt}, ${saved.entries} entries). ` : `已有一条看来是同一事件的处置记录（${saved.discoveredAt}，${saved.entries} 条记录）。`),
+      h("span", {}, en ? `A saved response looks like this incident (${inZone(saved.discoveredAt)} ${zoneLabel(L)}, ${saved.entries} entries). ` : `已有一条看来是同一事件的处置记录（${zoneLabel(L)} ${inZone(saved.discoveredAt)}，${saved.entries} 条记录）。`),
       h("button", { type: "button", class: "small primary", data: { act: "continue" }, onclick: () => {
         try { this.setResponse(restoreSaved(this.plan, saved.id)); this.hideNotice(); this.go("response", true); } catch (e) { this.storageError(e); }
       } }, en ? "Continue it" : "继续该处置"), " ",
@@ -282,15 +359,22 @@ export class ExamIncidentPanel extends HTMLElement {
     this.response = r;
     this.ui.responseId = r ? idOf(r) : null;
     if (r) {
-      // The class saves itself at every change; it reports failures here.
-      r.onStorageError?.((e) => this.storageError(e));
-      // Reminders (due soon, overdue) are announced in the status line.
-      r.onReminder?.((rem) => this.announce(`${t("reminder", this.lang)}: ${tx(rem.text, this.lang)} (${this.ctx().roleTitle(rem.actor)})`, rem.kind === "overdue", "bell"), 2);
+      this.watchResponse();
       const st = r.storageStatus?.();
       if (st && st.ok === false) this.storageError(st);
       else this.persist();
     }
     this.saveUi();
+  }
+
+  /** Storage failures and reminders of the response, told to this panel. */
+  watchResponse() {
+    const r = this.response;
+    if (!r) return;
+    // The class saves itself at every change; it reports failures here.
+    r.onStorageError?.((e) => this.storageError(e));
+    // Reminders (due soon, overdue) are announced in the status line.
+    r.onReminder?.((rem) => this.announce(`${t("reminder", this.lang)}: ${tx(rem.text, this.lang)} (${this.ctx().roleTitle(rem.actor)})`, rem.kind === "overdue", "bell"), 2);
   }
 
   persist() {
@@ -311,15 +395,45 @@ export class ExamIncidentPanel extends HTMLElement {
 
   /** Dispatches report-ready for an outbox item, with `ack()` to take it out of the outbox. */
   offer(item) {
-    const detail = { ...item, ack: () => this.acknowledge(item.outboxId) };
+    OFFERED.add(item.outboxId);
+    // Whatever sits in the outbox (a hand edit, an older build, another plan) is checked again
+    // before it goes out: only a report that validates now is handed to the portal. One that does
+    // not stays listed on the Saved tab, marked, to export or delete.
+    const problem = this.checkOutboxItem(item);
+    if (problem) {
+      this.announce(`${t("outboxInvalid", this.lang)}${problem[this.lang]}`, true);
+      if (this.tab === "saved") this.renderPanel();
+      return false;
+    }
+    const { owner, ...report } = item; // which panel made it stays inside the element
+    const detail = { ...report, ack: () => this.acknowledge(item.outboxId) };
     this.dispatchEvent(new CustomEvent("report-ready", { detail, bubbles: true, composed: true }));
     if (this.tab === "saved") this.renderPanel();
+    return true;
+  }
+
+  /** Why an outbox item may not be handed out ({zh, en}), or null when it validates. */
+  checkOutboxItem(item) {
+    const bad = (zh, en) => ({ zh, en });
+    if (!item || typeof item.form !== "string" || !item.data || typeof item.data !== "object" || Array.isArray(item.data)) return bad("内容不完整", "incomplete entry");
+    if (item.log != null && (typeof item.log !== "object" || typeof item.log.head !== "string" || !Number.isInteger(item.log.count))) return bad("记录锚点无效", "invalid log anchor");
+    if (item.plan && (item.plan.id !== this.info?.id || item.plan.version !== this.info?.version)) return bad(`报告属于另一预案（${item.plan.id} ${item.plan.version}）`, `the report belongs to another plan (${item.plan.id} ${item.plan.version})`);
+    if (!has("validateReport")) return null;
+    try {
+      const r = this.plan.validateReport(item.form, item.data, { now: nowIn(this.info.timezone) });
+      if (!r.ok) return bad(`${r.errors.length} 处错误（${tx(r.errors[0].message, "zh")}）`, `${r.errors.length} error(s) (${tx(r.errors[0].message, "en")})`);
+    } catch (e) {
+      return bad(errorText(e, "zh"), errorText(e, "en"));
+    }
+    return null;
   }
 
   /** The host took the report: it leaves the outbox. Returns whether it was there. */
   acknowledge(outboxId) {
     let gone = false;
+    const item = outboxList().find((x) => x.outboxId === outboxId);
     try { gone = outboxAck(outboxId); } catch (e) { this.storageError(e); }
+    if (gone && item) this.announce(`${t("accepted", this.lang)}${this.ctx().formTitle(item.form)}`, false, "check");
     if (gone && this.tab === "saved") this.renderPanel();
     return gone;
   }
@@ -348,7 +462,10 @@ export class ExamIncidentPanel extends HTMLElement {
   storageError(e) {
     const detail = { code: e?.code || "storage_error", message: messageOf(e) };
     this.dispatchEvent(new CustomEvent("storage-error", { detail, bubbles: true, composed: true }));
-    this.showError(`${t("storageError", this.lang)}${detail.message[this.lang]}`);
+    // A saved record found damaged or altered is not the browser refusing to save: it was set
+    // aside (quarantined, listed on the Saved tab), and the message says so.
+    const damaged = DAMAGED.has(detail.code);
+    this.showError(`${t(damaged ? "damagedSaved" : "storageError", this.lang)}${detail.message[this.lang]}`);
   }
 
   /** An error stays on screen until dismissed: reminders and notices go to the status line. */
@@ -476,7 +593,7 @@ function planFailed(url, why) {
 // What the UI key may hold, field by field; anything else under it is ignored and replaced.
 const UI_MAX_CHARS = 512 * 1024;
 const UI_STRINGS = ["tab", "form", "kind", "name", "role", "room", "site", "text", "discoveredAt", "stepRole"];
-const UI_OBJECTS = ["forms", "answers", "anchors"];
+const UI_OBJECTS = ["forms", "answers", "signals", "anchors", "stepDrafts"];
 
 /** The console's UI state: whatever is stored — wrong type, garbage, huge — becomes a clean object. */
 function readUi(key) {

@@ -359,7 +359,9 @@ async function fillDisposal(page, { cause, result }) {
   await setIfEmpty(page, "/social_impact", "无不良社会影响");
   await setIfEmpty(page, "/submitted_by/name", "孙主任");
   await setIfEmpty(page, "/submitted_by/role", "site_working_group");
-  await fill(page, "/submitted_at", await localTime(page, 0));
+  // To the second: decisions are logged at the second they were made (not the minute the list was
+  // drawn), and a report submitted "now, to the minute" would precede them.
+  await fill(page, "/submitted_at", await localTime(page, 0, true));
 }
 
 async function ensureApproval(page) {

@@ -64,8 +64,15 @@ test("a validated report the portal did not acknowledge survives a reload and is
   await panelReady(page);
   await page.evaluate(() => document.querySelector("exam-incident-panel").startResponse({ kind: "paper_defect", discoveredAt: "2026-06-13T09:30", room: "301" }));
   await page.locator("exam-incident-panel .response-view").waitFor();
-  // What a form view does once validateReport passes.
-  await page.evaluate(() => document.querySelector("exam-incident-panel").ctx().reportReady("initial_report", { summary: "试卷印刷错误" }));
+  // What a form view does once validateReport passes (a valid report: the outbox checks again).
+  await page.evaluate(() => {
+    const panel = document.querySelector("exam-incident-panel");
+    const d = panel.incident.draftReport("initial_report");
+    Object.assign(d, { report_form: "phone", reported_at: d.discovered_at, summary: "试卷印刷错误" });
+    d.reporter.name = "李强";
+    d.location.site = "第一考点";
+    panel.ctx().reportReady("initial_report", d);
+  });
   const first = await page.evaluate(() => window.__offers.map((d) => ({ form: d.form, id: d.outboxId, ack: typeof d.ack, log: d.log })));
   assert.equal(first.length, 1);
   assert.equal(first[0].ack, "function");

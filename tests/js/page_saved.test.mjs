@@ -280,7 +280,15 @@ test("5. truncation and recomputed hashes pass verifyLog() but not verifyLog({ h
   await tab(page, "forms");
   await page.locator("exam-incident-panel .forms-view .check-code").waitFor();
   // report-ready carries the log's head and count.
-  await page.evaluate(() => { const p = document.querySelector("exam-incident-panel"); p.ctx().reportReady("initial_report", { summary: "x" }); });
+  // (a valid report: what sits in the outbox is validated again before it goes out)
+  await page.evaluate(() => {
+    const p = document.querySelector("exam-incident-panel");
+    const d = p.incident.draftReport("initial_report");
+    Object.assign(d, { report_form: "phone", reported_at: d.discovered_at, summary: "x" });
+    d.reporter.name = "李强";
+    d.location.site = "第一考点";
+    p.ctx().reportReady("initial_report", d);
+  });
   const ev = await page.evaluate(() => window.__events.filter((e) => e.name === "report-ready").at(-1));
   const anchorNow = await page.evaluate(() => document.querySelector("exam-incident-panel").incident.anchor());
   assert.deepEqual(ev.detail.log, anchorNow);

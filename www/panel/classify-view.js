@@ -3,13 +3,32 @@
 // when the classifier is not certain its top candidates as one-tap choices, a change of handling
 // (escalation) as a note — never as a badge —, the clarifying questions as inputs, every kind
 // grouped major/general, and the start form (prefilled with the room the text names).
-import { h, clear, nextId, debounce, localInput } from "./dom.js";
+import { h, clear, nextId, debounce, localInput, timeLabel, withZone, isFuture, zoneLabel, inZone, nowIn } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { ei, has, errorText } from "./engine.js";
 
 // Questions whose id names a fact get a typed input; the answer goes back as `facts`.
 const NUMBER_FACTS = new Set(["rooms_affected", "candidates_affected", "outage_minutes"]);
 const BOOL_FACTS = new Set(["restored", "regional"]);
+const WHOLE_FACTS = new Set(["rooms_affected", "candidates_affected"]);
+
+/** Whether a saved or typed answer is one the classifier takes ("" is "not answered"). */
+function validAnswer(fact, v) {
+  if (v === "" || v == null) return true;
+  if (NUMBER_FACTS.has(fact)) return typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 1e7 && (!WHOLE_FACTS.has(fact) || Number.isInteger(v));
+  if (fact === "phase") return PHASES.includes(v);
+  return typeof v === "boolean";
+}
+
+/** Drops saved answers (and signal answers) the classifier would refuse; returns how many went. */
+function dropInvalidAnswers(ui) {
+  let dropped = 0;
+  for (const [k, v] of Object.entries(ui.answers)) if (!validAnswer(k, v)) { delete ui.answers[k]; dropped += 1; }
+  if (ui.signals && typeof ui.signals === "object") {
+    for (const [k, v] of Object.entries(ui.signals)) if (v !== "" && typeof v !== "boolean") { delete ui.signals[k]; dropped += 1; }
+  }
+  return dropped;
+}
 const PHASES = ["transport", "storage", "before_exam", "during_exam", "after_exam"];
 const PHASE_LABELS = { transport: ["运送途中", "in transport"], storage: ["保管期间", "in storage"], before_exam: ["考前", "before the exam"], during_exam: ["考试中", "during the exam"], after_exam: ["考后", "after the exam"] };
 
@@ -65,8 +84,14 @@ export function classifyView(ctx) {
   const ui = ctx.ui;
   ui.answers ||= {};
   const root = h("section", { class: "classify-view" });
+  // Saved answers the classifier cannot take (damaged storage, an older build) are dropped, the
+  // description kept, and the proctor told: they must not lock the classifier for good.
+  const notice = h("p", { class: "finding warning answers-dropped", role: "status", hidden: true });
+  const dropped = () => { notice.textContent = t("answersDropped", L); notice.hidden = false; ctx.saveUi(); };
+  if (dropInvalidAnswers(ui)) dropped();
   const taId = nextId();
-  const ta = h("textarea", { id: taId, rows: 3, placeholder: t("describeHint", L), props: { value: ui.text || "" } });
+  // Limits as the library's (the description is also the response's opening note).
+  const ta = h("textarea", { id: taId, rows: 3, maxlength: "2000", placeholder: t("describeHint", L), props: { value: ui.text || "" } });
   const result = h("div", { class: "classification", role: "status", "aria-live": "polite" });
   const questions = h("div", { class: "questions" });
   const picker = h("fieldset", { class: "kinds" }, h("legend", {}, t("pickKind", L)));
@@ -74,7 +99,7 @@ export function classifyView(ctx) {
   root.append(
     h("h2", {}, t("describe", L)),
     h("label", { for: taId }, t("describe", L), h("small", { class: "hint" }, ` ${t("describeHint", L)}`)),
-    ta, result, questions, start, picker,
+    ta, notice, result, questions, start, picker,
   );
 
   let cls = null;
@@ -94,8 +119,17 @@ export function classifyView(ctx) {
     try {
       cls = ctx.plan.classify({ text: ta.value, facts });
     } catch (e) {
-      clear(result).append(h("p", { class: "finding error" }, errorText(e, L)));
-      return;
+      // An answer refused anyway (a signal this plan does not know): classify the text alone,
+      // drop the answers and say so, rather than show the error for good.
+      let plain = null;
+      if (Object.keys(facts).length) { try { plain = ctx.plan.classify({ text: ta.value, facts: {} }); } catch { plain = null; } }
+      if (!plain) { clear(result).append(h("p", { class: "finding error" }, errorText(e, L))); return; }
+      ui.answers = {};
+      ui.signals = {};
+      shownQuestions = "";
+      asked.clear();
+      dropped();
+      cls = plain;
     }
     ctx.classification = cls;
     if (cls.kind && !ui.picked) ui.kind = cls.kind;
@@ -106,7 +140,9 @@ export function classifyView(ctx) {
     ctx.emit("incident-classified", { text: ta.value, classification: cls });
   };
   const soon = debounce(run, 300);
-  ta.addEventListener("input", () => { ui.picked = false; soon(); });
+  // What was typed is kept at once, not when the classifier next runs: a move of the element or a
+  // reload 100 ms after the last key loses nothing.
+  ta.addEventListener("input", () => { ui.picked = false; ui.text = ta.value; ctx.saveUi(); soon(); });
 
   function renderResult() {
     clear(result);
@@ -184,7 +220,7 @@ export function classifyView(ctx) {
         const cur = ui.signals?.[q0.signal];
         const control = h("select", { id }, h("option", { value: "" }, t("unknown", L)), h("option", { value: "true" }, t("yes", L)), h("option", { value: "false" }, t("no", L)));
         control.value = cur === true ? "true" : cur === false ? "false" : "";
-        control.addEventListener("change", () => { ui.signals ||= {}; ui.signals[q0.signal] = control.value === "" ? "" : control.value === "true"; soon(); });
+        control.addEventListener("change", () => { ui.signals ||= {}; ui.signals[q0.signal] = control.value === "" ? "" : control.value === "true"; ctx.saveUi(); soon(); });
         control.dataset.signal = q0.signal;
         fs.append(h("div", { class: "field" }, h("label", { for: id }, tx(q0.text, L)), control));
         continue;
@@ -195,17 +231,33 @@ export function classifyView(ctx) {
       let control;
       const cur = ui.answers[q.id];
       if (NUMBER_FACTS.has(q.id)) {
-        control = h("input", { id, type: "number", min: "0", inputmode: "numeric", props: { value: cur ?? "" } });
-        control.addEventListener("input", () => { ui.answers[q.id] = control.value === "" ? "" : Number(control.value); soon(); });
+        const whole = WHOLE_FACTS.has(q.id);
+        control = h("input", { id, type: "number", min: "0", step: whole ? "1" : "any", inputmode: whole ? "numeric" : "decimal", props: { value: cur ?? "" } });
+        // A value the classifier would refuse (-5, 1.5 rooms, "e") is said at the field and not
+        // used; the answer stays unanswered until it is one.
+        const bad = h("p", { class: "finding error", id: nextId("m"), role: "alert", hidden: true }, t(whole ? "answerWhole" : "answerMinutes", L));
+        control.setAttribute("aria-describedby", bad.id);
+        control.addEventListener("input", () => {
+          const n = control.value === "" ? "" : Number(control.value);
+          const ok = control.validity.valid && validAnswer(q.id, n) && !(control.value === "" && control.validity.badInput);
+          bad.hidden = ok;
+          if (ok) control.removeAttribute("aria-invalid"); else control.setAttribute("aria-invalid", "true");
+          ui.answers[q.id] = ok ? n : "";
+          ctx.saveUi();
+          soon();
+        });
+        control.dataset.fact = q.id;
+        fs.append(h("div", { class: "field" }, h("label", { for: id }, tx(q.text, L)), control, bad));
+        continue;
       } else if (q.id === "phase") {
         control = h("select", { id }, h("option", { value: "" }, t("unknown", L)), PHASES.map((p) => h("option", { value: p }, L === "en" ? PHASE_LABELS[p][1] : PHASE_LABELS[p][0])));
         control.value = cur ?? "";
-        control.addEventListener("change", () => { ui.answers[q.id] = control.value; soon(); });
+        control.addEventListener("change", () => { ui.answers[q.id] = control.value; ctx.saveUi(); soon(); });
       } else {
         // Yes/no questions (restored, regional, …) and any other id: a three-way choice.
         control = h("select", { id }, h("option", { value: "" }, t("unknown", L)), h("option", { value: "true" }, t("yes", L)), h("option", { value: "false" }, t("no", L)));
         control.value = cur === true ? "true" : cur === false ? "false" : "";
-        control.addEventListener("change", () => { ui.answers[q.id] = control.value === "" ? "" : control.value === "true"; soon(); });
+        control.addEventListener("change", () => { ui.answers[q.id] = control.value === "" ? "" : control.value === "true"; ctx.saveUi(); soon(); });
         if (!BOOL_FACTS.has(q.id)) control.dataset.question = q.id;
       }
       control.dataset.fact = q.id;
@@ -258,23 +310,26 @@ export function classifyView(ctx) {
       return h("div", { class: "field" }, h("label", { for: control.id }, label), control);
     };
     const disc = h("input", { type: "datetime-local", name: "discoveredAt", required: true, props: { value: ui.discoveredAt || localInput() } });
-    const site = h("input", { type: "text", name: "site", autocomplete: "off", props: { value: ui.site ?? ctx.site ?? "" } });
+    const site = h("input", { type: "text", name: "site", autocomplete: "off", maxlength: "200", props: { value: ui.site ?? ctx.site ?? "" } });
     // The room the description names prefills the form where the host set none (what the proctor
     // typed there, then the element's room attribute, win).
     const named = ctx.classification?.facts?.rooms?.[0];
-    const room = h("input", { type: "text", name: "room", autocomplete: "off", props: { value: ui.room ?? (ctx.room || named || "") } });
-    const name = h("input", { type: "text", name: "name", autocomplete: "name", props: { value: ui.name ?? "" } });
+    const room = h("input", { type: "text", name: "room", autocomplete: "off", maxlength: "200", props: { value: ui.room ?? (ctx.room || named || "") } });
+    const name = h("input", { type: "text", name: "name", autocomplete: "name", maxlength: "100", props: { value: ui.name ?? "" } });
     const role = ctx.roleSelect(ui.role || "site_staff");
     role.name = "role";
     // Deadlines counted from a time other than discovery (the outage start) ask for that time.
     const anchors = ctx.anchorsFor(kind.id);
     const anchorInputs = anchors.map((a) => [a, h("input", { type: "datetime-local", name: `anchor-${a.id}`, props: { value: ui.anchors?.[a.id] || "" } })]);
+    const problem = h("p", { class: "finding error start-problem", role: "alert", hidden: true });
+    let confirmedPast = null;
     form.append(
       h("h3", {}, t("startTitle", L), "：", severityBadge(kind.severity, L), " ", tx(kind.title, L)),
       h("div", { class: "grid" },
-        f(t("discoveredAt", L), disc),
-        anchorInputs.map(([a, inp]) => f(tx(a.title, L), inp)),
+        f(timeLabel(t("discoveredAt", L), L), disc),
+        anchorInputs.map(([a, inp]) => f(timeLabel(tx(a.title, L), L), inp)),
         f(t("site", L), site), f(t("room", L), room), f(t("you", L), name), f(t("yourRole", L), role)),
+      problem,
       h("button", { type: "submit", class: "primary" }, t("start", L)),
     );
     form.addEventListener("input", () => {
@@ -284,11 +339,34 @@ export function classifyView(ctx) {
     });
     form.addEventListener("submit", (e) => {
       e.preventDefault();
+      // A time later than now is a time read off another clock (the device's own zone): refused,
+      // saying which zone the field is in and what time it is there.
+      for (const [label, inp] of [[t("discoveredAt", L), disc], ...anchorInputs.map(([a, inp]) => [tx(a.title, L), inp])]) {
+        if (inp.value && isFuture(inp.value)) {
+          problem.textContent = t("futureTime", L, { field: label, zone: zoneLabel(L), now: inZone(nowIn()) });
+          problem.hidden = false;
+          inp.setAttribute("aria-invalid", "true");
+          inp.focus();
+          return;
+        }
+        inp.removeAttribute("aria-invalid");
+      }
+      // Many hours ago is most often the device's own clock in a zone behind the plan's (a
+      // laptop left on another zone): said once; pressing start again with it confirms it.
+      const ago = (Date.now() - Date.parse(withZone(disc.value || localInput()))) / 3600e3;
+      if (ago >= 6 && confirmedPast !== disc.value) {
+        confirmedPast = disc.value;
+        problem.textContent = t("longAgo", L, { hours: Math.floor(ago), zone: zoneLabel(L), now: inZone(nowIn()) });
+        problem.hidden = false;
+        disc.focus();
+        return;
+      }
+      problem.hidden = true;
       const anchorsVal = {};
-      for (const [a, inp] of anchorInputs) if (inp.value) anchorsVal[a.id] = inp.value;
+      for (const [a, inp] of anchorInputs) if (inp.value) anchorsVal[a.id] = withZone(inp.value);
       ctx.startResponse({
         kind: kind.id,
-        discoveredAt: disc.value || localInput(),
+        discoveredAt: withZone(disc.value || localInput()),
         site: site.value || undefined,
         room: room.value || undefined,
         by: name.value ? { name: name.value, role: role.value } : undefined,
@@ -301,6 +379,12 @@ export function classifyView(ctx) {
   }
 
   syncPicker();
+  // After a reload the questions already answered are asked no more: the text alone says which
+  // they were, so they are shown again with their saved answers (and can still be changed).
+  const hasAnswers = Object.values(ui.answers).some((v) => v !== "" && v != null) || Object.values(ui.signals || {}).some((v) => typeof v === "boolean");
+  if (hasAnswers && ta.value.trim() && has("classify")) {
+    try { for (const q of ctx.plan.classify({ text: ta.value, facts: {} }).questions || []) if (q.fact !== "kind") asked.set(qKey(q), q); } catch { /* run() says why */ }
+  }
   if (ta.value || Object.keys(ui.answers).length) run();
   else renderStart();
   ctx.focusTarget = ta;

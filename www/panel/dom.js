@@ -95,6 +95,48 @@ export function nowIn(offset = zone, ms = Date.now()) {
   return `${y}-${mo}-${da}T${h}:${mi}:${s}${offset === "UTC" ? "Z" : offset}`;
 }
 
+/** The zone as an RFC 3339 offset ("+08:00", "Z"). */
+export function zoneOffset() {
+  return zone === "UTC" ? "Z" : zone;
+}
+
+/** How the zone is named beside every time input: 北京时间 UTC+8 for the plan's +08:00. */
+export function zoneLabel(lang) {
+  const m = offsetMinutes(zone) ?? 480;
+  const hh = Math.trunc(Math.abs(m) / 60);
+  const mm = Math.abs(m) % 60;
+  const utc = m === 0 ? "UTC" : `UTC${m < 0 ? "-" : "+"}${hh}${mm ? `:${String(mm).padStart(2, "0")}` : ""}`;
+  if (m === 480) return lang === "en" ? `Beijing time, ${utc}` : `北京时间 ${utc}`;
+  return lang === "en" ? `time in ${utc}` : `${utc} 时间`;
+}
+
+/** A time input's label with the zone its value is read in: 发现时间（北京时间 UTC+8）. */
+export function timeLabel(text, lang) {
+  return lang === "en" ? `${text} (${zoneLabel(lang)})` : `${text}（${zoneLabel(lang)}）`;
+}
+
+/** A datetime-local value ("YYYY-MM-DDTHH:MM[:SS]", the plan's wall clock) as RFC 3339 with the
+ * plan's offset, to the second; anything else comes back as it is. Nothing leaves the panel zone-less. */
+export function withZone(v) {
+  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d)(:\d\d)?(\.\d+)?$/.exec(typeof v === "string" ? v : "");
+  return m ? `${m[1]}${m[2] || ":00"}${zoneOffset()}` : v;
+}
+
+/** True when a time (a datetime-local value in the plan's zone, or RFC 3339) is later than now
+ * by more than `slackMs` (a minute: clocks differ a little). */
+export function isFuture(v, slackMs = 60_000) {
+  const ms = parseTime(withZone(v));
+  return !Number.isNaN(ms) && ms > Date.now() + slackMs;
+}
+
+/** An RFC 3339 time shown as the plan's wall clock, "YYYY-MM-DD HH:MM[:SS]" (as given if unreadable). */
+export function inZone(at, seconds = false) {
+  const ms = parseTime(withZone(at));
+  if (Number.isNaN(ms)) return at || "";
+  const [y, mo, da, h, mi, s] = wall(ms, zone);
+  return `${y}-${mo}-${da} ${h}:${mi}${seconds ? `:${s}` : ""}`;
+}
+
 /** Milliseconds since the epoch of an RFC 3339 string (NaN if unreadable). */
 export function parseTime(s) {
   return typeof s === "string" ? Date.parse(s) : NaN;

@@ -60,8 +60,16 @@ export function has(name) {
   return typeof ei[name] === "function";
 }
 
+// Fields a `too_large` error names by their path, said in words (the limits are the library's).
+const FIELD_WORDS = {
+  "by.name": ["您的姓名", "Your name"], "approvedBy.name": ["批准人姓名", "The approver's name"],
+  site: ["考点", "The exam site"], room: ["考场", "The exam room"], note: ["事件描述", "The description"],
+};
+
 /** The error's bilingual text, whatever shape it came in. */
 export function errorText(e, lang) {
+  const words = e?.code === "too_large" && Object.hasOwn(FIELD_WORDS, e.params?.field || "") ? FIELD_WORDS[e.params.field] : null;
+  if (words) return lang === "en" ? `${words[1]} is too long (at most ${e.params.limit} characters)` : `${words[0]}过长（最多 ${e.params.limit} 个字）`;
   if (e && e.text && typeof e.text === "object") return e.text[lang] || e.text.zh || String(e.message);
   if (e && e.message) return String(e.message);
   if (e && e.code) return String(e.code);

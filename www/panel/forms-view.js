@@ -1,7 +1,7 @@
 // Report forms: a form editor generated from reportSchema(form), validated live with
 // validateReport, each finding shown under its field (errors and warnings apart), exported as
 // JSON, printed on paper, and handed to the portal (report-ready) only when valid.
-import { h, clear, nextId, debounce, download } from "./dom.js";
+import { h, clear, nextId, debounce, download, timeLabel, withZone } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { ei, has, errorText } from "./engine.js";
 
@@ -135,12 +135,26 @@ export class FormEditor {
     this.validate();
   }
 
+  /** Prints the report alone — not the host page around it (its menu, header, chat widget) —
+   * from a hidden frame holding a read-only copy: labels and values, no findings, no buttons. */
   print() {
-    this.root.closest("[data-printing]")?.removeAttribute("data-printing");
-    this.ctx.host.setAttribute("data-print", this.form);
-    const done = () => { this.ctx.host.removeAttribute("data-print"); window.removeEventListener("afterprint", done); };
-    window.addEventListener("afterprint", done);
-    window.print();
+    const L = this.lang;
+    const shadow = this.ctx.host.shadowRoot;
+    shadow.querySelector("iframe.print-frame")?.remove();
+    const frame = h("iframe", { class: "print-frame", title: t("print", L), tabindex: "-1", aria: { hidden: "true" } });
+    shadow.append(frame);
+    const doc = frame.contentDocument;
+    const win = frame.contentWindow;
+    if (!doc || !win) return;
+    doc.documentElement.lang = L === "en" ? "en" : "zh-CN";
+    doc.title = tx({ zh: this.schema?.title, en: this.schema?.description }, L) || this.form;
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(PRINT_CSS);
+    doc.adoptedStyleSheets = [sheet];
+    const form = this.root.querySelector("form.report");
+    doc.body.replaceChildren(form ? printable(form, L) : h("p", {}, doc.title));
+    win.focus();
+    win.print();
   }
 
   variantFor(path) {
@@ -188,9 +202,13 @@ export class FormEditor {
     const label = labelOverride || this.labelOf(s, name);
     const req = required ? h("span", { class: "req", title: t("required", L) }, " *") : null;
     if (ty === "object") {
+      const val = get(this.data, path);
+      // An open object with no shape and nothing in it (a kind without kind-specific details):
+      // nothing to fill in, so no raw JSON box in front of the proctor.
+      const shaped = s.properties && Object.keys(s.properties).length;
+      if (!shaped && !required && (val == null || (typeof val === "object" && !Object.keys(val).length))) return document.createDocumentFragment();
       const fs = h("fieldset", { class: "group", data: { path: pointer(path) } }, h("legend", {}, label, req));
       fs.append(this.msgBox(path));
-      const val = get(this.data, path);
       if (s.properties && Object.keys(s.properties).length) this.renderObject(fs, s, path, name);
       else {
         // An open object with no shape: edit it as JSON text.
@@ -236,6 +254,7 @@ export class FormEditor {
     }
     const id = nextId();
     let control;
+    let timeField = false;
     const val = get(this.data, path);
     const optional = !required || isOptional(s);
     if (s.enum) {
@@ -278,6 +297,8 @@ export class FormEditor {
       let local = tk === "datetime" ? toLocalInput(val, tz) : null;
       if (tk === "datetime" && local !== null) {
         control = h("input", { id, type: "datetime-local", step: "1", props: { value: local } });
+        // A zone-less time kept from before: the same time, written with the plan's offset.
+        if (local && val !== withZone(local) && !/(Z|[+-]\d\d:\d\d)$/.test(val)) set(this.data, path, withZone(local));
       } else if (tk === "date") {
         control = h("input", { id, type: "date", props: { value: val ?? "" } });
       } else if (tk === "time") {
@@ -289,8 +310,12 @@ export class FormEditor {
         if (tk === "datetime" || tk === "clock_or_time") control.placeholder = tk === "datetime" ? "2026-06-13T09:32" : "09:30";
       }
       if (s.maxLength) control.maxLength = s.maxLength;
+      // A picked time is the plan's wall clock: it goes out with the plan's offset, like the
+      // times the response prefills ("2026-06-13T09:32:00+08:00"), never zone-less.
+      const isTime = control.type === "datetime-local";
+      if (isTime) timeField = true;
       control.addEventListener("input", () => {
-        set(this.data, path, control.value === "" && optional ? undefined : control.value);
+        set(this.data, path, control.value === "" && optional ? undefined : isTime ? withZone(control.value) : control.value);
         this.changed();
       });
     }
@@ -302,7 +327,7 @@ export class FormEditor {
     if (required) control.setAttribute("aria-required", "true");
     this.controls.set(pointer(path), control);
     const wrap = h("div", { class: `field${ty === "boolean" && required ? " check" : ""}` });
-    const lab = h("label", { for: id }, String(label), req);
+    const lab = h("label", { for: id }, timeField ? timeLabel(String(label), L) : String(label), req);
     if (ty === "boolean" && required) wrap.append(control, lab, msg);
     else wrap.append(lab, control, msg);
     return wrap;
@@ -311,13 +336,15 @@ export class FormEditor {
   enumLabel(v) {
     const L = this.lang;
     const c = this.ctx;
-    for (const titles of [c.kindTitles, c.roleTitles, c.terms]) if (own(titles, v)) return tx(titles[v], L);
+    for (const titles of [c.kindTitles, c.roleTitles, c.terms, c.optionTitles]) if (own(titles, v)) return tx(titles[v], L);
     if (own(ENUM_LABELS, v)) return L === "en" ? ENUM_LABELS[v][1] : ENUM_LABELS[v][0];
     return String(v);
   }
 
   changed() {
     this.root.dataset.pending = "1";
+    // Kept at once (validation waits for a pause in typing; saving must not).
+    this.onChange?.(this.data, null);
     this.validateSoon();
   }
 
@@ -335,7 +362,8 @@ export class FormEditor {
     }
     let r;
     try {
-      r = this.ctx.plan.validateReport(this.form, this.data);
+      // `now` from the panel's clock, in the plan's zone: a time later than now is an error.
+      r = this.ctx.plan.validateReport(this.form, this.data, { now: this.ctx.now() });
     } catch (e) {
       clear(this.summary).append(h("p", { class: "finding error" }, errorText(e, L)));
       this.result = { ok: false, errors: [], warnings: [] };
@@ -375,6 +403,78 @@ export class FormEditor {
   }
 }
 
+const blank = (v) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0) || (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
+
+/** `data` with the draft's values where `data` has none; `kept`: how many typed values differ from the draft. */
+function mergeDraft(data, draft) {
+  let kept = 0;
+  const walk = (a, b) => {
+    if (blank(a)) return structuredClone(b);
+    if (blank(b)) return a;
+    if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+      const out = {};
+      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        const v = walk(own(a, k), own(b, k));
+        if (v !== undefined) put(out, k, v);
+      }
+      return out;
+    }
+    if (JSON.stringify(a) !== JSON.stringify(b)) kept += 1;
+    return a;
+  };
+  return { merged: walk(data, draft) || {}, kept };
+}
+
+const PRINT_CSS = `
+@page { margin: 15mm; }
+body { font: 11pt/1.45 "Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif; color: #000; margin: 0; }
+h1 { font-size: 15pt; margin: 0 0 0.3em; }
+h1 small { font-size: 9pt; font-weight: normal; }
+h2 { font-size: 11.5pt; margin: 0.8em 0 0.2em; }
+section { border-top: 1px solid #000; padding-left: 0.6em; break-inside: avoid; }
+.row { display: grid; grid-template-columns: 34% 1fr; gap: 0.6em; padding: 0.15em 0; border-bottom: 1px dotted #999; break-inside: avoid; }
+.k { font-weight: 600; }
+.v { white-space: pre-wrap; overflow-wrap: anywhere; }
+.none { color: #555; }
+.code { font-family: monospace; }
+`;
+
+/** A read-only copy of a report form for printing: its title, check code, and every field as
+ * "label: value" (a select by its option's text, a checkbox as yes/no), groups as sections. */
+function printable(form, L) {
+  const out = h("main", {});
+  const text = (el) => (el?.textContent || "").replace(/\s*\*\s*$/, "").trim();
+  const valueOf = (c) => {
+    if (c.type === "checkbox") return t(c.checked ? "yes" : "no", L);
+    if (c.tagName === "SELECT") return c.value === "" ? "" : c.selectedOptions[0]?.textContent || c.value;
+    if (c.type === "datetime-local") return c.value.replace("T", " ");
+    return c.value;
+  };
+  const row = (label, c, into) => {
+    const v = valueOf(c);
+    into.append(h("div", { class: "row" }, h("span", { class: "k" }, label), v === "" ? h("span", { class: "v none" }, t("none", L)) : h("span", { class: "v" }, v)));
+  };
+  const walk = (node, into) => {
+    for (const el of node.children) {
+      if (el.matches(".msgs, .no-print, button, legend")) continue;
+      if (el.matches(".print-title")) into.append(h("h1", {}, el.firstChild?.textContent || "", " ", h("small", {}, el.querySelector("small")?.textContent || "")));
+      else if (el.matches(".check-code")) into.append(h("p", { class: "code" }, el.textContent));
+      else if (el.matches("fieldset")) {
+        const sec = h("section", {}, h("h2", {}, text(el.querySelector(":scope > legend"))));
+        walk(el, sec);
+        into.append(sec);
+      } else if (el.matches(".field")) {
+        const c = el.querySelector("input, select, textarea");
+        if (c) row(text(el.querySelector("label")), c, into);
+      } else if (el.matches("label") && el.nextElementSibling?.matches("input, select, textarea")) {
+        if (el.nextElementSibling.value) row(text(el), el.nextElementSibling, into);
+      } else walk(el, into);
+    }
+  };
+  walk(form, out);
+  return out;
+}
+
 /** The forms tab: pick a form, prefill it from the response, edit, validate, submit. */
 export function formsView(ctx) {
   const L = ctx.lang;
@@ -387,13 +487,26 @@ export function formsView(ctx) {
   sel.value = current;
   sel.addEventListener("change", () => { ctx.ui.form = sel.value; ctx.saveUi(); ctx.refresh("forms"); });
   const bar = h("div", { class: "row no-print" }, h("label", { for: sel.id }, t("form", L)), sel);
+  let note = null;
   if (r && has("IncidentResponse")) {
-    bar.append(h("button", { type: "button", onclick: () => {
+    // Prefilling fills what is empty and keeps what the proctor typed; where the two differ it
+    // asks before overwriting (a second button), never silently.
+    bar.append(h("button", { type: "button", data: { act: "prefill" }, onclick: () => {
       const d = ctx.draft(current);
-      if (d) { ctx.setFormData(current, d); ctx.refresh("forms"); }
+      if (!d) return;
+      const { merged, kept } = mergeDraft(ctx.getFormData(current) || {}, d);
+      ctx.setFormData(current, merged);
+      ctx.host.prefillNote = kept ? { form: current, draft: d, kept } : null;
+      ctx.refresh("forms");
     } }, t("draft", L)));
+    const pending = ctx.host.prefillNote;
+    if (pending && pending.form === current) {
+      ctx.host.prefillNote = null;
+      note = h("p", { class: "notice prefill-note", role: "status" }, t("prefillKept", L, { n: pending.kept }), " ",
+        h("button", { type: "button", class: "small", data: { act: "prefill-overwrite" }, onclick: () => { ctx.setFormData(current, pending.draft); ctx.refresh("forms"); } }, t("prefillOverwrite", L)));
+    }
   }
-  root.append(h("h2", {}, t("forms", L)), bar);
+  root.append(h("h2", {}, t("forms", L)), bar, note);
   if (!has("reportSchema") || !has("validateReport")) {
     root.append(h("p", { class: "notice", role: "status" }, t("missing", L) + ["reportSchema", "validateReport"].filter((n) => !has(n)).join(", ")));
   }

@@ -1,6 +1,8 @@
 // Reports that passed validation wait here, in localStorage, until the host acknowledges them
 // (`detail.ack()` on report-ready): in an exam room where the network is jammed the portal may
 // not be able to take a report at once, and a reload must not lose it.
+import { nowIn } from "./dom.js";
+
 export const OUTBOX_KEY = "exam-incident-panel/v1/outbox";
 
 function read() {
@@ -27,7 +29,7 @@ function newId() {
 /** Keeps a validated report; sets `item.outboxId` and `item.queuedAt`. Throws a storage error. */
 export function outboxAdd(item) {
   item.outboxId = newId();
-  item.queuedAt = new Date().toISOString();
+  item.queuedAt = nowIn(); // the plan's zone, with its offset, like every other time
   write([...read(), item]);
   return item;
 }

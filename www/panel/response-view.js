@@ -3,7 +3,7 @@
 // (the 10-minute initial report first), filterable by role; decisions with their options and
 // approval capture (who, role, when), progress, the hash-chained log with a seal showing whether
 // it verifies, and the phone script.
-import { h, clear, nextId, localInput, parseTime, clock } from "./dom.js";
+import { h, clear, nextId, localInput, parseTime, clock, timeLabel, withZone, isFuture, zoneLabel, inZone, nowIn } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { errorText } from "./engine.js";
 import { severityBadge } from "./classify-view.js";
@@ -32,7 +32,7 @@ export function responseView(ctx) {
   const kind = ctx.info.kinds.find((k) => k.id === info.kind);
   root.append(h("h2", {}, t("steps", L), "：", severityBadge(kind?.severity, L), " ", tx(kind?.title, L)));
   root.append(h("p", { class: "meta" },
-    `${t("discoveredAt", L)} ${fmt(info.discoveredAt)}`,
+    `${timeLabel(t("discoveredAt", L), L)} ${fmt(info.discoveredAt)}`,
     info.site ? ` · ${t("site", L)} ${info.site}` : "",
     info.room ? ` · ${t("room", L)} ${info.room}` : "",
     info.id ? ` · ${info.id}` : ""));
@@ -46,7 +46,7 @@ export function responseView(ctx) {
 
   // Who is recording: name; the role defaults to the step's actor. The role filter picks whose
   // steps the card and the list show.
-  const who = h("input", { type: "text", id: nextId(), autocomplete: "name", data: { key: "who" }, props: { value: ctx.ui.name || "" } });
+  const who = h("input", { type: "text", id: nextId(), autocomplete: "name", maxlength: "100", data: { key: "who" }, props: { value: ctx.ui.name || "" } });
   who.addEventListener("input", () => { ctx.ui.name = who.value; ctx.saveUi(); });
   const role = ctx.ui.stepRole && ctx.roleTitles[ctx.ui.stepRole] ? ctx.ui.stepRole : "";
   const filter = h("select", { id: nextId(), data: { key: "role-filter" } },
@@ -74,12 +74,17 @@ export function responseView(ctx) {
   logBox.append(h("h3", {}, t("log", L), " ", h("span", { class: `seal ${ok ? "ok" : "bad"}`, role: "status", data: { verified: String(ok) } }, ok ? [icon("lock"), " ", t("sealOk", L)] : [icon("warn"), " ", t("sealBad", L)])));
   const ol = h("ol", { class: "log-entries" });
   const stepText = Object.fromEntries(steps.map((s) => [s.id, s.text]));
+  // Options by step, as this response offers them; the plan's texts for the rest.
+  const optText = (step, id) => tx(steps.find((s) => s.id === step)?.options?.find((o) => o.id === id)?.text, L) || tx(ctx.optionTitles?.[id], L) || id;
   for (const e of recent(ctx, entries, ol)) {
-    ol.append(h("li", {},
+    const verb = t(`act_${e.action}`, L);
+    ol.append(h("li", { data: { action: e.action } },
       h("time", { datetime: e.at }, fmt(e.at)), " ",
-      h("strong", {}, e.action), " ",
+      h("strong", {}, verb.startsWith("act_") ? e.action : verb), " ",
       e.step ? tx(stepText[e.step], L) || e.step : "",
-      e.option ? ` → ${e.option}` : "",
+      e.anchor ? tx(ctx.anchorTitles?.[e.anchor], L) || e.anchor : "",
+      e.kind && e.action === "reclassify" ? ` → ${tx(ctx.kindTitles[e.kind], L) || e.kind}` : "",
+      e.option ? ` → ${optText(e.step, e.option)}` : "",
       e.by ? ` · ${e.by.name} (${ctx.roleTitle(e.by.role)})` : "",
       e.approvedBy ? ` · ${t("approval", L)}: ${e.approvedBy.name} (${ctx.roleTitle(e.approvedBy.role)})` : "",
       e.note ? h("span", { class: "note" }, ` · ${e.note}`) : "",
@@ -98,9 +103,9 @@ export function responseView(ctx) {
   return root;
 }
 
+/** A time as the plan's wall clock (whatever offset it was written with). */
 function fmt(at) {
-  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)/.exec(at || "");
-  return m ? `${m[1]} ${m[2]}` : at || "";
+  return inZone(at, true);
 }
 
 /** The most urgent live step: overdue first, then the nearest deadline, then plan order. */
@@ -147,6 +152,13 @@ function nextCard(ctx, r, steps, who) {
 
 function asList(w) { return Array.isArray(w) ? w : []; }
 
+/** A step's unsaved entries as stored: strings only, anything else dropped. */
+function stepDraft(d) {
+  const out = {};
+  if (d && typeof d === "object") for (const k of ["option", "apName", "apRole", "at"]) if (typeof d[k] === "string" && d[k].length <= 1000) out[k] = d[k];
+  return out;
+}
+
 function countdown(dueAt, L) {
   return h("span", { class: "countdown", data: { due: dueAt }, role: "timer" }, icon("clock"), " ", h("span", { class: "cd-text" }, countdownText(dueAt, L)));
 }
@@ -164,13 +176,47 @@ function stepItem(ctx, r, s, who) {
   if (s.requiresApproval) li.append(h("p", { class: "needs" }, t("needsApproval", L), ctx.roleTitle(s.requiresApproval)));
   if (s.doneAt) li.append(h("p", { class: "done-info" }, icon("check"), ` ${fmt(s.doneAt)}`, s.doneBy ? ` · ${s.doneBy.name}` : "", s.chosen ? ` → ${tx(s.options?.find((o) => o.id === s.chosen)?.text, L) || s.chosen}` : "", s.approvedBy ? ` · ${t("approval", L)}: ${s.approvedBy.name} (${ctx.roleTitle(s.approvedBy.role)})` : ""));
   const by = () => (who.value.trim() ? { name: who.value.trim(), role: s.actor } : undefined);
+  // What the proctor has entered for this step but not acted on yet (an option, the approver's
+  // name and role, a time) is kept in the UI state at every keystroke: a re-render (another step
+  // done, the twice-a-minute refresh, another tab acting), a move of the element in the page or a
+  // reload puts it back. It goes once the step is acted on.
+  const draftKey = `${ctx.responseInfo(r).id}|${s.id}`;
+  const drafts = (ctx.ui.stepDrafts ||= {});
+  const draft = stepDraft(drafts[draftKey]);
+  const keep = (patch) => { drafts[draftKey] = { ...stepDraft(drafts[draftKey]), ...patch }; ctx.saveUi(); };
   const act = (fn) => {
+    for (const old of li.querySelectorAll(".finding.error")) old.remove();
     try {
       const warnings = fn();
+      delete drafts[draftKey];
+      ctx.saveUi();
       ctx.afterAction(s, asList(warnings), "list");
     } catch (e) {
       li.append(h("p", { class: "finding error", role: "alert" }, errorText(e, L)));
     }
+  };
+  // A time field left as prefilled means "now": the time of the click, to the second, not the
+  // minute the list was drawn.
+  const timeInput = () => {
+    const at = h("input", { type: "datetime-local", id: nextId(), step: "1", data: { act: "at" }, props: { value: draft.at || localInput() } });
+    at.addEventListener("input", () => keep({ at: at.value }));
+    return at;
+  };
+  const when = () => {
+    const at = stepDraft(drafts[draftKey]).at;
+    if (!at) return ctx.now();
+    // A time read off another clock (the device's own zone) lands in the future: refused.
+    if (isFuture(at)) throw { text: { zh: t("futureTime", "zh", { field: t("at", "zh"), zone: zoneLabel("zh"), now: inZone(nowIn()) }), en: t("futureTime", "en", { field: t("at", "en"), zone: zoneLabel("en"), now: inZone(nowIn()) }) } };
+    return withZone(at);
+  };
+  const approverInputs = () => {
+    const apName = h("input", { type: "text", id: nextId(), autocomplete: "off", maxlength: "100", data: { act: "approver-name" }, props: { value: draft.apName || "" } });
+    apName.addEventListener("input", () => keep({ apName: apName.value }));
+    const apRole = ctx.roleSelect(draft.apRole && ctx.roleTitles[draft.apRole] ? draft.apRole : s.requiresApproval);
+    apRole.id = nextId();
+    apRole.dataset.act = "approver-role";
+    apRole.addEventListener("change", () => keep({ apRole: apRole.value }));
+    return { apName, apRole };
   };
   if (s.form && s.active !== false) {
     li.append(h("button", { type: "button", class: "small", onclick: () => ctx.openForm(s.form) }, `${t("fillForm", L)}：${ctx.formTitle(s.form)}`));
@@ -181,27 +227,27 @@ function stepItem(ctx, r, s, who) {
     const name = nextId("opt");
     const radios = s.options.map((o) => {
       const id = nextId();
-      return [o, h("input", { type: "radio", name, id, value: o.id })];
+      const rd = h("input", { type: "radio", name, id, value: o.id, data: { act: `option-${o.id}` }, props: { checked: draft.option === o.id } });
+      rd.addEventListener("change", () => { if (rd.checked) keep({ option: o.id }); });
+      return [o, rd];
     });
-    for (const [o, rd] of radios) fs.append(h("div", { class: "kind-option" }, rd, h("label", { for: rd.id }, tx(o.text, L))));
+    for (const [o, rd] of radios) fs.append(h("div", { class: "kind-option" }, rd, h("label", { for: rd.id }, tx(o.text, L) || o.id)));
     let apName, apRole;
-    const at = h("input", { type: "datetime-local", id: nextId(), step: "1", props: { value: localInput() } });
+    const at = timeInput();
     if (s.requiresApproval) {
-      apName = h("input", { type: "text", id: nextId(), autocomplete: "off" });
-      apRole = ctx.roleSelect(s.requiresApproval);
-      apRole.id = nextId();
+      ({ apName, apRole } = approverInputs());
       fs.append(h("div", { class: "grid approval" },
         h("div", { class: "field" }, h("label", { for: apName.id }, t("approverName", L)), apName),
         h("div", { class: "field" }, h("label", { for: apRole.id }, t("approverRole", L)), apRole),
-        h("div", { class: "field" }, h("label", { for: at.id }, t("approvedAt", L)), at)));
+        h("div", { class: "field" }, h("label", { for: at.id }, timeLabel(t("approvedAt", L), L)), at)));
     } else {
-      fs.append(h("div", { class: "field" }, h("label", { for: at.id }, t("at", L)), at));
+      fs.append(h("div", { class: "field" }, h("label", { for: at.id }, timeLabel(t("at", L), L)), at));
     }
-    fs.append(h("button", { type: "button", class: "primary", onclick: () => {
+    fs.append(h("button", { type: "button", class: "primary", data: { act: "decide" }, onclick: () => {
       const chosen = radios.find(([, rd]) => rd.checked);
       if (!chosen) { radios[0][1].focus(); return; }
       const approvedBy = s.requiresApproval && apName.value.trim() ? { name: apName.value.trim(), role: apRole.value } : undefined;
-      act(() => r.decide(s.id, chosen[0].id, at.value || localInput(), approvedBy, undefined, by()));
+      act(() => r.decide(s.id, chosen[0].id, when(), approvedBy, undefined, by()));
     } }, t("decide", L)));
     li.append(fs);
   } else {
@@ -209,22 +255,20 @@ function stepItem(ctx, r, s, who) {
     let approval = null;
     if (s.requiresApproval) {
       // An approval-gated step: who approved, in which role, when.
-      const apName = h("input", { type: "text", id: nextId(), autocomplete: "off" });
-      const apRole = ctx.roleSelect(s.requiresApproval);
-      apRole.id = nextId();
-      const at = h("input", { type: "datetime-local", id: nextId(), step: "1", props: { value: localInput() } });
+      const { apName, apRole } = approverInputs();
+      const at = timeInput();
       approval = { apName, apRole, at };
       li.append(h("fieldset", { class: "grid approval" }, h("legend", {}, t("approval", L)),
         h("div", { class: "field" }, h("label", { for: apName.id }, t("approverName", L)), apName),
         h("div", { class: "field" }, h("label", { for: apRole.id }, t("approverRole", L)), apRole),
-        h("div", { class: "field" }, h("label", { for: at.id }, t("approvedAt", L)), at)));
+        h("div", { class: "field" }, h("label", { for: at.id }, timeLabel(t("approvedAt", L), L)), at)));
       if (typeof r.requestApproval === "function" && s.status !== "awaiting_approval") {
         row.append(h("button", { type: "button", class: "small", onclick: () => act(() => r.requestApproval(s.id, ctx.now(), by())) }, t("requestApproval", L)));
       }
     }
     row.append(h("button", { type: "button", class: "small", onclick: () => act(() => {
       const approvedBy = approval && approval.apName.value.trim() ? { name: approval.apName.value.trim(), role: approval.apRole.value } : undefined;
-      return r.complete(s.id, approval?.at.value || ctx.now(), by(), undefined, approvedBy);
+      return r.complete(s.id, approval ? when() : ctx.now(), by(), undefined, approvedBy);
     }) }, t("markDone", L)));
     if (s.optional && typeof r.skip === "function") row.append(h("button", { type: "button", class: "small", onclick: () => act(() => r.skip(s.id, ctx.now(), by())) }, t("skip", L)));
     li.append(row);

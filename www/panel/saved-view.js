@@ -1,10 +1,13 @@
 // Saved incidents: restore, delete, export.
-import { h, download } from "./dom.js";
+import { h, download, inZone, zoneLabel } from "./dom.js";
 import { t, tx } from "./i18n.js";
 import { errorText, has } from "./engine.js";
 import { listSaved, removeSaved, restoreSaved } from "./store.js";
-import { outboxList } from "./outbox.js";
+import { outboxList, outboxAck } from "./outbox.js";
 import { severityBadge } from "./classify-view.js";
+import { icon } from "./icons.js";
+
+const QUARANTINE = "exam-incident/v1/quarantine/";
 
 export function savedView(ctx) {
   const L = ctx.lang;
@@ -30,7 +33,7 @@ export function savedView(ctx) {
     ul.append(h("li", { data: { id: s.id } },
       h("div", {}, severityBadge(kind?.severity, L), " ", h("strong", {}, tx(kind?.title, L) || s.kind),
         s.id === currentId ? h("span", { class: "badge current" }, t("active", L)) : null),
-      h("div", { class: "meta" }, s.discoveredAt || "", s.site ? ` · ${s.site}` : "", s.room ? ` · ${s.room}` : "", s.entries ? ` · ${s.entries}${t("entries", L)}` : ""),
+      h("div", { class: "meta" }, s.discoveredAt ? `${inZone(s.discoveredAt)} (${zoneLabel(L)})` : "", s.site ? ` · ${s.site}` : "", s.room ? ` · ${s.room}` : "", s.entries ? ` · ${s.entries}${t("entries", L)}` : ""),
       h("div", { class: "row" },
         h("button", { type: "button", class: "small", aria: { label: `${t("restore", L)}: ${label}` }, onclick: () => {
           try { ctx.setResponse(restoreSaved(ctx.plan, s.id)); ctx.go("response"); } catch (e) { ctx.storageError(e); ctx.refresh("saved"); }
@@ -48,9 +51,42 @@ export function savedView(ctx) {
         } }, t("remove", L)))));
   }
   root.append(ul);
-  for (const q of list.quarantined || []) root.append(h("p", { class: "finding warning" }, `⚠ ${q.id}: ${q.code}`));
+  root.append(quarantineSection(ctx, list.quarantined || []));
   root.append(outboxSection(ctx));
   return root;
+}
+
+/** Saved entries set aside as damaged or altered: those moved by this listing, and those moved
+ * before (a restore that found the damage) — savedResponses() names only the former. */
+function quarantineSection(ctx, listed) {
+  const L = ctx.lang;
+  const found = new Map();
+  for (const q of listed) found.set(q.key || q.id, { id: q.id, key: q.key, code: q.code });
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith(QUARANTINE) && !found.has(k)) found.set(k, { id: k.slice(k.lastIndexOf("/") + 1), key: k, code: "" });
+    }
+  } catch { /* storage off: only what the listing said */ }
+  const sec = h("section", { class: "quarantine", aria: { label: t("quarantined", L) } });
+  if (!found.size) return sec;
+  sec.append(h("h3", {}, t("quarantined", L), ` (${found.size})`));
+  const ul = h("ul", { class: "quarantine-list" });
+  for (const q of found.values()) {
+    let raw = null;
+    try { raw = q.key ? localStorage.getItem(q.key) : null; } catch { raw = null; }
+    let doc = null;
+    try { doc = raw ? JSON.parse(raw) : null; } catch { doc = null; }
+    const kind = typeof doc?.kind === "string" ? ctx.info.kinds.find((k) => k.id === doc.kind) : null;
+    const at = doc?.log?.[0]?.at || doc?.discoveredAt;
+    const why = q.code ? (t(`q_${q.code}`, L) !== `q_${q.code}` ? t(`q_${q.code}`, L) : q.code) : "";
+    ul.append(h("li", { data: { quarantined: q.id } },
+      h("span", { class: "finding warning" }, icon("warn"), " ", h("strong", {}, kind ? tx(kind.title, L) : q.id)),
+      h("span", { class: "meta" }, `${typeof at === "string" ? ` · ${inZone(at)} (${zoneLabel(L)})` : ""} · ${q.id}${why ? ` · ${why}` : ""}`), " ",
+      raw !== null ? h("button", { type: "button", class: "small", aria: { label: `${t("export", L)}: ${q.id}` }, onclick: () => download(`quarantined-${q.id}.json`, doc ?? raw) }, t("export", L)) : null));
+  }
+  sec.append(ul);
+  return sec;
 }
 
 /** Validated reports the portal has not acknowledged yet: visible, and offered again on demand. */
@@ -66,10 +102,14 @@ function outboxSection(ctx) {
   }
   const ul = h("ul", { class: "outbox-list" });
   for (const it of items) {
-    ul.append(h("li", { data: { outbox: it.outboxId } },
-      h("strong", {}, ctx.formTitle(it.form)), " ",
-      h("span", { class: "meta" }, `${it.queuedAt || ""}${it.responseId ? ` · ${it.responseId}` : ""}${it.log ? ` · ${it.log.checkCode}` : ""}`), " ",
-      h("button", { type: "button", class: "small", onclick: () => ctx.host.offer(it) }, en ? "Offer again" : "再次提交")));
+    const problem = ctx.host.checkOutboxItem(it);
+    ul.append(h("li", { data: { outbox: it.outboxId }, class: problem ? "invalid" : null },
+      h("strong", {}, ctx.formTitle(String(it.form))), " ",
+      problem ? h("span", { class: "finding error" }, `${en ? "Did not validate, not handed to the portal" : "未通过校验，未交给门户"}：${problem[L === "en" ? "en" : "zh"]} `) : null,
+      h("span", { class: "meta" }, `${typeof it.queuedAt === "string" ? `${inZone(it.queuedAt, true)} (${zoneLabel(L)})` : ""}${typeof it.responseId === "string" ? ` · ${it.responseId}` : ""}${typeof it.log?.checkCode === "string" ? ` · ${it.log.checkCode}` : ""}`), " ",
+      problem
+        ? h("button", { type: "button", class: "small danger", data: { act: "outbox-remove" }, onclick: () => { if (window.confirm(en ? "Delete this report that did not validate?" : "删除这份未通过校验的报告？")) { try { outboxAck(it.outboxId); } catch (e) { ctx.storageError(e); } } ctx.refresh("saved"); } }, t("remove", L))
+        : h("button", { type: "button", class: "small", onclick: () => ctx.host.offer(it) }, en ? "Offer again" : "再次提交")));
   }
   sec.append(ul);
   return sec;

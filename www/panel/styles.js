@@ -117,6 +117,7 @@ button.choice { display: block; width: 100%; text-align: left; min-height: var(-
 .load-error { border: 2px solid var(--ei-danger); border-radius: 0.4em; padding: 0.4em 0.75em; overflow-wrap: anywhere; }
 .wrap, .panel, .steps, .step, .step-text, .meta { overflow-wrap: anywhere; min-width: 0; }
 .print-title { display: none; }
+.print-frame { position: fixed; width: 0; height: 0; border: 0; visibility: hidden; }
 progress { width: 100%; height: 1em; }
 @media (max-width: 600px), (pointer: coarse) {
   button, button.small, button.link, select, input[type=text], input[type=tel], input[type=number], input[type=date], input[type=time], input[type=datetime-local] { min-height: var(--ei-tap); }

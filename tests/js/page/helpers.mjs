@@ -22,13 +22,13 @@ export async function tab(page, name) {
   await page.locator(`exam-incident-panel [role=tab][data-tab=${name}][aria-selected=true]`).waitFor({ timeout: T });
 }
 
-/** Local time in the page, "YYYY-MM-DDTHH:MM", offset by `minutes`. */
-export async function localTime(page, minutes = 0) {
-  return page.evaluate((m) => {
+/** Local time in the page, "YYYY-MM-DDTHH:MM" (":SS" too with `seconds`), offset by `minutes`. */
+export async function localTime(page, minutes = 0, seconds = false) {
+  return page.evaluate(([m, withSeconds]) => {
     const d = new Date(Date.now() + m * 60000);
     const p = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-  }, minutes);
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}${withSeconds ? `:${p(d.getSeconds())}` : ""}`;
+  }, [minutes, seconds]);
 }
 
 export const field = (page, path) => page.locator(`exam-incident-panel .form-editor [data-path="${path}"]:is(input, select, textarea)`);
