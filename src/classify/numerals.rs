@@ -856,5 +856,8 @@ fn event_right_after(hits: &Hits, end: usize) -> bool {
 /// 迟到 四个, 迟到5人): the figure counts those it happened to.
 fn event_right_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
     let at = skip_back(p, start);
-    hits.starting_in(at.saturating_sub(12), at).iter().any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 1)
+    // A particle or two may stand between (迟到了四个, 迟到的有几个, 迟到的 就两三个), not a clause end.
+    hits.starting_in(at.saturating_sub(14), at)
+        .iter()
+        .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 3 && !(h.end..at).any(|i| p.is_clause_end(i)))
 }
