@@ -270,12 +270,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // Or a particle before it, spaces aside (迟到了四个, 迟到 四个).
                 let before = event_right_before(p, hits, t.start);
                 let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
-                out.implicit.push(Implicit {
-                    reading,
-                    present,
-                    counted,
-                    said: after || (figure && before),
-                });
+                out.implicit.push(Implicit { reading, present, counted, said: after || (figure && before) });
             }
             continue;
         };
