@@ -124,7 +124,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let mut value = t.value;
         let mut bound = bound_before.unwrap_or(Bound::Exact);
         // 各一个考场: one of several alike, so at least two in all.
-        if before.is_some_and(|h| matches!(h.what, What::Each)) && !room_before {
+        // (各 is a quantity word too, and the longest hit there may be that one.)
+        let each_at = skip_back(p, t.start);
+        let each = hits.starting_in(each_at.saturating_sub(4), each_at).iter().any(|h| matches!(h.what, What::Each) && h.end == each_at);
+        if each && !room_before {
             value *= 2.0;
             bound = Bound::AtLeast;
         }
