@@ -54,6 +54,8 @@ pub enum What {
     TotalSuffix,
     /// A word right before a present marker that denies it (不来了, 不得入场).
     PresentBlocker,
+    /// A word right before a count that says it is missing (差8个, short 5).
+    Short,
     Hedge,
     Break,
     Connector,
@@ -206,6 +208,7 @@ impl Index {
         add(&mut spec.numbers.total_markers.iter(), What::Total);
         add(&mut spec.numbers.total_suffixes.iter(), What::TotalSuffix);
         add(&mut spec.numbers.present_blockers.iter(), What::PresentBlocker);
+        add(&mut spec.numbers.short_markers.iter(), What::Short);
         let m = &spec.numbers;
         for (w, v) in &m.words {
             add(&mut std::iter::once(w), What::Word(*v));

@@ -34,6 +34,8 @@ pub struct Counts {
     /// Where a count of those present falls short of the session's (报名80人…只有59人签到):
     /// candidates are missing even when no word says so.
     pub shortfall: Option<(usize, usize)>,
+    /// Where counts said to be missing start (差8个).
+    short: Vec<usize>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -122,7 +124,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let mut value = t.value;
         let mut bound = bound_before.unwrap_or(Bound::Exact);
         // 各一个考场: one of several alike, so at least two in all.
-        if before.is_some_and(|h| matches!(h.what, What::Each)) && !room_before {
+        // (各 is a quantity word too, and the longest hit there may be that one.)
+        let each_at = skip_back(p, t.start);
+        let each = hits.starting_in(each_at.saturating_sub(4), each_at).iter().any(|h| matches!(h.what, What::Each) && h.end == each_at);
+        if each && !room_before {
             value *= 2.0;
             bound = Bound::AtLeast;
         }
@@ -270,12 +275,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // Or a particle before it, spaces aside (迟到了四个, 迟到 四个).
                 let before = event_right_before(p, hits, t.start);
                 let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
-                out.implicit.push(Implicit {
-                    reading,
-                    present,
-                    counted,
-                    said: after || (figure && before),
-                });
+                let short = short_before(p, hits, t.start);
+                if short {
+                    out.short.push(t.start);
+                }
+                out.implicit.push(Implicit { reading, present, counted, said: after || (figure && before) || short });
             }
             continue;
         };
@@ -339,6 +343,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     })
                         // Nor where it comes right before them (迟到5人 都在15分钟内进场了).
                         && !said_before;
+                if short_before(p, hits, t.start) {
+                    out.short.push(t.start);
+                }
                 out.all_candidates.push((r, present));
                 // 14 of 50 candidates: the part before "of".
                 if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
@@ -472,6 +479,10 @@ fn relative(out: &mut Counts) {
         }
         (total - low, bound)
     } else {
+        // 40人的场次，差8个: the part is what the session lacks.
+        if out.short.contains(&part.start) {
+            out.shortfall = Some((part.start, part.end));
+        }
         (low, part.num.bound)
     };
     out.candidates = Some(Reading { num: Num { value, bound }, start: part.start, end: part.end });
@@ -854,7 +865,16 @@ fn event_right_after(hits: &Hits, end: usize) -> bool {
 
 /// Whether an event's word ends right before `start`, spaces and a particle aside (迟到了四个,
 /// 迟到 四个, 迟到5人): the figure counts those it happened to.
+/// Whether a short marker ends right before `start`, spaces aside (差8个, 缺了 16 个).
+fn short_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
+    let at = skip_back(p, start);
+    hits.starting_in(at.saturating_sub(6), at).iter().any(|h| matches!(h.what, What::Short) && h.end == at)
+}
+
 fn event_right_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
     let at = skip_back(p, start);
-    hits.starting_in(at.saturating_sub(12), at).iter().any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 1)
+    // A particle or two may stand between (迟到了四个, 迟到的有几个, 迟到的 就两三个), not a clause end.
+    hits.starting_in(at.saturating_sub(14), at)
+        .iter()
+        .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 3 && !(h.end..at).any(|i| p.is_clause_end(i)))
 }

@@ -264,6 +264,10 @@ pub struct Numbers {
     /// general, but they do say these are not present.
     #[serde(default)]
     pub present_blockers: Vec<String>,
+    /// Words right before a count that say it is missing from the session's whole (差8个, 缺了16个,
+    /// short 5): beside a total, candidates are missing even when no event word says so.
+    #[serde(default)]
+    pub short_markers: Vec<String>,
     /// Nouns a number after which names a thing, not a count (lab 3, page 6, seat 14, bus 2):
     /// "seat 14 candidate fainted" is one candidate.
     #[serde(default)]
