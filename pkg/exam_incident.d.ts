@@ -564,6 +564,38 @@ export interface BranchState {
 }
 
 /**
+ * How a finding's message shows a value, per language; the finding's `params` keep the ids.
+ * Kinds and roles are shown by their titles in the plan; what has no title is here.
+ */
+export interface Words {
+    /**
+     * A `true` (是 / yes).
+     */
+    yes: Text;
+    /**
+     * A `false` (否 / no).
+     */
+    no: Text;
+    /**
+     * Between the items of a list (、 / , ).
+     */
+    list_separator: Text;
+    /**
+     * An empty list of roles (the reporting chain names no one).
+     */
+    nobody: Text;
+    /**
+     * `major`, `general` (重大 / 一般).
+     */
+    severities: Record<string, Text>;
+    /**
+     * The JSON types a `wrong_type` finding expects (`object`, `array`, `string`, `number`,
+     * `integer`, `boolean`).
+     */
+    types: Record<string, Text>;
+}
+
+/**
  * How exact a number read from text is: 两个考场 is exact, 两个以上考场 at least 2, 超过30分钟
  * more than 30, 30分钟内 at most 30.
  */
@@ -650,7 +682,9 @@ export interface Guidance {
 
 /**
  * Mainland China numbers: mobiles `1[3-9]` + 9 digits; landlines with an area code
- * (`0531-88888888`, `053188888888`), optionally an extension.
+ * (`0531-88888888`, `053188888888`, `0531-8888-8888`), optionally an extension; national
+ * service numbers (`400-810-8888`). Full-width digits and punctuation (typed with a Chinese
+ * input method) read as their ASCII forms.
  */
 export interface PhoneSpec {
     /**
@@ -670,13 +704,26 @@ export interface PhoneSpec {
      */
     local_digits: number[];
     /**
-     * Most digits of an extension (after `-`, `转`, `ext` or `#`).
+     * Most digits of an extension (after `-` or one of `extension_markers`).
      */
     max_extension_digits: number;
     /**
-     * An international `+86` / `0086` prefix may come first.
+     * Words or signs before an extension (`转`, `分机`, `ext`, `#`), matched ignoring ASCII case.
+     */
+    extension_markers?: string[];
+    /**
+     * An international `+86` / `0086` prefix may come first (and, before a mobile, a bare `86`
+     * as address books copy it); the area code's `0` may be kept after it or left out.
      */
     allow_country_code: boolean;
+    /**
+     * Leading digits of national service numbers (`400`, `800`), which have no area code.
+     */
+    service_prefixes?: string[];
+    /**
+     * Digits a service number has in all (10).
+     */
+    service_digits?: number;
     clause: string;
 }
 
@@ -884,6 +931,12 @@ export interface Step {
      */
     requires_approval?: string;
     /**
+     * Further roles whose consent the seed ties to the same decision (处理1¶2: 经上级批准，…
+     * 报请职业技能鉴定所同意后宣布…考试无效): a report may record the step's approval by any of
+     * them besides `requires_approval`. The response engine asks for `requires_approval`'s.
+     */
+    also_approved_by?: string[];
+    /**
      * The form this step produces, where it produces one.
      */
     form?: string;
@@ -915,7 +968,8 @@ export interface ReadinessItem {
  */
 export interface ValidateOptions {
     /**
-     * The reference for "in the future" (RFC 3339 or local time); without it no such check runs.
+     * What "now" is for "not in the future" (RFC 3339 or local time). Left out: the browser's
+     * clock (natively, the `Clock` handed to `validate_report`).
      */
     now?: string;
 }
@@ -1019,6 +1073,11 @@ export interface FormsSpec {
      * The forms by id; the ids are `FORM_IDS`.
      */
     forms?: Record<string, FormSpec>;
+    /**
+     * Words the findings' messages show for values that are not text of their own: yes/no,
+     * severities, JSON types, the separator of a list. Left out, messages show the ids.
+     */
+    words?: Words;
 }
 
 /**
@@ -1042,7 +1101,7 @@ export interface LogSeal {
 /**
  * The mechanisms a rule can use.
  */
-export type Check = { required: { field: string } } | { order: { first: string; then: string; at: string } } | { within: { from: string; to: string; threshold: string } } | { not_longer: { field: string; from: string; to: string } } | { not_future: { field: string } } | { kind_severity: { kind: string; severity: string } } | { chain: { from: string; to: string; kind: string } } | { variant: { selector: string; field: string; cases: Record<string, Field> } } | { escalation: { started: string; restored_at: string; until: string; regional: string; decision: string; threshold: string } } | { sum: { total: string; parts: string[] } } | { count_of: { count: string; items: string } } | { ascending: { items: string; at: string } } | { same: { field: string; as: string } } | { kind_approvals: { kind: string; approvals: string; role: string } } | { approvals_recorded: { kind: string; approvals: string; role: string } } | { approver: { field: string } } | { expect_true: { field: string } };
+export type Check = { required: { field: string } } | { order: { first: string; then: string; at: string; date?: string } } | { within: { from: string; to: string; threshold: string } } | { not_longer: { field: string; from: string; to: string } } | { not_future: { field: string; tolerance?: string } } | { on_date: { field: string; date: string } } | { same_plan: { field: string } } | { kind_severity: { kind: string; severity: string } } | { chain: { from: string; to: string; kind: string } } | { variant: { selector: string; field: string; cases: Record<string, Field> } } | { escalation: { started: string; restored_at: string; until: string; regional: string; decision: string; threshold: string } } | { sum: { total: string; parts: string[] } } | { count_of: { count: string; items: string } } | { ascending: { items: string; at: string } } | { same: { field: string; as: string } } | { kind_approvals: { kind: string; approvals: string; role: string } } | { approvals_recorded: { kind: string; approvals: string; role: string } } | { approver: { field: string } } | { expect_true: { field: string } };
 
 /**
  * The plan a response was made under.
@@ -1751,6 +1810,11 @@ export interface Numbers {
      */
     present_blockers?: string[];
     /**
+     * Words right before a count that say it is missing from the session's whole (差8个, 缺了16个,
+     * short 5): beside a total, candidates are missing even when no event word says so.
+     */
+    short_markers?: string[];
+    /**
      * Nouns a number after which names a thing, not a count (lab 3, page 6, seat 14, bus 2):
      * "seat 14 candidate fainted" is one candidate.
      */
@@ -2280,7 +2344,9 @@ export function savedResponses(): SavedList;
  * Checks a report form before the portal submits it. Returns every finding at once:
  * `errors` block submission, `warnings` advise (a late initial report is a warning).
  * Each finding has a JSON Pointer `path` to the offending field, a stable `code`, a
- * bilingual `message` and its `params`.
+ * bilingual `message` and its `params`. Times are judged against `opts.now`, or, when it is
+ * left out, against the browser's clock ("not in the future"). A text holding half an emoji
+ * (a lone UTF-16 surrogate) is a `bad_character` finding at its field, not an exception.
  *
  * Throws (`Error` with `code`): `unknown_form`, `bad_argument` (data not an object, bad
  * `opts`), `bad_time` (malformed `opts.now`), `too_large`.

@@ -772,7 +772,9 @@ export function savedResponses() {
  * Checks a report form before the portal submits it. Returns every finding at once:
  * `errors` block submission, `warnings` advise (a late initial report is a warning).
  * Each finding has a JSON Pointer `path` to the offending field, a stable `code`, a
- * bilingual `message` and its `params`.
+ * bilingual `message` and its `params`. Times are judged against `opts.now`, or, when it is
+ * left out, against the browser's clock ("not in the future"). A text holding half an emoji
+ * (a lone UTF-16 surrogate) is a `bad_character` finding at its field, not an exception.
  *
  * Throws (`Error` with `code`): `unknown_form`, `bad_argument` (data not an object, bad
  * `opts`), `bad_time` (malformed `opts.now`), `too_large`.
