@@ -56,6 +56,8 @@ pub enum What {
     PresentBlocker,
     /// A word right before a count that says it is missing (差8个, short 5).
     Short,
+    /// Words that say one room only (别的考场没事, only this room).
+    OneRoom,
     Hedge,
     Break,
     Connector,
@@ -209,6 +211,7 @@ impl Index {
         add(&mut spec.numbers.total_suffixes.iter(), What::TotalSuffix);
         add(&mut spec.numbers.present_blockers.iter(), What::PresentBlocker);
         add(&mut spec.numbers.short_markers.iter(), What::Short);
+        add(&mut spec.numbers.one_room_words.iter(), What::OneRoom);
         let m = &spec.numbers;
         for (w, v) in &m.words {
             add(&mut std::iter::once(w), What::Word(*v));

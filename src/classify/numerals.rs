@@ -426,6 +426,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
     }
     quantities(p, hits, index, spec, &mut out);
+    // 别的考场没事, only this room: one room, unless others are named.
+    if let Some(h) = hits.all().iter().find(|h| matches!(h.what, What::OneRoom)) {
+        set_max(&mut out.rooms, Reading { num: Num::exact(1.0), start: h.start, end: h.end });
+    }
     relative(&mut out);
     for h in hits.all() {
         if let What::Duration(minutes) = h.what {
@@ -554,7 +558,10 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
         while let Some(l) = first(hits, pos, |w| matches!(w, What::Linker | What::Classifier)) {
             pos = skip(p, l.end);
         }
+        // Half the room, 半个考场: a share of one room is of its candidates, not of rooms.
+        let share_of_one = q.count.is_none() && q.fraction.is_some();
         let noun = hits.at(pos).iter().find_map(|m| match m.what {
+            What::RoomNoun if share_of_one => Some((Target::Candidates, m.end)),
             What::RoomNoun | What::Measure { target: Target::Rooms, .. } => Some((Target::Rooms, m.end)),
             What::Measure { target: Target::Candidates, .. } => Some((Target::Candidates, m.end)),
             _ => None,

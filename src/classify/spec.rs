@@ -268,6 +268,10 @@ pub struct Numbers {
     /// short 5): beside a total, candidates are missing even when no event word says so.
     #[serde(default)]
     pub short_markers: Vec<String>,
+    /// Words that say the event is in one room only (别的考场没事, only this room, the other rooms
+    /// are fine): the rooms affected are then at least one, not unknown.
+    #[serde(default)]
+    pub one_room_words: Vec<String>,
     /// Nouns a number after which names a thing, not a count (lab 3, page 6, seat 14, bus 2):
     /// "seat 14 candidate fainted" is one candidate.
     #[serde(default)]
