@@ -1815,6 +1815,11 @@ export interface Numbers {
      */
     short_markers?: string[];
     /**
+     * Words that say the event is in one room only (别的考场没事, only this room, the other rooms
+     * are fine): the rooms affected are then at least one, not unknown.
+     */
+    one_room_words?: string[];
+    /**
      * Nouns a number after which names a thing, not a count (lab 3, page 6, seat 14, bus 2):
      * "seat 14 candidate fainted" is one candidate.
      */
