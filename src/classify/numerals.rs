@@ -104,6 +104,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
         list_next = None;
         let before = ending.at(skip_back(p, t.start));
+        let word_before = before.is_some();
         let bound_before = before.and_then(|h| match h.what {
             What::BoundPrefix(b) => Some(b),
             _ => None,
@@ -125,8 +126,13 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let mut bound = bound_before.unwrap_or(Bound::Exact);
         // 各一个考场: one of several alike, so at least two in all.
         // (各 is a quantity word too, and the longest hit there may be that one.)
-        let each_at = skip_back(p, t.start);
-        let each = hits.starting_in(each_at.saturating_sub(4), each_at).iter().any(|h| matches!(h.what, What::Each) && h.end == each_at);
+        // Looked for only where a word ends there: most numbers have none before them.
+        let each = before.is_some_and(|b| {
+            let at = b.end;
+            matches!(b.what, What::Each)
+                || (matches!(b.what, What::Quantity(_))
+                    && hits.starting_in(at.saturating_sub(4), at).iter().any(|h| matches!(h.what, What::Each) && h.end == at))
+        });
         if each && !room_before {
             value *= 2.0;
             bound = Bound::AtLeast;
@@ -275,7 +281,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // Or a particle before it, spaces aside (迟到了四个, 迟到 四个).
                 let before = event_right_before(p, hits, t.start);
                 let reading = Reading { num: Num { value, bound }, start: t.start, end: pos };
-                let short = short_before(p, hits, t.start);
+                let short = word_before && short_before(p, hits, t.start);
                 if short {
                     out.short.push(t.start);
                 }
@@ -343,7 +349,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     })
                         // Nor where it comes right before them (迟到5人 都在15分钟内进场了).
                         && !said_before;
-                if short_before(p, hits, t.start) {
+                if word_before && short_before(p, hits, t.start) {
                     out.short.push(t.start);
                 }
                 out.all_candidates.push((r, present));
@@ -427,7 +433,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     }
     quantities(p, hits, index, spec, &mut out);
     // 别的考场没事, only this room: one room, unless others are named.
-    if let Some(h) = hits.all().iter().find(|h| matches!(h.what, What::OneRoom)) {
+    if let Some(h) = out.rooms.is_none().then(|| hits.all().iter().find(|h| matches!(h.what, What::OneRoom))).flatten() {
         set_max(&mut out.rooms, Reading { num: Num::exact(1.0), start: h.start, end: h.end });
     }
     relative(&mut out);
