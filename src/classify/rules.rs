@@ -149,17 +149,19 @@ impl Table {
     /// (迟到3人，共45人: late, below 10 and a fifth): the plan's threshold, not silence, keeps the
     /// kind out, as a negation would.
     pub fn held_back(&self, known: &Known) -> bool {
-        self.rules.iter().filter(|r| !r.fallback && r.when.iter().any(|t| matches!(t, Test::Signals(_)))).any(|r| {
-            let mut short = false;
-            for t in &r.when {
-                match t.eval(known) {
-                    Tri::True => {}
-                    Tri::False if t.short_of(known) => short = true,
-                    _ => return false,
+        // No signal said, no rule's signals hold (most routine texts).
+        known.signals != 0
+            && self.rules.iter().filter(|r| !r.fallback && r.when.iter().any(|t| matches!(t, Test::Signals(_)))).any(|r| {
+                let mut short = false;
+                for t in &r.when {
+                    match t.eval(known) {
+                        Tri::True => {}
+                        Tri::False if t.short_of(known) => short = true,
+                        _ => return false,
+                    }
                 }
-            }
-            short
-        })
+                short
+            })
     }
 
     fn collect(&self, known: &Known, fallback: bool) -> Vec<Proposal> {

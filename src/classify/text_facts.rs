@@ -60,11 +60,13 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         }
     }
     titled(p, &mut terms);
-    // Most messages have no quote mark at all: one pass over the text then spares a search
-    // around every term.
-    let any_quote = p.chars.iter().any(|c| matches!(c, '“' | '‘' | '「' | '『' | '”' | '’' | '」' | '』' | '"' | '\''));
-    for t in terms.iter_mut().filter(|t| any_quote && t.hit.what.is_signal_like()) {
-        if quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
+    // Most messages have no quote mark at all: one pass over the text, made at the first term
+    // that could be quoted, then spares a search around every term.
+    let mut any_quote: Option<bool> = None;
+    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
+        let quotes = *any_quote
+            .get_or_insert_with(|| p.chars.iter().any(|c| matches!(c, '“' | '‘' | '「' | '『' | '”' | '’' | '」' | '』' | '"' | '\'')));
+        if quotes && quoted(p, t.hit.start, t.hit.end, &spec.negation.speech_markers) {
             t.negated = true;
         }
     }
