@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { startServer, WWW } from "./page/server.mjs";
 import { launch, watchedPage } from "./page/browser.mjs";
-import { T, CSP, panelReady, exportsOf } from "./page/helpers.mjs";
+import { T, CSP, panelReady, exportsOf, fillReadiness } from "./page/helpers.mjs";
 
 const doc = fs.readFileSync(new URL("../../docs/console.md", import.meta.url), "utf8");
 const snippet = /```html\n([\s\S]*?)```/.exec(doc)[1];
@@ -69,16 +69,7 @@ test("the README snippet pasted into a blank page works, and report-ready reache
   }
   // the readiness check needs no incident: fill it in and submit
   await page.getByRole("tab", { name: "应急保障" }).click();
-  const f = (p) => page.locator(`exam-incident-panel .form-editor [data-path="${p}"]:is(input, select, textarea)`);
-  await f("/site").fill("第一考点");
-  await f("/hotline_number").fill("0531-88881234");
-  for (const p of ["/evacuation_plan_posted", "/hotline_staffed", "/spare_papers_available", "/training_done", "/drill_done"]) await f(p).check();
-  await f("/on_duty_staff/0/name").fill("周老师");
-  await f("/on_duty_staff/0/phone").fill("13912345678");
-  await f("/leader_contacts/0/name").fill("吴所长");
-  await f("/leader_contacts/0/role").selectOption("leading_group");
-  await f("/leader_contacts/0/phone").fill("13812345678");
-  await page.locator("exam-incident-panel .form-summary .ok").waitFor({ timeout: T });
+  await fillReadiness(page);
   await page.locator("exam-incident-panel .form-editor button[type=submit]").click();
   await page.waitForFunction(() => window.__events.some((e) => e.name === "report-ready"), null, { timeout: T });
   await expectPosted(posted);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { startServer, WWW } from "./page/server.mjs";
 import { launch, watchedPage } from "./page/browser.mjs";
-import { T, CSP } from "./page/helpers.mjs";
+import { T, CSP, fillReadiness } from "./page/helpers.mjs";
 
 const HOST = (body) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>portal</title>
 <script type="module" src="/exam-incident-panel.js"></script></head><body>
@@ -71,16 +71,7 @@ const offers = (page) => page.evaluate(() => window.__offers);
 async function submitReadiness(page, sel = "exam-incident-panel") {
   const Q = (s) => page.locator(`${sel} ${s}`);
   await Q("[role=tab][data-tab=readiness]").click();
-  const f = (p) => Q(`.form-editor [data-path="${p}"]:is(input, select, textarea)`);
-  await f("/site").fill("第一考点");
-  await f("/hotline_number").fill("0531-88881234");
-  for (const p of ["/evacuation_plan_posted", "/hotline_staffed", "/spare_papers_available", "/training_done", "/drill_done"]) await f(p).check();
-  await f("/on_duty_staff/0/name").fill("周老师");
-  await f("/on_duty_staff/0/phone").fill("13912345678");
-  await f("/leader_contacts/0/name").fill("吴所长");
-  await f("/leader_contacts/0/role").selectOption("leading_group");
-  await f("/leader_contacts/0/phone").fill("13812345678");
-  await Q(".form-summary .ok").waitFor();
+  await fillReadiness(page, sel);
   await Q(".form-editor button[type=submit]").click();
 }
 

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./page/server.mjs";
 import { launch } from "./page/browser.mjs";
-import { T, panelReady, tab } from "./page/helpers.mjs";
+import { T, panelReady, tab, offerInitialReport } from "./page/helpers.mjs";
 
 // A portal whose server is unreachable: it records report-ready and acknowledges only when told.
 const HOST = `<!doctype html><meta charset="utf-8"><title>portal</title>
@@ -64,15 +64,7 @@ test("a validated report the portal did not acknowledge survives a reload and is
   await panelReady(page);
   await page.evaluate(() => document.querySelector("exam-incident-panel").startResponse({ kind: "paper_defect", discoveredAt: "2026-06-13T09:30", room: "301" }));
   await page.locator("exam-incident-panel .response-view").waitFor();
-  // What a form view does once validateReport passes (a valid report: the outbox checks again).
-  await page.evaluate(() => {
-    const panel = document.querySelector("exam-incident-panel");
-    const d = panel.incident.draftReport("initial_report");
-    Object.assign(d, { report_form: "phone", reported_at: d.discovered_at, summary: "试卷印刷错误" });
-    d.reporter.name = "李强";
-    d.location.site = "第一考点";
-    panel.ctx().reportReady("initial_report", d);
-  });
+  await offerInitialReport(page, "试卷印刷错误");
   const first = await page.evaluate(() => window.__offers.map((d) => ({ form: d.form, id: d.outboxId, ack: typeof d.ack, log: d.log })));
   assert.equal(first.length, 1);
   assert.equal(first[0].ack, "function");

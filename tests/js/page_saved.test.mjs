@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { chromium } from "playwright-core";
 import { startServer } from "./page/server.mjs";
 import { launch, ARGS } from "./page/browser.mjs";
-import { T, panelReady, tab } from "./page/helpers.mjs";
+import { T, panelReady, tab, offerInitialReport } from "./page/helpers.mjs";
 
 const V1 = fs.readFileSync(new URL("../data/response_saved_v1.json", import.meta.url), "utf8").trim();
 
@@ -280,15 +280,7 @@ test("5. truncation and recomputed hashes pass verifyLog() but not verifyLog({ h
   await tab(page, "forms");
   await page.locator("exam-incident-panel .forms-view .check-code").waitFor();
   // report-ready carries the log's head and count.
-  // (a valid report: what sits in the outbox is validated again before it goes out)
-  await page.evaluate(() => {
-    const p = document.querySelector("exam-incident-panel");
-    const d = p.incident.draftReport("initial_report");
-    Object.assign(d, { report_form: "phone", reported_at: d.discovered_at, summary: "x" });
-    d.reporter.name = "李强";
-    d.location.site = "第一考点";
-    p.ctx().reportReady("initial_report", d);
-  });
+  await offerInitialReport(page, "x");
   const ev = await page.evaluate(() => window.__events.filter((e) => e.name === "report-ready").at(-1));
   const anchorNow = await page.evaluate(() => document.querySelector("exam-incident-panel").incident.anchor());
   assert.deepEqual(ev.detail.log, anchorNow);

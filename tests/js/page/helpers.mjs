@@ -42,6 +42,34 @@ export async function fill(page, path, value) {
   else await f.fill(String(value));
 }
 
+/** Fills a valid readiness check in the form editor of the panel matched by `sel` (its readiness
+ * tab open) and waits until the form says it is valid. */
+export async function fillReadiness(page, sel = "exam-incident-panel") {
+  const f = (p) => page.locator(`${sel} .form-editor [data-path="${p}"]:is(input, select, textarea)`);
+  await f("/site").fill("第一考点");
+  await f("/hotline_number").fill("0531-88881234");
+  for (const p of ["/evacuation_plan_posted", "/hotline_staffed", "/spare_papers_available", "/training_done", "/drill_done"]) await f(p).check();
+  await f("/on_duty_staff/0/name").fill("周老师");
+  await f("/on_duty_staff/0/phone").fill("13912345678");
+  await f("/leader_contacts/0/name").fill("吴所长");
+  await f("/leader_contacts/0/role").selectOption("leading_group");
+  await f("/leader_contacts/0/phone").fill("13812345678");
+  await page.locator(`${sel} .form-summary .ok`).waitFor({ timeout: T });
+}
+
+/** Offers a valid initial report of the first panel's response, as a form view does once
+ * validateReport passes (what sits in the outbox is validated again before it goes out). */
+export async function offerInitialReport(page, summary) {
+  await page.evaluate((summary) => {
+    const panel = document.querySelector("exam-incident-panel");
+    const d = panel.incident.draftReport("initial_report");
+    Object.assign(d, { report_form: "phone", reported_at: d.discovered_at, summary });
+    d.reporter.name = "李强";
+    d.location.site = "第一考点";
+    panel.ctx().reportReady("initial_report", d);
+  }, summary);
+}
+
 /** Waits for the live validation to settle and returns the form's findings as shown. */
 export async function findings(page) {
   await page.waitForTimeout(0);
