@@ -129,9 +129,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         // Looked for only where a word ends there: most numbers have none before them.
         let each = before.is_some_and(|b| {
             let at = b.end;
-            matches!(b.what, What::Each)
-                || (matches!(b.what, What::Quantity(_))
-                    && hits.starting_in(at.saturating_sub(4), at).iter().any(|h| matches!(h.what, What::Each) && h.end == at))
+            matches!(b.what, What::Each) || (matches!(b.what, What::Quantity(_)) && ends_at(hits, at, |w| matches!(w, What::Each)))
         });
         if each && !room_before {
             value *= 2.0;
@@ -878,16 +876,21 @@ fn event_right_after(hits: &Hits, end: usize) -> bool {
 
 /// Whether an event's word ends right before `start`, spaces and a particle aside (迟到了四个,
 /// 迟到 四个, 迟到5人): the figure counts those it happened to.
-/// Whether a short marker ends right before `start`, spaces aside (差8个, 缺了 16 个).
-fn short_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
-    let at = skip_back(p, start);
-    hits.starting_in(at.saturating_sub(6), at).iter().any(|h| matches!(h.what, What::Short) && h.end == at)
-}
-
 fn event_right_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
     let at = skip_back(p, start);
     // A particle or two may stand between (迟到了四个, 迟到的有几个, 迟到的 就两三个), not a clause end.
     hits.starting_in(at.saturating_sub(14), at)
         .iter()
         .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 3 && !(h.end..at).any(|i| p.is_clause_end(i)))
+}
+
+/// Whether a short marker ends right before `start`, spaces aside (差8个, 缺了 16 个).
+fn short_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
+    ends_at(hits, skip_back(p, start), |w| matches!(w, What::Short))
+}
+
+/// Whether a hit of the kind `want` asks for ends exactly at `at` (of those a few chars long: the
+/// longest hit there, which [`Ending`] keeps, may be another word of the same spelling).
+fn ends_at(hits: &Hits, at: usize, want: impl Fn(What) -> bool) -> bool {
+    hits.starting_in(at.saturating_sub(6), at).iter().any(|h| want(h.what) && h.end == at)
 }
