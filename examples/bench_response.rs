@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use exam_incident::plan::default_plan;
 use exam_incident::response::{Act, Init, Response};
+use exam_incident::time::{parse_time, FixedClock};
 
 const ENTRIES: usize = 1000;
 
@@ -15,13 +16,15 @@ fn main() {
     let plan = Rc::new(default_plan().expect("default plan"));
     let init =
         Init { kind: "mass_cheating".into(), discovered_at: "2026-06-13T09:00".into(), id: Some("bench-1000".into()), ..Init::default() };
+    // After every entry's time: no entry is refused as in the future.
+    let clock = FixedClock(parse_time("2026-06-14T00:00", plan.timezone()).expect("a time"));
     let start = Instant::now();
-    let mut r = Response::open(plan.clone(), init).expect("opens");
+    let mut r = Response::open(plan.clone(), init, &clock).expect("opens");
     let mut i = 0;
     while r.log().len() < ENTRIES {
         let m = 1 + i / 60;
         let at = format!("2026-06-13T{:02}:{:02}", 9 + m / 60, m % 60);
-        r.note(Act::at(at).note(format!("记录 {i}"))).expect("note");
+        r.note(Act::at(at).note(format!("记录 {i}")), &clock).expect("note");
         i += 1;
     }
     let build = start.elapsed().as_secs_f64() * 1e3;

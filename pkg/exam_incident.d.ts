@@ -214,7 +214,9 @@ export interface Quarantined {
      */
     key: string;
     /**
-     * Why: `bad_state`, `log_tampered`, `unsupported_version`, or a storage code if moving failed.
+     * Why: `bad_state`, `log_tampered`, `unsupported_version`, `conflict` (an old whole copy that
+     * diverged from the saved one), or a storage code if moving failed. `bad_state` too for an
+     * entry set aside with no reason recorded (by an earlier build).
      */
     code: string;
 }
@@ -2075,8 +2077,10 @@ export class IncidentResponse {
     anchor(): LogSeal;
     /**
      * Completes a step. Approval-gated steps need `approvedBy` (or `by`) of the required role.
-     * Returns warnings (e.g. `out_of_order`), also recorded in the log. Throws
-     * `approval_required`, `step_not_active`, `already_done`, `decision_required`, `unknown_step`, …
+     * Returns warnings (e.g. `out_of_order`), also recorded in the log. As every action, `at`
+     * later than the browser's clock by more than the plan's `future_tolerance_minutes` is
+     * refused (`future_time`). Throws `approval_required`, `step_not_active`, `already_done`,
+     * `decision_required`, `unknown_step`, `future_time`, …
      */
     complete(stepId: string, at: string, by?: Person, note?: string, approvedBy?: Person): Warning[];
     /**
@@ -2111,8 +2115,9 @@ export class IncidentResponse {
     log(): LogEntry[];
     /**
      * Opens a response for a classified incident under the module's plan (see `loadPlan`;
-     * `plan.startResponse(init)` opens one under a `Plan` object) and saves it.
-     * Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
+     * `plan.startResponse(init)` opens one under a `Plan` object) and saves it. A discovery or
+     * anchor later than the browser's clock (beyond the plan's tolerance) is `future_time`.
+     * Throws `unknown_kind`, `bad_time`, `future_time`, `bad_argument`, `too_large`.
      */
     constructor(init: ResponseInit);
     /**
@@ -2340,8 +2345,8 @@ export function resetPlan(): PlanInfo;
 /**
  * Responses saved in this browser (newest discovery first), read from their indexes. Entries
  * that cannot be read are moved to `exam-incident/v1/quarantine/response/<id>` (kept, not
- * deleted) and listed in `quarantined`. Throws `storage_disabled` / `storage_error` when storage
- * cannot be read.
+ * deleted); `quarantined` lists every entry in quarantine, whenever it was set aside, with why.
+ * Throws `storage_disabled` / `storage_error` when storage cannot be read.
  */
 export function savedResponses(): SavedList;
 

@@ -50,8 +50,10 @@ export class IncidentResponse {
     }
     /**
      * Completes a step. Approval-gated steps need `approvedBy` (or `by`) of the required role.
-     * Returns warnings (e.g. `out_of_order`), also recorded in the log. Throws
-     * `approval_required`, `step_not_active`, `already_done`, `decision_required`, `unknown_step`, …
+     * Returns warnings (e.g. `out_of_order`), also recorded in the log. As every action, `at`
+     * later than the browser's clock by more than the plan's `future_tolerance_minutes` is
+     * refused (`future_time`). Throws `approval_required`, `step_not_active`, `already_done`,
+     * `decision_required`, `unknown_step`, `future_time`, …
      * @param {string} stepId
      * @param {string} at
      * @param {Person} [by]
@@ -173,8 +175,9 @@ export class IncidentResponse {
     }
     /**
      * Opens a response for a classified incident under the module's plan (see `loadPlan`;
-     * `plan.startResponse(init)` opens one under a `Plan` object) and saves it.
-     * Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
+     * `plan.startResponse(init)` opens one under a `Plan` object) and saves it. A discovery or
+     * anchor later than the browser's clock (beyond the plan's tolerance) is `future_time`.
+     * Throws `unknown_kind`, `bad_time`, `future_time`, `bad_argument`, `too_large`.
      * @param {ResponseInit} init
      */
     constructor(init) {
@@ -756,8 +759,8 @@ export function resetPlan() {
 /**
  * Responses saved in this browser (newest discovery first), read from their indexes. Entries
  * that cannot be read are moved to `exam-incident/v1/quarantine/response/<id>` (kept, not
- * deleted) and listed in `quarantined`. Throws `storage_disabled` / `storage_error` when storage
- * cannot be read.
+ * deleted); `quarantined` lists every entry in quarantine, whenever it was set aside, with why.
+ * Throws `storage_disabled` / `storage_error` when storage cannot be read.
  * @returns {SavedList}
  */
 export function savedResponses() {

@@ -1,6 +1,7 @@
 //! The one error type of the public API: misuse of the component (as opposed to findings, which
 //! are returned). Each error has a stable snake_case `code` and a bilingual message; all message
-//! text is in this file.
+//! text is in this file, but for what a `bad_argument`'s caller says it expected: that phrase
+//! belongs to the argument, so each call site gives it in both languages.
 
 use std::fmt;
 
@@ -12,11 +13,13 @@ pub struct Error {
     kind: ErrorKind,
 }
 
-/// A value an error's message is made of: a text (an id, a field, a clipped value) or a count.
+/// A value an error's message is made of: a text (an id, a field, a clipped value), a count, or
+/// a number of the plan (a threshold, which may have a fraction).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Param {
     Text(String),
     Count(usize),
+    Number(f64),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,9 +34,11 @@ pub enum ErrorKind {
         option: String,
     },
     /// An argument is of the wrong type or shape; `field` names it (`facts.rooms_affected`).
+    /// `expected` says what it should be, in both languages: the Chinese message must not fall
+    /// back on an English phrase.
     BadArgument {
         field: String,
-        expected: String,
+        expected: Text,
     },
     /// A time that is neither RFC 3339 nor a local `YYYY-MM-DDTHH:MM[:SS]`.
     BadTime {
@@ -69,6 +74,17 @@ pub enum ErrorKind {
     BeforeDiscovery {
         field: String,
         value: String,
+    },
+    /// A time later than `now` by more than the plan's tolerance (`future_tolerance_minutes`):
+    /// a log records what has happened, and one entry in the future would make every later real
+    /// entry look out of order.
+    FutureTime {
+        field: String,
+        value: String,
+        /// The current time, as the plan writes times.
+        now: String,
+        /// Minutes a time may be ahead of `now` (clocks differ a little).
+        tolerance: f64,
     },
     /// Saved state that is not what this component writes; `detail` says where.
     BadState(String),
@@ -113,8 +129,11 @@ impl Error {
         &self.kind
     }
 
-    pub fn bad_argument(field: impl Into<String>, expected: impl Into<String>) -> Self {
-        Error::new(ErrorKind::BadArgument { field: field.into(), expected: expected.into() })
+    /// An argument of the wrong type or shape: `field` names it, `zh` and `en` say what it should
+    /// be (「字符串」, "a string"). The Chinese phrase holds no English words, only the field names,
+    /// ids and JS/JSON literals it must quote (`{ text?, facts? }`, `true`).
+    pub fn bad_argument(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::new(ErrorKind::BadArgument { field: field.into(), expected: Text::new(zh, en) })
     }
 
     pub fn too_large(field: impl Into<String>, limit: usize) -> Self {
@@ -147,6 +166,7 @@ impl Error {
             ErrorKind::StepNotOptional(_) => "step_not_optional",
             ErrorKind::ApprovalNotRequired(_) => "approval_not_required",
             ErrorKind::BeforeDiscovery { .. } => "before_discovery",
+            ErrorKind::FutureTime { .. } => "future_time",
             ErrorKind::BadState(_) => "bad_state",
             ErrorKind::UnsupportedVersion(_) => "unsupported_version",
             ErrorKind::LogTampered { .. } => "log_tampered",
@@ -173,9 +193,15 @@ impl Error {
             ErrorKind::UnknownForm(id) => vec![("form", s(&clip(id)))],
             ErrorKind::UnknownStep(id) => vec![("step", s(&clip(id)))],
             ErrorKind::UnknownOption { step, option } => vec![("step", s(&clip(step))), ("option", s(&clip(option)))],
-            ErrorKind::BadArgument { field, expected } => vec![("field", s(field)), ("expected", s(expected))],
+            // `expected` stays the English phrase (what portals read before `expected_zh` existed).
+            ErrorKind::BadArgument { field, expected } => {
+                vec![("field", s(field)), ("expected", s(&expected.en)), ("expected_zh", s(&expected.zh))]
+            }
             ErrorKind::BadTime { field, value } | ErrorKind::BeforeDiscovery { field, value } => {
                 vec![("field", s(field)), ("value", s(&clip(value)))]
+            }
+            ErrorKind::FutureTime { field, value, now, tolerance } => {
+                vec![("field", s(field)), ("value", s(&clip(value))), ("now", s(now)), ("tolerance", Param::Number(*tolerance))]
             }
             ErrorKind::TooLarge { field, limit } => vec![("field", s(field)), ("limit", n(*limit))],
             ErrorKind::ApprovalRequired { step, role } => vec![("step", s(step)), ("role", s(role))],
@@ -216,10 +242,11 @@ impl Error {
                 format!("步骤 \"{step}\" 没有选项 \"{option}\""),
                 format!("step \"{step}\" has no option \"{option}\""),
             ),
-            ErrorKind::BadArgument { field, expected } => Text::new(
-                format!("参数 {field} 有误：应为 {expected}"),
-                format!("bad argument {field}: expected {expected}"),
-            ),
+            ErrorKind::BadArgument { field, expected } => {
+                // A phrase that opens with a literal (`{ kind, … }`) is set off by a space.
+                let gap = if expected.zh.starts_with(|c: char| c.is_ascii()) { " " } else { "" };
+                Text::new(format!("参数 {field} 有误：应为{gap}{}", expected.zh), format!("bad argument {field}: expected {}", expected.en))
+            }
             ErrorKind::BadTime { field, value } => Text::new(
                 format!("{field} 的时间 \"{}\" 无法识别：请用 2026-06-13T09:32 或 RFC 3339 格式", clip(value)),
                 format!("{field}: \"{}\" is not a time; use 2026-06-13T09:32 or RFC 3339", clip(value)),
@@ -257,6 +284,13 @@ impl Error {
                 format!("{field} 的时间 {} 早于发现事件的时间", clip(value)),
                 format!("{field}: {} is before the incident was discovered", clip(value)),
             ),
+            ErrorKind::FutureTime { field, value, now, tolerance } => {
+                let tol = crate::text::number(*tolerance);
+                Text::new(
+                    format!("{field} 的时间 {} 晚于现在（{now}）超过 {tol} 分钟：处置记录只记已发生的事，请核对所填时间", clip(value)),
+                    format!("{field}: {} is more than {tol} minutes later than now ({now}); the log records what has happened: check the time", clip(value)),
+                )
+            }
             ErrorKind::BadState(detail) => Text::new(
                 format!("保存的处置记录无法读取：{}", clip_to(detail, 200)),
                 format!("the saved response cannot be read: {}", clip_to(detail, 200)),
@@ -344,6 +378,24 @@ mod tests {
         let e = Error::new(ErrorKind::PlanMismatch { saved: "site-7 2".into(), active: "sd101 1".into() });
         assert_eq!((param(&e, "saved"), param(&e, "active")), (text("site-7 2"), text("sd101 1")));
         assert_eq!(param(&Error::too_large("text", 10_000), "limit"), Some(Param::Count(10_000)));
+        let e = Error::new(ErrorKind::FutureTime {
+            field: "at".into(),
+            value: "2026-06-13T19:38".into(),
+            now: "2026-06-13T09:40:00+08:00".into(),
+            tolerance: 2.5,
+        });
+        assert_eq!((e.code(), param(&e, "tolerance")), ("future_time", Some(Param::Number(2.5))));
+        for m in [e.message().zh, e.message().en] {
+            assert!(m.contains("2026-06-13T19:38") && m.contains("2026-06-13T09:40:00+08:00") && m.contains("2.5"), "{m}");
+        }
+        let e = Error::bad_argument("text", "字符串", "a string");
+        assert_eq!((param(&e, "expected"), param(&e, "expected_zh")), (text("a string"), text("字符串")));
+        // A phrase that opens with a literal is set off from 应为 by a space; a Chinese one is not.
+        assert_eq!(e.message().zh, "参数 text 有误：应为字符串");
+        assert_eq!(
+            Error::bad_argument("init", "{ kind } 形式的对象", "an object").message().zh,
+            "参数 init 有误：应为 { kind } 形式的对象"
+        );
     }
 
     #[test]

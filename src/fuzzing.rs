@@ -16,6 +16,7 @@ use crate::error::Error;
 use crate::forms::{validate_report, ValidateOptions, FORM_IDS};
 use crate::plan::{default_plan, default_plan_json, Plan};
 use crate::response::{entry_hash, Act, Init, LogEntry, Person, Response, Status, GENESIS};
+use crate::time::{parse_time, FixedClock};
 
 /// A target: arbitrary bytes in, a panic on a finding.
 pub type Target = fn(&[u8]);
@@ -377,6 +378,9 @@ fn minutes(m: u32) -> String {
 
 fn make_samples(p: &Rc<Plan>) -> Vec<String> {
     let mut out = Vec::new();
+    // Every sample time is before NOW, so the clock refuses none of them.
+    let Some(now) = parse_time(NOW, p.timezone()) else { return out };
+    let clock = FixedClock(now);
     for (n, k) in p.doc().kinds.iter().enumerate() {
         let init = Init {
             kind: k.id.clone(),
@@ -386,7 +390,7 @@ fn make_samples(p: &Rc<Plan>) -> Vec<String> {
             people: vec![Person::new("王敏", "site_leader")],
             ..Init::default()
         };
-        let Ok(mut r) = Response::open(p.clone(), init) else { continue };
+        let Ok(mut r) = Response::open(p.clone(), init, &clock) else { continue };
         out.push(r.to_json());
         let mut m = 3;
         for round in 0..40 {
@@ -400,17 +404,17 @@ fn make_samples(p: &Rc<Plan>) -> Vec<String> {
             }
             let done = if let Some(opts) = &s.options {
                 let o = &opts[(n + round) % opts.len()];
-                r.decide(&s.id, &o.id, act).is_ok()
+                r.decide(&s.id, &o.id, act, &clock).is_ok()
             } else if s.optional && round % 2 == 0 {
-                r.skip(&s.id, act).is_ok()
+                r.skip(&s.id, act, &clock).is_ok()
             } else {
-                r.complete(&s.id, act).is_ok()
+                r.complete(&s.id, act, &clock).is_ok()
             };
             if !done {
                 break;
             }
             if round == 3 {
-                let _ = r.note(Act::at(minutes(m)).note("现场秩序正常"));
+                let _ = r.note(Act::at(minutes(m)).note("现场秩序正常"), &clock);
                 out.push(r.to_json());
             }
         }

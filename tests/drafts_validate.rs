@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{by, open, t};
+use common::{by, day_end, open, t};
 use exam_incident::forms::{validate_report, ValidateOptions};
 use exam_incident::response::{Act, Response, Status};
 use exam_incident::time::{parse_time, FixedClock};
@@ -102,7 +102,7 @@ fn drafts_of_every_kind_pass_validation_once_human_fields_are_filled() {
     for kind in plan.doc().kinds.iter().map(|k| k.id.clone()) {
         for option in [0, 1] {
             let mut r = open(&kind, &t(32));
-            r.set_anchor("outage_started", Act::at(t(31))).unwrap();
+            r.set_anchor("outage_started", Act::at(t(31)), &day_end()).unwrap();
             walk_to_closure(&mut r, option);
             assert_drafts_valid(&r, &format!("{kind} (option {option})"));
         }
@@ -124,9 +124,9 @@ fn walk_to_closure(r: &mut Response, pick: usize) {
             act = act.approved_by("批准人", role.clone());
         }
         match &s.options {
-            Some(o) => r.decide(&s.id, &o[pick.min(o.len() - 1)].id, act).map(drop).unwrap(),
-            None if s.optional => r.skip(&s.id, act).unwrap(),
-            None => r.complete(&s.id, act).map(drop).unwrap(),
+            Some(o) => r.decide(&s.id, &o[pick.min(o.len() - 1)].id, act, &day_end()).map(drop).unwrap(),
+            None if s.optional => r.skip(&s.id, act, &day_end()).unwrap(),
+            None => r.complete(&s.id, act, &day_end()).map(drop).unwrap(),
         }
     }
 }
@@ -166,14 +166,20 @@ fn every_draft_names_the_plan_it_was_made_under() {
 #[test]
 fn draft_approvals_are_approval_gated_decisions_by_their_approvers() {
     let mut r = open("power_or_equipment_failure", &t(32));
-    r.set_anchor("outage_started", Act::at(t(30))).unwrap();
-    r.decide("outage_decision", "not_restored_or_regional", Act::at(t(65)).by("王敏", "site_leader")).unwrap();
+    r.set_anchor("outage_started", Act::at(t(30)), &day_end()).unwrap();
+    r.decide("outage_decision", "not_restored_or_regional", Act::at(t(65)).by("王敏", "site_leader"), &day_end()).unwrap();
     let mut d = r.draft_report("disposal_report").unwrap();
     assert_eq!(d["approvals"], json!([]), "an ordinary decision is listed as an approval");
     fill_human_fields("disposal_report", &mut d);
     d["approvals"] = json!([]);
     assert_eq!(codes(&validated(&r, "disposal_report", &d).warnings), [("/approvals".to_string(), "approvals_missing".to_string())]);
-    r.decide("superior_instruction", "reschedule", Act::at(t(100)).by("赵所长", "leading_group").approved_by("上级", "superior")).unwrap();
+    r.decide(
+        "superior_instruction",
+        "reschedule",
+        Act::at(t(100)).by("赵所长", "leading_group").approved_by("上级", "superior"),
+        &day_end(),
+    )
+    .unwrap();
     let d = r.draft_report("disposal_report").unwrap();
     assert_eq!(d["approvals"], json!([{ "decision": "superior_instruction", "by_role": "superior", "at": "2026-06-13T10:40:00+08:00" }]));
 
@@ -199,8 +205,8 @@ fn draft_approvals_are_approval_gated_decisions_by_their_approvers() {
 #[test]
 fn draft_process_runs_in_time_order() {
     let mut r = open("power_or_equipment_failure", &t(32));
-    r.set_anchor("outage_started", Act::at(t(30))).unwrap();
-    r.complete("initial_report", Act::at(t(38)).by("孙伟", "site_staff")).unwrap();
+    r.set_anchor("outage_started", Act::at(t(30)), &day_end()).unwrap();
+    r.complete("initial_report", Act::at(t(38)).by("孙伟", "site_staff"), &day_end()).unwrap();
     let d = r.draft_report("disposal_report").unwrap();
     let times: Vec<&str> = d["process"].as_str().unwrap().lines().map(|l| l.split(' ').next().unwrap()).collect();
     assert_eq!(times.first(), Some(&"2026-06-13T09:30:00+08:00"), "{times:?}");
@@ -215,7 +221,7 @@ fn draft_process_runs_in_time_order() {
 #[test]
 fn the_initial_report_draft_is_addressed_by_the_chain() {
     let mut r = open("mass_cheating", &t(32));
-    r.complete("initial_report", Act::at(t(36)).by("刘志强", "chief_examiner")).unwrap();
+    r.complete("initial_report", Act::at(t(36)).by("刘志强", "chief_examiner"), &day_end()).unwrap();
     let mut d = r.draft_report("initial_report").unwrap();
     assert_eq!(d["reporter"]["role"], "chief_examiner");
     assert_eq!(d["reported_to"]["role"], "leading_group");

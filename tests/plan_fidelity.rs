@@ -290,8 +290,8 @@ fn immediate_and_any_time_steps_are_never_out_of_order() {
             let mut r = open(&kind.id, &t(0));
             let act = by(&r, &s.id, &t(1));
             let w = match s.options.first() {
-                Some(o) => r.decide(&s.id, &o.id, act),
-                None => r.complete(&s.id, act),
+                Some(o) => r.decide(&s.id, &o.id, act, &day_end()),
+                None => r.complete(&s.id, act, &day_end()),
             }
             .unwrap_or_else(|e| panic!("{}.{}: {e:?}", kind.id, s.id));
             assert!(w.is_empty(), "{}.{} ({:?}) earned {w:?}", kind.id, s.id, s.order);

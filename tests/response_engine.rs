@@ -24,8 +24,8 @@ fn reminders_come_before_and_at_the_deadline() {
     assert_eq!(r.overdue_at(at(&t(50))).len(), 1);
     // Setting the outage start brings the power decision's reminder.
     let mut r = r;
-    r.complete("initial_report", Act::at(t(38))).unwrap();
-    r.set_anchor("outage_started", Act::at(t(30))).unwrap();
+    r.complete("initial_report", Act::at(t(38)), &day_end()).unwrap();
+    r.set_anchor("outage_started", Act::at(t(30)), &day_end()).unwrap();
     let next = r.next_reminder(at(&t(40)), 0.0).unwrap();
     assert_eq!((next.step.as_str(), next.at.as_str()), ("outage_decision", "2026-06-13T10:00:00+08:00"));
     let sum = r.summary(&t(61), 5.0).unwrap();
@@ -36,32 +36,32 @@ fn reminders_come_before_and_at_the_deadline() {
 fn misuse_is_an_error_with_a_code() {
     let p = plan();
     let init = |kind: &str, at: &str| Init { kind: kind.into(), discovered_at: at.into(), ..Init::default() };
-    assert_eq!(Response::open(p.clone(), init("nope", &t(0))).unwrap_err().code(), "unknown_kind");
-    assert_eq!(Response::open(p.clone(), init("epidemic", "yesterday")).unwrap_err().code(), "bad_time");
+    assert_eq!(Response::open(p.clone(), init("nope", &t(0)), &day_end()).unwrap_err().code(), "unknown_kind");
+    assert_eq!(Response::open(p.clone(), init("epidemic", "yesterday"), &day_end()).unwrap_err().code(), "bad_time");
     let bad_person = Init { people: vec![Person::new("x", "janitor")], ..init("epidemic", &t(0)) };
-    assert_eq!(Response::open(p.clone(), bad_person).unwrap_err().code(), "bad_argument");
+    assert_eq!(Response::open(p.clone(), bad_person, &day_end()).unwrap_err().code(), "bad_argument");
     let bad_id = Init { id: Some("a/b".into()), ..init("epidemic", &t(0)) };
-    assert_eq!(Response::open(p.clone(), bad_id).unwrap_err().code(), "bad_argument");
+    assert_eq!(Response::open(p.clone(), bad_id, &day_end()).unwrap_err().code(), "bad_argument");
     let bad_anchor = Init { anchors: [("lunch".to_string(), t(0))].into(), ..init("epidemic", &t(0)) };
-    assert_eq!(Response::open(p.clone(), bad_anchor).unwrap_err().code(), "bad_argument");
+    assert_eq!(Response::open(p.clone(), bad_anchor, &day_end()).unwrap_err().code(), "bad_argument");
 
     let mut r = open("paper_missing_after_exam", &t(30));
     let code = |e: exam_incident::Error| e.code();
-    assert_eq!(code(r.complete("nope", Act::at(t(31))).unwrap_err()), "unknown_step");
-    assert_eq!(code(r.complete("candidate_response", Act::at(t(31))).unwrap_err()), "decision_required");
-    assert_eq!(code(r.decide("contact_candidate", "x", Act::at(t(31))).unwrap_err()), "not_a_decision");
-    assert_eq!(code(r.decide("candidate_response", "x", Act::at(t(31))).unwrap_err()), "unknown_option");
-    assert_eq!(code(r.complete("contact_candidate", Act::at(t(29))).unwrap_err()), "before_discovery");
-    assert_eq!(code(r.complete("contact_candidate", Act::at("13/06/2026")).unwrap_err()), "bad_time");
-    assert_eq!(code(r.complete("report_to_police", Act::at(t(31))).unwrap_err()), "step_not_active");
-    assert_eq!(code(r.request_approval("contact_candidate", Act::at(t(31))).unwrap_err()), "approval_not_required");
-    assert_eq!(code(r.complete("contact_candidate", Act::at(t(31)).note("x".repeat(3000))).unwrap_err()), "too_large");
-    assert_eq!(code(r.complete("contact_candidate", Act::at(t(31)).by("", "proctor")).unwrap_err()), "bad_argument");
-    assert_eq!(code(r.note(Act::at(t(31))).unwrap_err()), "bad_argument");
-    assert_eq!(code(r.reclassify("paper_missing_after_exam", Act::at(t(31))).unwrap_err()), "bad_argument");
-    assert_eq!(code(r.reclassify("nope", Act::at(t(31))).unwrap_err()), "unknown_kind");
-    r.complete("contact_candidate", Act::at(t(31))).unwrap();
-    assert_eq!(code(r.complete("contact_candidate", Act::at(t(32))).unwrap_err()), "already_done");
+    assert_eq!(code(r.complete("nope", Act::at(t(31)), &day_end()).unwrap_err()), "unknown_step");
+    assert_eq!(code(r.complete("candidate_response", Act::at(t(31)), &day_end()).unwrap_err()), "decision_required");
+    assert_eq!(code(r.decide("contact_candidate", "x", Act::at(t(31)), &day_end()).unwrap_err()), "not_a_decision");
+    assert_eq!(code(r.decide("candidate_response", "x", Act::at(t(31)), &day_end()).unwrap_err()), "unknown_option");
+    assert_eq!(code(r.complete("contact_candidate", Act::at(t(29)), &day_end()).unwrap_err()), "before_discovery");
+    assert_eq!(code(r.complete("contact_candidate", Act::at("13/06/2026"), &day_end()).unwrap_err()), "bad_time");
+    assert_eq!(code(r.complete("report_to_police", Act::at(t(31)), &day_end()).unwrap_err()), "step_not_active");
+    assert_eq!(code(r.request_approval("contact_candidate", Act::at(t(31)), &day_end()).unwrap_err()), "approval_not_required");
+    assert_eq!(code(r.complete("contact_candidate", Act::at(t(31)).note("x".repeat(3000)), &day_end()).unwrap_err()), "too_large");
+    assert_eq!(code(r.complete("contact_candidate", Act::at(t(31)).by("", "proctor"), &day_end()).unwrap_err()), "bad_argument");
+    assert_eq!(code(r.note(Act::at(t(31)), &day_end()).unwrap_err()), "bad_argument");
+    assert_eq!(code(r.reclassify("paper_missing_after_exam", Act::at(t(31)), &day_end()).unwrap_err()), "bad_argument");
+    assert_eq!(code(r.reclassify("nope", Act::at(t(31)), &day_end()).unwrap_err()), "unknown_kind");
+    r.complete("contact_candidate", Act::at(t(31)), &day_end()).unwrap();
+    assert_eq!(code(r.complete("contact_candidate", Act::at(t(32)), &day_end()).unwrap_err()), "already_done");
     // Failed actions leave no trace.
     assert_eq!(r.log().len(), 2);
     assert!(r.verify_log());
@@ -71,8 +71,8 @@ fn misuse_is_an_error_with_a_code() {
 fn every_error_code_has_both_languages() {
     let mut r = open("paper_leak", &t(0));
     let errors = [
-        r.complete("proceed_as_scheduled", Act::at(t(1))).unwrap_err(),
-        r.complete("nope", Act::at(t(1))).unwrap_err(),
+        r.complete("proceed_as_scheduled", Act::at(t(1)), &day_end()).unwrap_err(),
+        r.complete("nope", Act::at(t(1)), &day_end()).unwrap_err(),
         Response::from_json(plan(), "{}").unwrap_err(),
     ];
     for e in errors {
@@ -105,11 +105,12 @@ fn drafts_carry_what_the_response_knows() {
             details: serde_json::json!({ "rooms": ["301", "302", "303"] }).as_object().cloned(),
             ..Init::default()
         },
+        &day_end(),
     )
     .unwrap();
     // 初次报告：由事件发生地工作人员向本考点负责人报告 — for a major event too (issue 16 item 2; the
     // draft used to address the site leader's later report to the patrol inspector).
-    r.complete("initial_report", Act::at(t(45)).by("李强", "site_staff")).unwrap();
+    r.complete("initial_report", Act::at(t(45)).by("李强", "site_staff"), &day_end()).unwrap();
     let d = r.draft_report("initial_report").unwrap();
     assert_eq!(d["incident_kind"], "mass_cheating");
     assert_eq!(d["severity"], "major");
@@ -140,8 +141,8 @@ fn drafts_carry_what_the_response_knows() {
 #[test]
 fn phone_script_in_both_languages() {
     let mut r = open("power_or_equipment_failure", &t(32));
-    r.complete("initial_report", Act::at(t(38)).by("李强", "site_staff")).unwrap();
-    r.complete("make_record", Act::at(t(39))).unwrap();
+    r.complete("initial_report", Act::at(t(38)).by("李强", "site_staff"), &day_end()).unwrap();
+    r.complete("make_record", Act::at(t(39)), &day_end()).unwrap();
     let s = r.phone_script(&t(40), Some(&Person::new("王敏", "site_leader"))).unwrap();
     assert!(s.zh.contains("王敏") && s.zh.contains("考点负责人") && s.zh.contains("301考场"), "{}", s.zh);
     assert!(s.zh.contains("停电") && s.zh.contains("一般事件") && s.zh.contains("09:40"), "{}", s.zh);
@@ -169,7 +170,7 @@ fn phone_script_does_not_repeat_what_the_room_name_says() {
             site: Some("第一考点".into()),
             ..Init::default()
         };
-        let s = Response::open(p.clone(), init).unwrap().phone_script(&t(1), None).unwrap();
+        let s = Response::open(p.clone(), init, &day_end()).unwrap().phone_script(&t(1), None).unwrap();
         assert!(s.zh.contains(&reads), "{room}: {}", s.zh);
         assert!(!s.zh.contains(&format!("{suffix}{suffix}")) && !s.zh.contains("第第"), "{room}: {}", s.zh);
         assert!(s.zh.contains("第一考点") && !s.zh.contains("考点考点"), "{}", s.zh);
@@ -179,10 +180,10 @@ fn phone_script_does_not_repeat_what_the_room_name_says() {
 #[test]
 fn approval_requested_shows_until_settled() {
     let mut r = open("candidates_not_arrived", &t(0));
-    r.request_approval("station_decision", Act::at(t(5)).by("组长", "leading_group")).unwrap();
+    r.request_approval("station_decision", Act::at(t(5)).by("组长", "leading_group"), &day_end()).unwrap();
     let s = step(&r, &t(6), "station_decision");
     assert_eq!(s.status, Status::AwaitingApproval);
     assert_eq!(s.approval_requested_at.as_deref(), Some("2026-06-13T09:05:00+08:00"));
-    r.decide("station_decision", "reschedule", Act::at(t(30)).approved_by("所长", "station")).unwrap();
+    r.decide("station_decision", "reschedule", Act::at(t(30)).approved_by("所长", "station"), &day_end()).unwrap();
     assert_eq!(status(&r, &t(31), "station_decision"), Status::Done);
 }

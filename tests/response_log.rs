@@ -9,12 +9,13 @@ use serde_json::{json, Value};
 
 fn walked() -> Response {
     let mut r = open("power_or_equipment_failure", &t(32));
-    r.set_anchor("outage_started", Act::at(t(30))).unwrap();
-    r.complete("initial_report", Act::at(t(38)).by("李强", "site_staff").note("电话报告")).unwrap();
-    r.note(Act::at(t(40)).by("周丽", "info_reporter").note("考生情绪稳定")).unwrap();
-    r.decide("outage_decision", "not_restored_or_regional", Act::at(t(75)).by("王敏", "site_leader")).unwrap();
-    r.request_approval("superior_instruction", Act::at(t(80)).by("组长", "leading_group")).unwrap();
-    r.decide("superior_instruction", "reschedule", Act::at(t(90)).by("组长", "leading_group").approved_by("上级", "superior")).unwrap();
+    r.set_anchor("outage_started", Act::at(t(30)), &day_end()).unwrap();
+    r.complete("initial_report", Act::at(t(38)).by("李强", "site_staff").note("电话报告"), &day_end()).unwrap();
+    r.note(Act::at(t(40)).by("周丽", "info_reporter").note("考生情绪稳定"), &day_end()).unwrap();
+    r.decide("outage_decision", "not_restored_or_regional", Act::at(t(75)).by("王敏", "site_leader"), &day_end()).unwrap();
+    r.request_approval("superior_instruction", Act::at(t(80)).by("组长", "leading_group"), &day_end()).unwrap();
+    r.decide("superior_instruction", "reschedule", Act::at(t(90)).by("组长", "leading_group").approved_by("上级", "superior"), &day_end())
+        .unwrap();
     r
 }
 
@@ -43,7 +44,7 @@ fn every_action_is_logged_with_time_actor_and_note() {
 #[test]
 fn times_in_other_zones_are_written_in_the_plans_zone() {
     let mut r = open("other_general", &t(0));
-    r.complete("initial_report", Act::at("2026-06-13T01:05:00Z")).unwrap();
+    r.complete("initial_report", Act::at("2026-06-13T01:05:00Z"), &day_end()).unwrap();
     assert_eq!(r.log()[1].at, "2026-06-13T09:05:00+08:00");
 }
 
@@ -137,7 +138,7 @@ fn round_trip_is_byte_exact() {
     assert_eq!(again.to_json(), text);
     // And a restored response carries on.
     let mut back = back;
-    back.complete("confirm_restore_time", Act::at(t(95))).unwrap();
+    back.complete("confirm_restore_time", Act::at(t(95)), &day_end()).unwrap();
     assert_eq!(status(&back, &t(95), "confirm_restore_time"), Status::Done);
     assert!(back.verify_log());
 }
@@ -172,7 +173,7 @@ fn round_trip_keeps_details_numbers() {
         ..Default::default()
     };
     init.id = Some("cheat-1".into());
-    let r = Response::open(plan(), init).unwrap();
+    let r = Response::open(plan(), init, &day_end()).unwrap();
     let text = r.to_json();
     // JavaScript writes 3.0 as 3; the stored value already is 3.
     let via_js = text.replace("3.0", "3");

@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use common::*;
 use exam_incident::response::store::{self, MemoryStore, Store, StoreError, ENTRY_PREFIX, PREFIX, V1_PREFIX};
 use exam_incident::response::{entry_hash, Act, Init, LogAnchor, Response, GENESIS};
-use exam_incident::time::parse_time;
+use exam_incident::time::{parse_time, FixedClock};
 
 fn init(nonce: Option<&str>) -> Init {
     Init {
@@ -26,26 +26,26 @@ fn init(nonce: Option<&str>) -> Init {
 #[test]
 fn each_start_with_its_own_nonce_is_a_new_response_and_overwrites_nothing() {
     let s = MemoryStore::new();
-    let mut first = Response::open(plan(), init(Some("a1"))).unwrap();
+    let mut first = Response::open(plan(), init(Some("a1")), &day_end()).unwrap();
     for (i, step) in ["initial_report"].iter().enumerate() {
-        first.complete(step, Act::at(t(35 + i as u32)).by("李强", "site_staff")).unwrap();
+        first.complete(step, Act::at(t(35 + i as u32)).by("李强", "site_staff"), &day_end()).unwrap();
     }
-    first.note(Act::at(t(40)).note("停电")).unwrap();
+    first.note(Act::at(t(40)).note("停电"), &day_end()).unwrap();
     store::save(&s, &first).unwrap();
     // The same incident started again from the start form.
-    let second = Response::open(plan(), init(Some("b2"))).unwrap();
+    let second = Response::open(plan(), init(Some("b2")), &day_end()).unwrap();
     assert_ne!(first.id(), second.id());
     store::save(&s, &second).unwrap();
     assert_eq!(store::load(&s, plan(), first.id()).unwrap().to_json(), first.to_json(), "the first log is intact");
     assert_eq!(store::list(&s).unwrap().responses.len(), 2);
     // The core stays deterministic: the same nonce gives the same id.
-    assert_eq!(Response::open(plan(), init(Some("a1"))).unwrap().id(), first.id());
+    assert_eq!(Response::open(plan(), init(Some("a1")), &day_end()).unwrap().id(), first.id());
 }
 
 #[test]
 fn a_start_that_looks_like_a_saved_incident_finds_it() {
     let s = MemoryStore::new();
-    let r = Response::open(plan(), init(Some("a1"))).unwrap();
+    let r = Response::open(plan(), init(Some("a1")), &day_end()).unwrap();
     store::save(&s, &r).unwrap();
     let discovered = r.discovered_at();
     let found = store::similar(&s, "power_or_equipment_failure", Some("301"), &discovered).unwrap();
@@ -61,15 +61,15 @@ fn a_start_that_looks_like_a_saved_incident_finds_it() {
 #[test]
 fn a_second_copy_cannot_overwrite_entries_it_does_not_have() {
     let s = MemoryStore::new();
-    let r = Response::open(plan(), init(Some("x"))).unwrap();
+    let r = Response::open(plan(), init(Some("x")), &day_end()).unwrap();
     store::save(&s, &r).unwrap();
     // Two tabs restore the same response.
     let mut a = store::load(&s, plan(), r.id()).unwrap();
     let mut b = store::load(&s, plan(), r.id()).unwrap();
-    a.complete("initial_report", Act::at(t(35)).by("李强", "site_staff")).unwrap();
+    a.complete("initial_report", Act::at(t(35)).by("李强", "site_staff"), &day_end()).unwrap();
     store::save(&s, &a).unwrap();
     assert_eq!(store::check_fresh(&s, &b), Err(StoreError::Conflict { stored: 2 }));
-    b.note(Act::at(t(36)).note("另一位监考员的记录")).unwrap();
+    b.note(Act::at(t(36)).note("另一位监考员的记录"), &day_end()).unwrap();
     let e = store::save(&s, &b).unwrap_err();
     assert_eq!(e, StoreError::Conflict { stored: 2 });
     assert_eq!(e.to_error().code(), "conflict");
@@ -85,10 +85,10 @@ fn a_second_copy_cannot_overwrite_entries_it_does_not_have() {
     // Two other tabs: an anchor set in one, a reclassification and back in the other.
     let mut c = store::load(&s, plan(), r.id()).unwrap();
     let mut d = store::load(&s, plan(), r.id()).unwrap();
-    c.set_anchor("outage_started", Act::at(t(30))).unwrap();
+    c.set_anchor("outage_started", Act::at(t(30)), &day_end()).unwrap();
     store::save(&s, &c).unwrap();
-    d.reclassify("epidemic", Act::at(t(39))).unwrap();
-    d.reclassify("power_or_equipment_failure", Act::at(t(40))).unwrap();
+    d.reclassify("epidemic", Act::at(t(39)), &day_end()).unwrap();
+    d.reclassify("power_or_equipment_failure", Act::at(t(40)), &day_end()).unwrap();
     let (d2, rebased) = store::reload(&s, plan(), &d).unwrap();
     assert_eq!(rebased.reapplied, 2);
     assert_eq!(d2.log().len(), c.log().len() + 2);
@@ -97,13 +97,13 @@ fn a_second_copy_cannot_overwrite_entries_it_does_not_have() {
 #[test]
 fn a_reload_reports_entries_that_no_longer_fit() {
     let s = MemoryStore::new();
-    let r = Response::open(plan(), init(Some("y"))).unwrap();
+    let r = Response::open(plan(), init(Some("y")), &day_end()).unwrap();
     store::save(&s, &r).unwrap();
     let mut a = store::load(&s, plan(), r.id()).unwrap();
     let mut b = store::load(&s, plan(), r.id()).unwrap();
-    a.complete("initial_report", Act::at(t(35)).by("李强", "site_staff")).unwrap();
+    a.complete("initial_report", Act::at(t(35)).by("李强", "site_staff"), &day_end()).unwrap();
     store::save(&s, &a).unwrap();
-    b.complete("initial_report", Act::at(t(36)).by("赵静", "site_staff")).unwrap();
+    b.complete("initial_report", Act::at(t(36)).by("赵静", "site_staff"), &day_end()).unwrap();
     let (b2, rebased) = store::reload(&s, plan(), &b).unwrap();
     assert_eq!(rebased.reapplied, 0);
     assert_eq!(rebased.dropped.len(), 1);
@@ -114,20 +114,20 @@ fn a_reload_reports_entries_that_no_longer_fit() {
 #[test]
 fn an_older_or_diverging_copy_is_stale_and_can_be_kept_under_a_new_id() {
     let s = MemoryStore::new();
-    let mut r = Response::open(plan(), init(Some("z"))).unwrap();
+    let mut r = Response::open(plan(), init(Some("z")), &day_end()).unwrap();
     let old = r.to_json();
-    r.complete("initial_report", Act::at(t(35)).by("李强", "site_staff")).unwrap();
-    r.note(Act::at(t(36)).note("x")).unwrap();
+    r.complete("initial_report", Act::at(t(35)).by("李强", "site_staff"), &day_end()).unwrap();
+    r.note(Act::at(t(36)).note("x"), &day_end()).unwrap();
     store::save(&s, &r).unwrap();
     let older = Response::from_json(plan(), &old).unwrap();
     assert_eq!(store::check_import(&s, &older).unwrap_err().code(), "stale_copy");
     let mut diverging = Response::from_json(plan(), &old).unwrap();
-    diverging.note(Act::at(t(34)).note("别的记录")).unwrap();
+    diverging.note(Act::at(t(34)).note("别的记录"), &day_end()).unwrap();
     assert_eq!(store::check_import(&s, &diverging).unwrap_err().code(), "stale_copy");
     // The same or a newer copy is fine.
     let mut newer = Response::from_json(plan(), &r.to_json()).unwrap();
     store::check_import(&s, &newer).unwrap();
-    newer.note(Act::at(t(40)).note("y")).unwrap();
+    newer.note(Act::at(t(40)).note("y"), &day_end()).unwrap();
     store::check_import(&s, &newer).unwrap();
     // Asked to, the stale copy is kept under a new id; the saved one is untouched.
     let copy = diverging.renamed("n1").unwrap();
@@ -172,16 +172,16 @@ impl Store for Counting {
 #[test]
 fn appending_writes_one_entry_and_the_index_not_the_log() {
     let s = Counting::default();
-    let mut r = Response::open(plan(), init(Some("p"))).unwrap();
+    let mut r = Response::open(plan(), init(Some("p")), &day_end()).unwrap();
     for i in 0..2000u32 {
-        r.note(Act::at(t(33 + i / 60)).note(format!("记录 {i}"))).unwrap();
+        r.note(Act::at(t(33 + i / 60)).note(format!("记录 {i}")), &day_end()).unwrap();
     }
     store::save(&s, &r).unwrap();
     let whole = r.to_json().len();
     s.sets.set(0);
     s.bytes.set(0);
     s.keys.borrow_mut().clear();
-    r.note(Act::at(t(80)).note("one more")).unwrap();
+    r.note(Act::at(t(80)).note("one more"), &day_end()).unwrap();
     store::save(&s, &r).unwrap();
     assert_eq!(s.sets.get(), 2, "{:?}", s.keys.borrow());
     assert_eq!(s.keys.borrow()[0], format!("{ENTRY_PREFIX}{}/2001", r.id()));
@@ -213,9 +213,9 @@ fn a_response_saved_whole_by_an_earlier_build_is_migrated() {
 #[test]
 fn a_missing_or_edited_entry_is_caught_on_load_and_quarantined() {
     let s = MemoryStore::new();
-    let mut r = Response::open(plan(), init(Some("q"))).unwrap();
-    r.complete("initial_report", Act::at(t(35)).by("李强", "site_staff")).unwrap();
-    r.note(Act::at(t(36)).note("x")).unwrap();
+    let mut r = Response::open(plan(), init(Some("q")), &day_end()).unwrap();
+    r.complete("initial_report", Act::at(t(35)).by("李强", "site_staff"), &day_end()).unwrap();
+    r.note(Act::at(t(36)).note("x"), &day_end()).unwrap();
     store::save(&s, &r).unwrap();
     let key = format!("{ENTRY_PREFIX}{}/1", r.id());
     let edited = s.get(&key).unwrap().unwrap().replace("09:35:00", "09:33:00");
@@ -228,10 +228,10 @@ fn a_missing_or_edited_entry_is_caught_on_load_and_quarantined() {
 // ---- 5. anchors ----------------------------------------------------------------------------
 
 fn walked() -> Response {
-    let mut r = Response::open(plan(), init(Some("w"))).unwrap();
-    r.complete("initial_report", Act::at(t(38)).by("李强", "site_staff")).unwrap();
-    r.note(Act::at(t(39)).note("a")).unwrap();
-    r.note(Act::at(t(40)).note("b")).unwrap();
+    let mut r = Response::open(plan(), init(Some("w")), &day_end()).unwrap();
+    r.complete("initial_report", Act::at(t(38)).by("李强", "site_staff"), &day_end()).unwrap();
+    r.note(Act::at(t(39)).note("a"), &day_end()).unwrap();
+    r.note(Act::at(t(40)).note("b"), &day_end()).unwrap();
     r
 }
 
@@ -278,7 +278,7 @@ fn an_anchor_catches_truncation_and_a_rewrite_with_recomputed_hashes() {
 
     // Later entries do not disturb an earlier anchor.
     let mut more = r.clone();
-    more.note(Act::at(t(50)).note("c")).unwrap();
+    more.note(Act::at(t(50)).note("c"), &day_end()).unwrap();
     assert!(more.verify_anchor(&full));
 }
 
@@ -287,11 +287,13 @@ fn an_anchor_catches_truncation_and_a_rewrite_with_recomputed_hashes() {
 #[test]
 fn times_whose_deadlines_would_leave_the_years_written_are_refused() {
     for bad in ["9999-12-31T23:59", "9999-01-01T00:00", "0001-01-01T00:00", "0005-06-01T00:00"] {
-        let e = Response::open(plan(), Init { discovered_at: bad.into(), ..init(Some("y")) }).unwrap_err();
+        let e = Response::open(plan(), Init { discovered_at: bad.into(), ..init(Some("y")) }, &day_end()).unwrap_err();
         assert_eq!(e.code(), "bad_time", "{bad}");
     }
-    // The latest accepted discovery still gives deadlines the component reads back.
-    let r = Response::open(plan(), Init { discovered_at: "9979-06-01T09:00".into(), ..init(Some("y")) }).unwrap();
+    // The latest accepted discovery still gives deadlines the component reads back (on a clock
+    // that has reached it: before, it would be a time in the future).
+    let then = FixedClock(parse_time("9979-06-01T09:05", plan().timezone()).unwrap());
+    let r = Response::open(plan(), Init { discovered_at: "9979-06-01T09:00".into(), ..init(Some("y")) }, &then).unwrap();
     let steps = r.steps("9979-06-01T09:05").unwrap();
     let tz = plan().timezone();
     let dues: Vec<&String> = steps.iter().filter_map(|s| s.due_at.as_ref()).collect();
@@ -305,12 +307,12 @@ fn times_whose_deadlines_would_leave_the_years_written_are_refused() {
 #[test]
 fn a_tab_catches_up_with_only_the_entries_another_tab_appended() {
     let s = MemoryStore::new();
-    let r = Response::open(plan(), init(Some("c"))).unwrap();
+    let r = Response::open(plan(), init(Some("c")), &day_end()).unwrap();
     store::save(&s, &r).unwrap();
     let mut a = store::load(&s, plan(), r.id()).unwrap();
     let mut b = store::load(&s, plan(), r.id()).unwrap();
-    a.complete("initial_report", Act::at(t(35)).by("李强", "site_staff")).unwrap();
-    a.note(Act::at(t(36)).note("x")).unwrap();
+    a.complete("initial_report", Act::at(t(35)).by("李强", "site_staff"), &day_end()).unwrap();
+    a.note(Act::at(t(36)).note("x"), &day_end()).unwrap();
     store::save(&s, &a).unwrap();
     let newer = store::newer_entries(&s, b.id(), b.log().len(), b.head()).unwrap().expect("an extension");
     assert_eq!(newer.len(), 2);
@@ -318,8 +320,8 @@ fn a_tab_catches_up_with_only_the_entries_another_tab_appended() {
     assert_eq!(b.to_json(), a.to_json());
     assert_eq!(store::newer_entries(&s, b.id(), b.log().len(), b.head()).unwrap(), Some(vec![]));
     // A tab with an entry of its own is not an extension: it reloads whole.
-    b.note(Act::at(t(37)).note("b")).unwrap();
-    a.note(Act::at(t(37)).note("a")).unwrap();
+    b.note(Act::at(t(37)).note("b"), &day_end()).unwrap();
+    a.note(Act::at(t(37)).note("a"), &day_end()).unwrap();
     store::save(&s, &a).unwrap();
     assert_eq!(store::newer_entries(&s, b.id(), b.log().len(), b.head()).unwrap(), None);
     // An appended entry that does not fit the chain is refused.
@@ -329,17 +331,17 @@ fn a_tab_catches_up_with_only_the_entries_another_tab_appended() {
     forged.prev = a.head().to_string();
     forged.note = Some("forged".into());
     assert_eq!(c.append_saved(vec![forged]).unwrap_err().code(), "log_tampered");
-    c.note(Act::at(t(38)).note("still works")).unwrap();
+    c.note(Act::at(t(38)).note("still works"), &day_end()).unwrap();
 }
 
 #[test]
 fn an_unreadable_index_does_not_block_actions_but_is_never_written_over() {
     let s = MemoryStore::new();
-    let mut r = Response::open(plan(), init(Some("u"))).unwrap();
+    let mut r = Response::open(plan(), init(Some("u")), &day_end()).unwrap();
     store::save(&s, &r).unwrap();
     s.set(&format!("{PREFIX}{}", r.id()), "{ garbage").unwrap();
     store::check_fresh(&s, &r).unwrap();
-    r.note(Act::at(t(40)).note("x")).unwrap();
+    r.note(Act::at(t(40)).note("x"), &day_end()).unwrap();
     assert_eq!(store::save(&s, &r).unwrap_err().code(), "storage_error");
     assert_eq!(s.get(&format!("{PREFIX}{}", r.id())).unwrap().as_deref(), Some("{ garbage"));
     // Listing sets it aside (kept); then the response saves whole again.

@@ -106,10 +106,10 @@ fn a_full_log_answers_round_trips_and_refuses_one_more_entry() {
     let t0 = Instant::now();
     while r.log().len() < MAX_LOG {
         let n = r.log().len();
-        r.note(Act::at(t((n % 600) as u32 + 1)).by("李强", "proctor").note(format!("第{n}条记录"))).unwrap();
+        r.note(Act::at(t((n % 600) as u32 + 1)).by("李强", "proctor").note(format!("第{n}条记录")), &day_end()).unwrap();
     }
     eprintln!("append {MAX_LOG} entries: {:.1} ms", t0.elapsed().as_secs_f64() * 1000.0);
-    let e = r.note(Act::at(t(700)).note("one more")).unwrap_err();
+    let e = r.note(Act::at(t(700)).note("one more"), &day_end()).unwrap_err();
     assert_eq!(e.code(), "log_full");
     let text = timed("toJSON of 5,000 entries", || r.to_json());
     assert!(text.len() < MAX_SAVED_BYTES, "{} bytes", text.len());
@@ -131,7 +131,7 @@ fn a_log_of_long_notes_never_saves_what_it_cannot_read_back() {
     let note = "考".repeat(2000);
     let mut refused = None;
     for i in 0..MAX_LOG {
-        if let Err(e) = r.note(Act::at(t((i % 600) as u32 + 1)).by("李强", "proctor").note(note.clone())) {
+        if let Err(e) = r.note(Act::at(t((i % 600) as u32 + 1)).by("李强", "proctor").note(note.clone()), &day_end()) {
             refused = Some(e);
             break;
         }

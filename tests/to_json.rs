@@ -79,7 +79,7 @@ fn form_reports_and_schemas() {
 fn response_steps_summary_and_log() {
     let mut r = open("power_or_equipment_failure", &t(30));
     same("steps", &r.steps(&t(31)).unwrap());
-    r.complete("initial_report", exam_incident::response::Act::at(t(38)).by("李强", "site_staff").note("a\"b\n")).unwrap();
+    r.complete("initial_report", exam_incident::response::Act::at(t(38)).by("李强", "site_staff").note("a\"b\n"), &day_end()).unwrap();
     same("steps", &r.steps(&t(40)).unwrap());
     same("summary", &r.summary(&t(40), 5.0).unwrap());
     same("log", r.log());

@@ -9,3 +9,6 @@ mod plan_class;
 
 #[path = "wasm/forms_api.rs"]
 mod forms_api;
+
+#[path = "wasm/response_clock.rs"]
+mod response_clock;

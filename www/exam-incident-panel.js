@@ -269,7 +269,7 @@ export class ExamIncidentPanel extends HTMLElement {
       },
       guideForms: (r) => this.plan.guide(this.responseInfo(r).kind).forms,
       responseInfo: (r) => this.responseInfo(r),
-      startResponse: (init) => this.startResponse(init),
+      startResponse: (init, fieldError) => this.startResponse(init, false, fieldError),
       afterAction: (step, warnings, origin) => this.afterAction(step, warnings, origin),
       setResponse: (r) => this.setResponse(r),
       openForm: (form) => { this.ui.form = form; this.go("forms", true); },
@@ -313,7 +313,9 @@ export class ExamIncidentPanel extends HTMLElement {
     return { id: open.id || idOf(r), kind: typeof r.kind === "string" && r.kind ? r.kind : open.kind, site: open.site, room: open.room, discoveredAt: at };
   }
 
-  startResponse(init, anew = false) {
+  /** Opens a response; `fieldError(e)` may say an error at the start form's field (a time the
+   * core refused) and return true, else it goes to the status line. */
+  startResponse(init, anew = false, fieldError = null) {
     const L = this.lang;
     try {
       const clean = JSON.parse(JSON.stringify(init));
@@ -322,7 +324,7 @@ export class ExamIncidentPanel extends HTMLElement {
       if (!anew && has("findSimilarSaved")) {
         let similar = [];
         try { similar = ei.findSimilarSaved(clean); } catch { similar = []; }
-        if (similar.length) { this.offerContinue(similar[0], clean); return; }
+        if (similar.length) { this.offerContinue(similar[0], clean, fieldError); return; }
       }
       const r = this.plan.startResponse(clean);
       this.hideNotice();
@@ -330,11 +332,12 @@ export class ExamIncidentPanel extends HTMLElement {
       this.ctx().emit("incident-step", { responseId: idOf(r), step: null, action: "open", kind: init.kind });
       this.go("response", true);
     } catch (e) {
+      if (fieldError?.(e)) return;
       this.announce(errorText(e, L), true);
     }
   }
 
-  offerContinue(saved, init) {
+  offerContinue(saved, init, fieldError = null) {
     const L = this.lang;
     if (!this.notice) return;
     const en = L === "en";
@@ -343,7 +346,7 @@ export class ExamIncidentPanel extends HTMLElement {
       h("button", { type: "button", class: "small primary", data: { act: "continue" }, onclick: () => {
         try { this.setResponse(restoreSaved(this.plan, saved.id)); this.hideNotice(); this.go("response", true); } catch (e) { this.storageError(e); }
       } }, en ? "Continue it" : "继续该处置"), " ",
-      h("button", { type: "button", class: "small", data: { act: "new" }, onclick: () => { this.hideNotice(); this.startResponse(init, true); } }, en ? "Start a new one" : "仍然新建"));
+      h("button", { type: "button", class: "small", data: { act: "new" }, onclick: () => { this.hideNotice(); this.startResponse(init, true, fieldError); } }, en ? "Start a new one" : "仍然新建"));
     this.notice.hidden = false;
     this.notice.querySelector("button")?.focus();
   }

@@ -60,7 +60,7 @@ pub fn validate_report(plan: &Plan, form: &str, data: &Value, opts: &ValidateOpt
             .ok_or_else(|| Error::new(ErrorKind::BadTime { field: "opts.now".into(), value: crate::error::clip(s) }))?,
     };
     let Some(obj) = data.as_object() else {
-        return Err(Error::bad_argument("data", "a form object"));
+        return Err(Error::bad_argument("data", "表单对象", "a form object"));
     };
     let limits = &plan.doc().forms.limits;
     if json_size(data, limits.max_bytes) > limits.max_bytes {

@@ -25,7 +25,7 @@ pub fn check(plan: &Plan, state: &State, e: &LogEntry, at: Instant) -> Result<Ve
         Action::Note => {
             before("at")?;
             if e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                return Err(Error::bad_argument("note", "a non-empty note"));
+                return Err(Error::bad_argument("note", "非空的备注", "a non-empty note"));
             }
             Ok(Vec::new())
         }
@@ -33,7 +33,11 @@ pub fn check(plan: &Plan, state: &State, e: &LogEntry, at: Instant) -> Result<Ve
             let id = e.anchor.as_deref().unwrap_or_default();
             if !plan.doc().anchors.iter().any(|a| a.id == id) {
                 let ids: Vec<&str> = plan.doc().anchors.iter().map(|a| a.id.as_str()).collect();
-                return Err(Error::bad_argument("anchor", format!("an anchor id of the plan ({})", ids.join(", "))));
+                return Err(Error::bad_argument(
+                    "anchor",
+                    format!("预案中的时间起点标识（{}）", ids.join("、")),
+                    format!("an anchor id of the plan ({})", ids.join(", ")),
+                ));
             }
             Ok(Vec::new())
         }
@@ -41,7 +45,7 @@ pub fn check(plan: &Plan, state: &State, e: &LogEntry, at: Instant) -> Result<Ve
             before("at")?;
             let k = plan.kind_or_err(e.kind.as_deref().unwrap_or_default())?;
             if k.id == state.kind {
-                return Err(Error::bad_argument("kind", "a kind other than the current one"));
+                return Err(Error::bad_argument("kind", "与当前不同的事件类型", "a kind other than the current one"));
             }
             Ok(Vec::new())
         }

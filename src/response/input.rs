@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::plan::Plan;
-use crate::time::{in_range, parse_time, Instant};
+use crate::time::{format_time, in_range, parse_time, seconds_between, Clock, Instant};
 
 use super::model::Person;
 
@@ -30,13 +30,37 @@ pub fn time(plan: &Plan, field: &str, s: &str) -> Result<Instant> {
         .ok_or_else(|| Error::new(ErrorKind::BadTime { field: field.to_string(), value: s.to_string() }))
 }
 
+/// The plan threshold that bounds how far ahead of now a time handed in may be: the one the
+/// report forms' `in_future` rule names, so a log and its reports agree on what "in the future"
+/// is. A plan without it allows no time ahead of now.
+pub const FUTURE_TOLERANCE: &str = "future_tolerance_minutes";
+
+/// As [`time`], and refused (`future_time`) when later than `clock`'s now by more than the plan's
+/// [`FUTURE_TOLERANCE`]: one entry typed hours ahead (19:38 for 09:38) would put every later real
+/// entry out of order. For times handed in now only; a saved log is judged by its chain, and the
+/// clock it was made by may have differed from this one.
+pub fn past_time(plan: &Plan, field: &str, s: &str, clock: &dyn Clock) -> Result<Instant> {
+    let t = time(plan, field, s)?;
+    let now = clock.now().with_timezone(&plan.timezone());
+    let tolerance = plan.threshold(FUTURE_TOLERANCE).unwrap_or(0.0);
+    if seconds_between(&now, &t) as f64 > tolerance * 60.0 {
+        return Err(Error::new(ErrorKind::FutureTime {
+            field: field.to_string(),
+            value: s.to_string(),
+            now: format_time(&now),
+            tolerance,
+        }));
+    }
+    Ok(t)
+}
+
 pub fn person(plan: &Plan, field: &str, p: &Person) -> Result<()> {
     text(&format!("{field}.name"), &p.name, MAX_NAME)?;
     if p.name.trim().is_empty() {
-        return Err(Error::bad_argument(format!("{field}.name"), "a name"));
+        return Err(Error::bad_argument(format!("{field}.name"), "姓名", "a name"));
     }
     if plan.role(&p.role).is_none() {
-        return Err(Error::bad_argument(format!("{field}.role"), "a role id of the plan"));
+        return Err(Error::bad_argument(format!("{field}.role"), "预案中的角色标识", "a role id of the plan"));
     }
     Ok(())
 }
@@ -62,7 +86,7 @@ pub fn response_id(id: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::bad_argument("id", "1–64 letters, digits, '-', '_' or '.'"))
+        Err(Error::bad_argument("id", "1–64 个字母、数字或 '-'、'_'、'.'", "1–64 letters, digits, '-', '_' or '.'"))
     }
 }
 

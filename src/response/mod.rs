@@ -1,20 +1,28 @@
 //! The response engine: one incident worked through the plan, step by step. It says what comes
 //! next, who does it, by when and with whose consent, and keeps a hash-chained log of every
-//! action (阶段性报告). All state is derived from the log; the clock is always handed in.
+//! action (阶段性报告). All state is derived from the log; the clock is always handed in: every
+//! action is given a [`Clock`], and a time later than its now (beyond the plan's
+//! `future_tolerance_minutes`) is refused with `future_time`. Replaying a saved log asks no clock.
 //!
 //! # Example
 //! ```
 //! use std::rc::Rc;
 //! use exam_incident::plan::default_plan;
 //! use exam_incident::response::{Act, Init, Response, Status};
+//! use exam_incident::time::{parse_time, FixedClock};
 //!
 //! let plan = Rc::new(default_plan().unwrap());
+//! let clock = FixedClock(parse_time("2026-06-13T09:45", plan.timezone()).unwrap());
 //! let init = Init { kind: "power_or_equipment_failure".into(), discovered_at: "2026-06-13T09:32".into(), ..Init::default() };
-//! let mut r = Response::open(plan, init).unwrap();
+//! let mut r = Response::open(plan, init, &clock).unwrap();
 //! let first = &r.steps("2026-06-13T09:45").unwrap()[0];
 //! assert_eq!((first.id.as_str(), first.status), ("initial_report", Status::Overdue));
-//! r.complete("initial_report", Act::at("2026-06-13T09:40").by("王老师", "site_staff")).unwrap();
+//! r.complete("initial_report", Act::at("2026-06-13T09:40").by("王老师", "site_staff"), &clock).unwrap();
 //! assert!(r.verify_log());
+//! // 19:38 typed for 09:38: hours ahead of the clock, refused, and nothing is logged.
+//! let e = r.note(Act::at("2026-06-13T19:38").note("现场秩序正常"), &clock).unwrap_err();
+//! assert_eq!(e.code(), "future_time");
+//! assert_eq!(r.log().len(), 2);
 //! ```
 
 mod canonical;
@@ -35,7 +43,7 @@ use std::rc::Rc;
 use crate::error::{Error, ErrorKind, Result};
 use crate::plan::{KindFlow, Plan};
 use crate::text::Text;
-use crate::time::{format_time, Instant};
+use crate::time::{format_time, Clock, Instant};
 
 pub use chain::{entry_hash, verify_chain, GENESIS};
 pub use input::{MAX_LOG, MAX_SAVED_BYTES};
@@ -87,11 +95,14 @@ impl Response {
     /// Opens a response for a classified incident. The first log entry records the plan id and
     /// version, the kind and what else `init` says; anchors given in `init` follow as entries.
     ///
+    /// The discovery and the anchors are times that have happened: later than `clock`'s now
+    /// (beyond the plan's tolerance) is refused.
+    ///
     /// # Errors
-    /// `unknown_kind`, `bad_time`, `bad_argument` (people, anchors, id), `too_large`.
-    pub fn open(plan: Rc<Plan>, init: Init) -> Result<Response> {
+    /// `unknown_kind`, `bad_time`, `future_time`, `bad_argument` (people, anchors, id), `too_large`.
+    pub fn open(plan: Rc<Plan>, init: Init, clock: &dyn Clock) -> Result<Response> {
         plan.kind_or_err(&init.kind)?;
-        let discovered = input::time(&plan, "discoveredAt", &init.discovered_at)?;
+        let discovered = input::past_time(&plan, "discoveredAt", &init.discovered_at, clock)?;
         input::opt_text("site", init.site.as_deref(), input::MAX_PLACE)?;
         input::opt_text("room", init.room.as_deref(), input::MAX_PLACE)?;
         input::opt_text("note", init.note.as_deref(), input::MAX_NOTE)?;
@@ -113,7 +124,7 @@ impl Response {
         }
         let mut anchors = Vec::new();
         for (id, at) in &init.anchors {
-            anchors.push((id.clone(), input::time(&plan, &format!("anchors.{}", crate::error::clip_to(id, 40)), at)?));
+            anchors.push((id.clone(), input::past_time(&plan, &format!("anchors.{}", crate::error::clip_to(id, 40)), at, clock)?));
         }
         let doc = plan.doc();
         let open = OpenInfo {
@@ -312,12 +323,15 @@ impl Response {
     }
 
     /// Completes a step. Approval-gated steps need `approved_by` (or `by`) of the required role.
+    /// Like every action, `act.at` may not be later than `clock`'s now (beyond the plan's
+    /// tolerance).
     ///
     /// # Errors
     /// `unknown_step`, `decision_required`, `already_done`, `step_not_active`,
-    /// `approval_required`, `before_discovery`, `bad_time`, `bad_argument`, `too_large`, `log_full`.
-    pub fn complete(&mut self, step: &str, act: Act) -> Result<Vec<Warning>> {
-        let mut e = self.entry_of(Action::Complete, act)?;
+    /// `approval_required`, `before_discovery`, `bad_time`, `future_time`, `bad_argument`,
+    /// `too_large`, `log_full`.
+    pub fn complete(&mut self, step: &str, act: Act, clock: &dyn Clock) -> Result<Vec<Warning>> {
+        let mut e = self.entry_of(Action::Complete, act, clock)?;
         e.step = Some(id_arg("stepId", step)?);
         self.commit(e)
     }
@@ -327,8 +341,8 @@ impl Response {
     ///
     /// # Errors
     /// As `complete`, plus `not_a_decision` and `unknown_option`.
-    pub fn decide(&mut self, step: &str, option: &str, act: Act) -> Result<Vec<Warning>> {
-        let mut e = self.entry_of(Action::Decide, act)?;
+    pub fn decide(&mut self, step: &str, option: &str, act: Act, clock: &dyn Clock) -> Result<Vec<Warning>> {
+        let mut e = self.entry_of(Action::Decide, act, clock)?;
         e.step = Some(id_arg("stepId", step)?);
         e.option = Some(id_arg("optionId", option)?);
         self.commit(e)
@@ -338,8 +352,8 @@ impl Response {
     ///
     /// # Errors
     /// `approval_not_required`, `unknown_step`, `already_done`, `step_not_active`, …
-    pub fn request_approval(&mut self, step: &str, act: Act) -> Result<()> {
-        let mut e = self.entry_of(Action::RequestApproval, act)?;
+    pub fn request_approval(&mut self, step: &str, act: Act, clock: &dyn Clock) -> Result<()> {
+        let mut e = self.entry_of(Action::RequestApproval, act, clock)?;
         e.step = Some(id_arg("stepId", step)?);
         self.commit(e).map(drop)
     }
@@ -348,8 +362,8 @@ impl Response {
     ///
     /// # Errors
     /// `step_not_optional`, `unknown_step`, `already_done`, `step_not_active`, …
-    pub fn skip(&mut self, step: &str, act: Act) -> Result<()> {
-        let mut e = self.entry_of(Action::Skip, act)?;
+    pub fn skip(&mut self, step: &str, act: Act, clock: &dyn Clock) -> Result<()> {
+        let mut e = self.entry_of(Action::Skip, act, clock)?;
         e.step = Some(id_arg("stepId", step)?);
         self.commit(e).map(drop)
     }
@@ -357,9 +371,9 @@ impl Response {
     /// Sets (or corrects) the time a deadline counts from; `act.at` is that time.
     ///
     /// # Errors
-    /// `bad_argument` for an anchor the plan does not declare, `bad_time`.
-    pub fn set_anchor(&mut self, anchor: &str, act: Act) -> Result<()> {
-        let mut e = self.entry_of(Action::SetAnchor, act)?;
+    /// `bad_argument` for an anchor the plan does not declare, `bad_time`, `future_time`.
+    pub fn set_anchor(&mut self, anchor: &str, act: Act, clock: &dyn Clock) -> Result<()> {
+        let mut e = self.entry_of(Action::SetAnchor, act, clock)?;
         e.anchor = Some(id_arg("anchor", anchor)?);
         self.commit(e).map(drop)
     }
@@ -368,9 +382,9 @@ impl Response {
     /// step id) stay, the rest is planned anew from the new kind.
     ///
     /// # Errors
-    /// `unknown_kind`, `bad_argument` (same kind), `before_discovery`, `bad_time`.
-    pub fn reclassify(&mut self, kind: &str, act: Act) -> Result<()> {
-        let mut e = self.entry_of(Action::Reclassify, act)?;
+    /// `unknown_kind`, `bad_argument` (same kind), `before_discovery`, `bad_time`, `future_time`.
+    pub fn reclassify(&mut self, kind: &str, act: Act, clock: &dyn Clock) -> Result<()> {
+        let mut e = self.entry_of(Action::Reclassify, act, clock)?;
         e.kind = Some(id_arg("kind", kind)?);
         self.commit(e).map(drop)
     }
@@ -378,9 +392,9 @@ impl Response {
     /// Records an observation (`act.note`).
     ///
     /// # Errors
-    /// `bad_argument` without a note.
-    pub fn note(&mut self, act: Act) -> Result<()> {
-        let e = self.entry_of(Action::Note, act)?;
+    /// `bad_argument` without a note, `bad_time`, `future_time`.
+    pub fn note(&mut self, act: Act, clock: &dyn Clock) -> Result<()> {
+        let e = self.entry_of(Action::Note, act, clock)?;
         self.commit(e).map(drop)
     }
 
@@ -509,8 +523,10 @@ impl Response {
         self.plan.flow(&self.state.kind).unwrap_or_else(|| unreachable_flow())
     }
 
-    fn entry_of(&self, action: Action, act: Act) -> Result<LogEntry> {
-        let at = input::time(&self.plan, "at", &act.at)?;
+    /// A new entry from what a caller hands in now. Its time is held to `clock` here, not in
+    /// [`Response::commit`]: entries re-applied (`rebase`) or replayed were judged when made.
+    fn entry_of(&self, action: Action, act: Act, clock: &dyn Clock) -> Result<LogEntry> {
+        let at = input::past_time(&self.plan, "at", &act.at, clock)?;
         input::opt_person(&self.plan, "by", act.by.as_ref())?;
         input::opt_person(&self.plan, "approvedBy", act.approved_by.as_ref())?;
         input::opt_text("note", act.note.as_deref(), input::MAX_NOTE)?;

@@ -8,6 +8,10 @@
 //! shows), written last as the commit point. Appending writes one entry and the index, not the
 //! whole log. Responses saved whole by earlier builds (`exam-incident/v1/response/<id>`) are
 //! checked and moved to this layout when listed or loaded.
+//!
+//! An entry that cannot be read is set aside under [`QUARANTINE`], its text untouched, and why
+//! is written beside it under [`QUARANTINE_REASON`] (same suffix): every later listing names it
+//! with its reason, whichever call or page set it aside.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -32,6 +36,13 @@ pub const ENTRY_PREFIX: &str = "exam-incident/v2/entry/";
 pub const V1_PREFIX: &str = "exam-incident/v1/response/";
 /// Key prefix of entries set aside as corrupt: `exam-incident/v1/quarantine/response/<id>[~n]`.
 pub const QUARANTINE: &str = "exam-incident/v1/quarantine/response/";
+/// Key prefix of why an entry was set aside: `exam-incident/v1/quarantine/reason/<id>[~n]`,
+/// `{ id, code }` beside the entry of the same suffix. A key of its own rather than a wrapper
+/// round the entry, so the text set aside is kept exactly as it was found.
+pub const QUARANTINE_REASON: &str = "exam-incident/v1/quarantine/reason/";
+/// The code listed for an entry set aside with no reason beside it (by builds before reasons
+/// were kept, or when the reason could not be written): it could not be read.
+pub const UNKNOWN_REASON: &str = "bad_state";
 
 /// Why storage failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -359,8 +370,18 @@ pub struct Quarantined {
     pub id: String,
     /// Where the entry was kept (`exam-incident/v1/quarantine/response/…`); empty if moving failed.
     pub key: String,
-    /// Why: `bad_state`, `log_tampered`, `unsupported_version`, or a storage code if moving failed.
+    /// Why: `bad_state`, `log_tampered`, `unsupported_version`, `conflict` (an old whole copy that
+    /// diverged from the saved one), or a storage code if moving failed. `bad_state` too for an
+    /// entry set aside with no reason recorded (by an earlier build).
     pub code: String,
+}
+
+/// What is written beside a quarantined entry: which response it was, and why it was set aside.
+#[derive(Clone, Debug, PartialEq, Serialize, ToJson, FromJson)]
+#[serde(deny_unknown_fields)]
+struct Reason {
+    id: String,
+    code: String,
 }
 
 /// Everything saved, with the entries set aside on the way.
@@ -373,30 +394,71 @@ pub struct SavedList {
 
 /// Lists saved responses, newest discovery first, from their indexes (logs are not read).
 /// Responses saved whole by earlier builds are migrated first; corrupt entries are moved to
-/// quarantine (kept, never deleted) and reported.
+/// quarantine (kept, never deleted). `quarantined` lists every entry in quarantine, whenever and
+/// by whichever call it was set aside, with its reason, and after them those that could not be
+/// moved this time (no key, a storage code; they stay in place and are tried again).
 ///
 /// # Errors
 /// The store's failure to list keys.
 pub fn list(store: &dyn Store) -> Result<SavedList, StoreError> {
     let mut out = SavedList::default();
+    let mut unmoved = Vec::new();
     for key in store.keys()? {
         if let Some(id) = key.strip_prefix(V1_PREFIX) {
-            if let Some(q) = migrate(store, id)? {
-                out.quarantined.push(q);
-            }
+            unmoved.extend(migrate(store, id)?.filter(|q| q.key.is_empty()));
         }
     }
     for key in store.keys()? {
         let Some(id) = key.strip_prefix(PREFIX) else { continue };
         let Some(text) = store.get(&key)? else { continue };
-        match Index::read(&text) {
-            Ok(ix) if ix.id == id => out.responses.push(ix.info(key.clone())),
-            Ok(_) => out.quarantined.push(quarantine(store, &key, id, &text, "bad_state")),
-            Err(e) => out.quarantined.push(quarantine(store, &key, id, &text, e.code())),
+        let q = match Index::read(&text) {
+            Ok(ix) if ix.id == id => {
+                out.responses.push(ix.info(key.clone()));
+                continue;
+            }
+            Ok(_) => quarantine(store, &key, id, &text, "bad_state"),
+            Err(e) => quarantine(store, &key, id, &text, e.code()),
+        };
+        if q.key.is_empty() {
+            unmoved.push(q);
         }
     }
     crate::sort::sort_by(&mut out.responses, |a, b| b.discovered_at.cmp(&a.discovered_at).then(a.id.cmp(&b.id)));
+    out.quarantined = in_quarantine(store)?;
+    out.quarantined.extend(unmoved);
     Ok(out)
+}
+
+/// Every entry under [`QUARANTINE`], by key, with the reason written beside it; one without a
+/// readable reason is [`UNKNOWN_REASON`], its id read from its key.
+fn in_quarantine(store: &dyn Store) -> Result<Vec<Quarantined>, StoreError> {
+    let mut out = Vec::new();
+    for key in store.keys()? {
+        let Some(suffix) = key.strip_prefix(QUARANTINE) else { continue };
+        let reason = store.get(&format!("{QUARANTINE_REASON}{suffix}")).ok().flatten().and_then(|t| read_reason(&t, suffix));
+        let (id, code) = reason.unwrap_or_else(|| (id_of_suffix(suffix).to_string(), UNKNOWN_REASON.to_string()));
+        out.push(Quarantined { id, key, code });
+    }
+    crate::sort::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
+    Ok(out)
+}
+
+/// A reason as written by [`quarantine`], if it is one and belongs to the entry at `suffix`: a
+/// hand-edited or stray one is ignored rather than shown.
+fn read_reason(text: &str, suffix: &str) -> Option<(String, String)> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let r = Reason::from_json(&value).ok()?;
+    let code_ok =
+        !r.code.is_empty() && r.code.len() <= 40 && r.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    (code_ok && (id_of_suffix(suffix) == r.id || suffix == r.id)).then_some((r.id, r.code))
+}
+
+/// The response id in a quarantine key's suffix `<id>` or `<id>~<n>` (a second copy of one id).
+fn id_of_suffix(suffix: &str) -> &str {
+    match suffix.rsplit_once('~') {
+        Some((id, n)) if !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => id,
+        _ => suffix,
+    }
 }
 
 /// Saved responses that look like the incident `kind` in `room` discovered at `discovered_at`
@@ -606,14 +668,23 @@ pub fn remove(store: &dyn Store, id: &str) -> Result<()> {
 }
 
 /// Moves `key` aside: copied to a free quarantine key first, removed from its place only once
-/// the copy is written, so nothing is lost if storage fails half-way.
+/// the copy is written, so nothing is lost if storage fails half-way. Why (`code`) is written
+/// beside the copy, for every later listing.
 fn quarantine(store: &dyn Store, key: &str, id: &str, text: &str, code: &str) -> Quarantined {
     let base = format!("{QUARANTINE}{id}");
     let free = (0..100u32).map(|n| if n == 0 { base.clone() } else { format!("{base}~{n}") }).find(|k| matches!(store.get(k), Ok(None)));
     let Some(target) = free else {
         return Quarantined { id: id.to_string(), key: String::new(), code: "storage_error".into() };
     };
-    match store.set(&target, text).and_then(|()| store.remove(key)) {
+    if let Err(e) = store.set(&target, text) {
+        return Quarantined { id: id.to_string(), key: String::new(), code: e.code().to_string() };
+    }
+    // Written after the copy (a reason never names an entry that is not there). Should it fail,
+    // the entry is still set aside and later listed as UNKNOWN_REASON: its text is what matters.
+    let reason = Reason { id: id.to_string(), code: code.to_string() };
+    let _ =
+        store.set(&format!("{QUARANTINE_REASON}{}", target.strip_prefix(QUARANTINE).unwrap_or(&target)), &crate::json::to_string(&reason));
+    match store.remove(key) {
         Ok(()) => Quarantined { id: id.to_string(), key: target, code: code.to_string() },
         Err(e) => Quarantined { id: id.to_string(), key: String::new(), code: e.code().to_string() },
     }

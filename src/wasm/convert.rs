@@ -30,8 +30,13 @@ fn json_in(value: &JsValue, field: &str, max_bytes: usize, lossy: bool) -> Resul
     if value.is_undefined() || value.is_function() || value.is_symbol() {
         return Ok(serde_json::Value::Null);
     }
-    let text = js_sys::JSON::stringify(value)
-        .map_err(|_| Error::bad_argument(field, "plain JSON data (no cycles, BigInt or throwing getters)"))?;
+    let text = js_sys::JSON::stringify(value).map_err(|_| {
+        Error::bad_argument(
+            field,
+            "可转为 JSON 的普通数据（不能有循环引用或 BigInt，读取属性时不能抛出异常）",
+            "plain JSON data (no cycles, BigInt or throwing getters)",
+        )
+    })?;
     let Some(text) = text.as_string() else { return Ok(serde_json::Value::Null) };
     if text.len() > max_bytes {
         return Err(Error::too_large(field, max_bytes));
@@ -47,10 +52,14 @@ fn json_in(value: &JsValue, field: &str, max_bytes: usize, lossy: bool) -> Resul
                 return Ok(v);
             }
             let at = crate::json::path_of_char(&v, char::REPLACEMENT_CHARACTER).unwrap_or_default();
-            return Err(Error::bad_argument(format!("{field}{at}"), "text without a lone UTF-16 surrogate (half of an emoji cut off)"));
+            return Err(Error::bad_argument(
+                format!("{field}{at}"),
+                "不含半个表情符号（孤立代理项）的文本",
+                "text without a lone UTF-16 surrogate (half of an emoji cut off)",
+            ));
         }
     }
-    Err(Error::bad_argument(field, "JSON data nested less than 128 levels deep"))
+    Err(Error::bad_argument(field, "嵌套少于 128 层的 JSON 数据", "JSON data nested less than 128 levels deep"))
 }
 
 /// Reads a JS value that must be a string (or absent).
@@ -58,7 +67,7 @@ pub fn opt_string(value: &JsValue, field: &str, max_chars: usize) -> Result<Opti
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let s = value.as_string().ok_or_else(|| Error::bad_argument(field, "a string"))?;
+    let s = value.as_string().ok_or_else(|| Error::bad_argument(field, "字符串", "a string"))?;
     if s.chars().count() > max_chars {
         return Err(Error::too_large(field, max_chars));
     }
@@ -75,7 +84,7 @@ pub fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// The part of `to_js` that is the same for every type (written once, not per type).
 #[inline(never)]
 fn to_js_text(text: String) -> Result<JsValue, JsValue> {
-    plain_of(text).map_err(|e| js_error(&Error::bad_argument("result", format!("serialisable data ({e})"))))
+    plain_of(text).map_err(|e| js_error(&Error::bad_argument("result", "可序列化的数据", format!("serialisable data ({e})"))))
 }
 
 /// A core error as a JS `Error`: `message` in both languages, `code`, `text: {zh, en}`,
@@ -97,6 +106,7 @@ pub fn js_error(e: &Error) -> JsValue {
         let v = match v {
             Param::Text(t) => JsValue::from_str(&t),
             Param::Count(n) => JsValue::from_f64(n as f64),
+            Param::Number(n) => JsValue::from_f64(n),
         };
         let _ = Reflect::set(&params, &JsValue::from_str(k), &v);
     }

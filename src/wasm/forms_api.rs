@@ -14,7 +14,7 @@ use crate::plan::Plan;
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
 fn form_id(form: &JsValue) -> Result<String, Error> {
-    opt_string(form, "form", 100)?.ok_or_else(|| Error::bad_argument("form", "a FormId string"))
+    opt_string(form, "form", 100)?.ok_or_else(|| Error::bad_argument("form", "表单标识字符串（FormId）", "a FormId string"))
 }
 
 fn options(opts: &JsValue) -> Result<ValidateOptions, Error> {
@@ -22,11 +22,11 @@ fn options(opts: &JsValue) -> Result<ValidateOptions, Error> {
     if v.is_null() {
         return Ok(ValidateOptions::default());
     }
-    let obj = v.as_object().ok_or_else(|| Error::bad_argument("opts", "an object { now?: string }"))?;
+    let obj = v.as_object().ok_or_else(|| Error::bad_argument("opts", "{ now?: string } 形式的对象", "an object { now?: string }"))?;
     let now = match obj.get("now") {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(Error::bad_argument("opts.now", "an RFC 3339 time string")),
+        Some(_) => return Err(Error::bad_argument("opts.now", "RFC 3339 格式的时间字符串", "an RFC 3339 time string")),
     };
     Ok(ValidateOptions { now })
 }

@@ -61,7 +61,7 @@ pub(crate) fn plan_from_js(doc: &JsValue) -> Result<Plan, Error> {
 pub(crate) fn plan_and_text(doc: &JsValue) -> Result<(Plan, String), Error> {
     match opt_string(doc, "plan", MAX_PLAN_BYTES) {
         Ok(Some(text)) => Plan::from_json(&text).map(|p| (p, text)),
-        Ok(None) => Err(Error::bad_argument("plan", "a plan document (JSON text or object)")),
+        Ok(None) => Err(Error::bad_argument("plan", "预案文档（JSON 文本或对象）", "a plan document (JSON text or object)")),
         Err(_) => json_of(doc, "plan", MAX_PLAN_BYTES).and_then(|v| Plan::from_value(&v).map(|p| (p, crate::json::to_string(&v)))),
     }
 }
@@ -72,7 +72,7 @@ pub(crate) fn info_of(plan: &Plan) -> Result<Ts<PlanInfo>, JsValue> {
 
 pub(crate) fn guide_in(plan: &Plan, kind: &JsValue) -> Result<Ts<Guidance>, JsValue> {
     let r = opt_string(kind, "kind", 200)
-        .and_then(|k| k.ok_or_else(|| Error::bad_argument("kind", "a kind id string")))
+        .and_then(|k| k.ok_or_else(|| Error::bad_argument("kind", "事件类型标识字符串", "a kind id string")))
         .and_then(|k| guide::guide(plan, &k));
     out(r).map(Ts::new_unchecked)
 }

@@ -104,7 +104,7 @@ impl PlanObject {
     /// This plan's document as an object, so `JSON.stringify(plan)` writes it.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "PlanDocument")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
-        parse_in_js(self.text.to_string()).map_err(|_| js_error(&crate::Error::bad_argument("plan", "a JSON document")))
+        parse_in_js(self.text.to_string()).map_err(|_| js_error(&crate::Error::bad_argument("plan", "JSON 文档", "a JSON document")))
     }
 
     /// Opens a response under this plan and saves it (as `new IncidentResponse(init)` does under

@@ -11,6 +11,7 @@ use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use super::clock::BrowserClock;
 use super::convert::{js_error, json_of, opt_string, out, to_js};
 use super::reminders::Reminders;
 use super::state::active_plan;
@@ -22,7 +23,7 @@ use crate::response::{
     Act, LogAnchor, LogSeal, Person, Rebased, Reminder, Response, ResponseInit, SavedResponse, Summary, MAX_SAVED_BYTES,
 };
 use crate::text::Text;
-use crate::time::format_time;
+use crate::time::{format_time, Clock, FixedClock};
 
 const MAX_INIT_BYTES: usize = 64 * 1024;
 const MAX_NOTE: usize = 2000;
@@ -76,10 +77,12 @@ fn throw(e: Error) -> JsValue {
     js_error(&e)
 }
 
-fn decode<T: FromJson>(value: serde_json::Value, field: &str, expected: &str) -> Result<T> {
+/// Decodes `value`; a mismatch is `bad_argument` at the path found, saying what was expected
+/// (`zh`, `en`). The decoder's own account (English) goes into the English message only.
+fn decode<T: FromJson>(value: serde_json::Value, field: &str, zh: &str, en: &str) -> Result<T> {
     crate::json::decode::<T>(&value).map_err(|e| {
         let at = if e.path.is_empty() { field.to_string() } else { format!("{field}.{}", e.path) };
-        Error::bad_argument(at, format!("{expected} ({})", crate::error::clip_to(&e.message, 120)))
+        Error::bad_argument(at, zh, format!("{en} ({})", crate::error::clip_to(&e.message, 120)))
     })
 }
 
@@ -88,11 +91,11 @@ fn person(value: &JsValue, field: &str) -> Result<Option<Person>> {
     if v.is_null() {
         return Ok(None);
     }
-    decode(v, field, "{ name, role }").map(Some)
+    decode(v, field, "{ name, role }", "{ name, role }").map(Some)
 }
 
 fn required(value: &JsValue, field: &str, max: usize) -> Result<String> {
-    opt_string(value, field, max)?.ok_or_else(|| Error::bad_argument(field, "a string"))
+    opt_string(value, field, max)?.ok_or_else(|| Error::bad_argument(field, "字符串", "a string"))
 }
 
 fn act(at: &JsValue, by: &Option<JsValue>, approved_by: &Option<JsValue>, note: &Option<JsValue>) -> Result<Act> {
@@ -117,7 +120,7 @@ fn lead(value: &JsValue) -> Result<f64> {
     }
     match value.as_f64() {
         Some(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(Error::bad_argument("leadMinutes", "a number of minutes ≥ 0")),
+        _ => Err(Error::bad_argument("leadMinutes", "不小于 0 的分钟数", "a number of minutes ≥ 0")),
     }
 }
 
@@ -141,14 +144,15 @@ impl IncidentResponse {
         let init: ResponseInit = json_of(init, "init", MAX_INIT_BYTES)
             .and_then(|v| {
                 if v.is_object() {
-                    decode(v, "init", "a ResponseInit object")
+                    decode(v, "init", "ResponseInit 对象", "a ResponseInit object")
                 } else {
-                    Err(Error::bad_argument("init", "an object { kind, discoveredAt, … }"))
+                    Err(Error::bad_argument("init", "{ kind, discoveredAt, … } 形式的对象", "an object { kind, discoveredAt, … }"))
                 }
             })
             .map_err(throw)?;
         let init = with_nonce(init);
-        let me = IncidentResponse::wrap(Response::open(plan, init).map_err(throw)?);
+        let clock = BrowserClock(plan.timezone());
+        let me = IncidentResponse::wrap(Response::open(plan, init, &clock).map_err(throw)?);
         me.autosave();
         Ok(me)
     }
@@ -252,6 +256,14 @@ impl IncidentResponse {
         result.is_ok()
     }
 
+    /// The browser's clock, read before the core is borrowed (`Date.now` is JS, and a page may
+    /// have replaced it with something that calls back into this object): what an action's time
+    /// is held to (`future_time`).
+    fn clock(&self) -> std::result::Result<FixedClock, JsValue> {
+        let tz = self.read(|c| Ok(c.plan().timezone()))?;
+        Ok(FixedClock(BrowserClock(tz).now()))
+    }
+
     fn ts<T: ToJson>(&self, f: impl FnOnce(&Response) -> Result<T>) -> std::result::Result<JsValue, JsValue> {
         let v = self.read(f)?;
         to_js(&v)
@@ -299,8 +311,9 @@ fn busy() -> Error {
 #[wasm_bindgen]
 impl IncidentResponse {
     /// Opens a response for a classified incident under the module's plan (see `loadPlan`;
-    /// `plan.startResponse(init)` opens one under a `Plan` object) and saves it.
-    /// Throws `unknown_kind`, `bad_time`, `bad_argument`, `too_large`.
+    /// `plan.startResponse(init)` opens one under a `Plan` object) and saves it. A discovery or
+    /// anchor later than the browser's clock (beyond the plan's tolerance) is `future_time`.
+    /// Throws `unknown_kind`, `bad_time`, `future_time`, `bad_argument`, `too_large`.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "ResponseInit")] init: JsValue) -> std::result::Result<IncidentResponse, JsValue> {
         IncidentResponse::open_under(active_plan().map_err(throw)?, &init)
@@ -350,8 +363,10 @@ impl IncidentResponse {
     }
 
     /// Completes a step. Approval-gated steps need `approvedBy` (or `by`) of the required role.
-    /// Returns warnings (e.g. `out_of_order`), also recorded in the log. Throws
-    /// `approval_required`, `step_not_active`, `already_done`, `decision_required`, `unknown_step`, …
+    /// Returns warnings (e.g. `out_of_order`), also recorded in the log. As every action, `at`
+    /// later than the browser's clock by more than the plan's `future_tolerance_minutes` is
+    /// refused (`future_time`). Throws `approval_required`, `step_not_active`, `already_done`,
+    /// `decision_required`, `unknown_step`, `future_time`, …
     #[wasm_bindgen(unchecked_return_type = "Warning[]")]
     pub fn complete(
         &self,
@@ -363,7 +378,8 @@ impl IncidentResponse {
     ) -> std::result::Result<JsValue, JsValue> {
         let step = required(&step_id, "stepId", 200).map_err(throw)?;
         let act = act(&at, &by, &approved_by, &note).map_err(throw)?;
-        let w = self.change(|c| c.complete(&step, act))?;
+        let clock = self.clock()?;
+        let w = self.change(|c| c.complete(&step, act, &clock))?;
         to_js(&w)
     }
 
@@ -382,7 +398,8 @@ impl IncidentResponse {
         let step = required(&step_id, "stepId", 200).map_err(throw)?;
         let option = required(&option_id, "optionId", 200).map_err(throw)?;
         let act = act(&at, &by, &approved_by, &note).map_err(throw)?;
-        let w = self.change(|c| c.decide(&step, &option, act))?;
+        let clock = self.clock()?;
+        let w = self.change(|c| c.decide(&step, &option, act, &clock))?;
         to_js(&w)
     }
 
@@ -397,7 +414,8 @@ impl IncidentResponse {
     ) -> std::result::Result<(), JsValue> {
         let step = required(&step_id, "stepId", 200).map_err(throw)?;
         let act = act(&at, &by, &None, &note).map_err(throw)?;
-        self.change(|c| c.request_approval(&step, act))
+        let clock = self.clock()?;
+        self.change(|c| c.request_approval(&step, act, &clock))
     }
 
     /// Leaves out an optional step. Throws `step_not_optional`, …
@@ -410,7 +428,8 @@ impl IncidentResponse {
     ) -> std::result::Result<(), JsValue> {
         let step = required(&step_id, "stepId", 200).map_err(throw)?;
         let act = act(&at, &by, &None, &note).map_err(throw)?;
-        self.change(|c| c.skip(&step, act))
+        let clock = self.clock()?;
+        self.change(|c| c.skip(&step, act, &clock))
     }
 
     /// Sets the time a deadline counts from (e.g. `outage_started`).
@@ -424,7 +443,8 @@ impl IncidentResponse {
     ) -> std::result::Result<(), JsValue> {
         let anchor = required(&id, "id", 200).map_err(throw)?;
         let act = act(&at, &by, &None, &note).map_err(throw)?;
-        self.change(|c| c.set_anchor(&anchor, act))
+        let clock = self.clock()?;
+        self.change(|c| c.set_anchor(&anchor, act, &clock))
     }
 
     /// The incident is of another kind: the log and the steps done stay, the rest is re-planned.
@@ -437,7 +457,8 @@ impl IncidentResponse {
     ) -> std::result::Result<(), JsValue> {
         let kind = required(&kind, "kind", 200).map_err(throw)?;
         let act = act(&at, &by, &None, &note).map_err(throw)?;
-        self.change(|c| c.reclassify(&kind, act))
+        let clock = self.clock()?;
+        self.change(|c| c.reclassify(&kind, act, &clock))
     }
 
     /// Records an observation in the log.
@@ -449,7 +470,8 @@ impl IncidentResponse {
         #[wasm_bindgen(unchecked_optional_param_type = "Person")] by: Option<JsValue>,
     ) -> std::result::Result<(), JsValue> {
         let act = act(&at, &by, &None, &Some(text)).map_err(throw)?;
-        self.change(|c| c.note(act))
+        let clock = self.clock()?;
+        self.change(|c| c.note(act, &clock))
     }
 
     /// The append-only log, each entry hash-chained to the previous one.
@@ -471,7 +493,8 @@ impl IncidentResponse {
         if anchor.is_undefined() || anchor.is_null() {
             return Ok(self.inner.core.try_borrow().is_ok_and(|c| c.verify_log()));
         }
-        let anchor: LogAnchor = json_of(&anchor, "anchor", 1024).and_then(|v| decode(v, "anchor", "{ head, count }")).map_err(throw)?;
+        let anchor: LogAnchor =
+            json_of(&anchor, "anchor", 1024).and_then(|v| decode(v, "anchor", "{ head, count }", "{ head, count }")).map_err(throw)?;
         Ok(self.inner.core.try_borrow().is_ok_and(|c| c.verify_anchor(&anchor)))
     }
 
@@ -550,7 +573,7 @@ impl IncidentResponse {
         #[wasm_bindgen(js_name = leadMinutes, unchecked_optional_param_type = "number")] lead_minutes: JsValue,
     ) -> std::result::Result<u32, JsValue> {
         if !callback.is_function() {
-            return Err(throw(Error::bad_argument("callback", "a function")));
+            return Err(throw(Error::bad_argument("callback", "函数", "a function")));
         }
         let lead = lead(&lead_minutes).map_err(throw)?;
         Ok(Reminders::subscribe(&self.inner, callback.into(), lead))
@@ -597,7 +620,9 @@ impl IncidentResponse {
         // The text the core writes from the log in place; `to_saved` would copy the whole log
         // first, only to write the same text.
         let text = self.read(|c| Ok(c.to_json()))?;
-        super::convert::parse_in_js(text).map(Ts::new_unchecked).map_err(|_| js_error(&Error::bad_argument("result", "serialisable data")))
+        super::convert::parse_in_js(text)
+            .map(Ts::new_unchecked)
+            .map_err(|_| js_error(&Error::bad_argument("result", "可序列化的数据", "serialisable data")))
     }
 
     /// How the last autosave went.
@@ -619,7 +644,7 @@ impl IncidentResponse {
         } else if callback.is_null() || callback.is_undefined() {
             None
         } else {
-            return Err(throw(Error::bad_argument("callback", "a function or null")));
+            return Err(throw(Error::bad_argument("callback", "函数或 null", "a function or null")));
         };
         *self.inner.on_storage_error.try_borrow_mut().map_err(|_| throw(busy()))? = cb;
         Ok(())

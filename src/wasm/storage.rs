@@ -64,8 +64,8 @@ impl Store for LocalStore {
 
 /// Responses saved in this browser (newest discovery first), read from their indexes. Entries
 /// that cannot be read are moved to `exam-incident/v1/quarantine/response/<id>` (kept, not
-/// deleted) and listed in `quarantined`. Throws `storage_disabled` / `storage_error` when storage
-/// cannot be read.
+/// deleted); `quarantined` lists every entry in quarantine, whenever it was set aside, with why.
+/// Throws `storage_disabled` / `storage_error` when storage cannot be read.
 #[wasm_bindgen(js_name = savedResponses)]
 pub fn saved_responses() -> Result<Ts<SavedList>, JsValue> {
     let r = store::list(&LocalStore).map_err(|e| e.to_error());
@@ -80,10 +80,10 @@ pub fn find_similar_saved(#[wasm_bindgen(unchecked_param_type = "ResponseInit")]
     let found = (|| -> Result<Vec<SavedInfo>, Error> {
         let value = json_of(&init, "init", 64 * 1024)?;
         if !value.is_object() {
-            return Err(Error::bad_argument("init", "an object { kind, discoveredAt, room }"));
+            return Err(Error::bad_argument("init", "{ kind, discoveredAt, room } 形式的对象", "an object { kind, discoveredAt, room }"));
         }
-        let init: ResponseInit =
-            crate::json::decode(&value).map_err(|e| Error::bad_argument(format!("init.{}", e.path), "a ResponseInit object"))?;
+        let init: ResponseInit = crate::json::decode(&value)
+            .map_err(|e| Error::bad_argument(format!("init.{}", e.path), "ResponseInit 对象", "a ResponseInit object"))?;
         let plan = active_plan()?;
         let at = crate::time::parse_time(&init.discovered_at, plan.timezone()).filter(crate::time::in_range).ok_or_else(|| {
             Error::new(crate::error::ErrorKind::BadTime { field: "discoveredAt".into(), value: init.discovered_at.clone() })
@@ -98,7 +98,7 @@ pub fn find_similar_saved(#[wasm_bindgen(unchecked_param_type = "ResponseInit")]
 #[wasm_bindgen(js_name = removeSavedResponse)]
 pub fn remove_saved_response(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<(), JsValue> {
     let id = opt_string(&id, "id", 64)
-        .and_then(|i| i.ok_or_else(|| crate::Error::bad_argument("id", "a response id")))
+        .and_then(|i| i.ok_or_else(|| crate::Error::bad_argument("id", "处置记录的标识", "a response id")))
         .map_err(|e| js_error(&e))?;
     store::remove(&LocalStore, &id).map_err(|e| js_error(&e))
 }

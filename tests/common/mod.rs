@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use exam_incident::plan::{default_plan, Plan};
 use exam_incident::response::{Act, Init, Person, Response, Status, StepState};
+use exam_incident::time::{parse_time, FixedClock};
 
 pub fn plan() -> Rc<Plan> {
     Rc::new(default_plan().expect("default plan loads"))
@@ -25,7 +26,13 @@ pub fn open(kind: &str, discovered: &str) -> Response {
         ],
         ..Init::default()
     };
-    Response::open(plan(), init).expect("opens")
+    Response::open(plan(), init, &day_end()).expect("opens")
+}
+
+/// A clock at the end of the exam day (2026-06-14 00:00 in the plan's zone): after every time
+/// these tests act at, so only tests about future times meet `future_time`.
+pub fn day_end() -> FixedClock {
+    FixedClock(parse_time("2026-06-14T00:00", plan().timezone()).expect("a time"))
 }
 
 /// 09:00 + `m` minutes on the exam day, local time.
@@ -56,12 +63,12 @@ pub fn finish_rest(r: &mut Response, at: &str) {
         assert!(s.options.is_none(), "open decision left: {}", s.id);
         let mut act = by(r, &s.id, at);
         if s.optional {
-            r.skip(&s.id, act.note("不需要")).unwrap();
+            r.skip(&s.id, act.note("不需要"), &day_end()).unwrap();
             continue;
         }
         if let Some(role) = &s.requires_approval {
             act = act.approved_by("审批人", role.clone());
         }
-        r.complete(&s.id, act).unwrap();
+        r.complete(&s.id, act, &day_end()).unwrap();
     }
 }

@@ -190,8 +190,11 @@ test("3. times are the plan's (Beijing time, labelled), future times are refused
   await P(page, ".start-form input[name=name]").fill("李强");
   await P(page, ".start-form button[type=submit]").click();
   await P(page, ".start-form .start-problem:not([hidden])").waitFor();
+  // The core refused it (future_time, the plan's tolerance): said at the form, which keeps it.
   assert.match(await P(page, ".start-form .start-problem").textContent(), /发现时间不能晚于现在（北京时间 UTC\+8/);
   assert.equal(await page.evaluate(() => document.querySelector("exam-incident-panel").incident), null);
+  assert.equal(await disc.inputValue(), device);
+  assert.equal(await disc.getAttribute("aria-invalid"), "true");
 
   // Sixteen hours behind (a device still on Los Angeles time): asked to check, then accepted.
   await disc.fill(beijing(-16 * 60));
@@ -437,12 +440,23 @@ test("12. a decision is logged at the second 决定 was clicked, not the minute 
   await page.waitForFunction(() => new Date().getSeconds() >= 5 && new Date().getSeconds() <= 50, null, { timeout: 60_000, polling: 200 });
   const od = P(page, '.steps [data-step="outage_decision"]');
   await od.locator('input[type=radio][value="not_restored_or_regional"]').check();
-  // A time typed in the future (another clock) is refused, saying so.
+  // A time typed in the future (another clock, or 19:38 for 09:38) is refused by the core
+  // (future_time), said under the time field, and what was typed stays there — also after the
+  // panel redraws the list (the twice-a-minute refresh).
   const atInput = od.locator('input[type="datetime-local"]');
   await atInput.fill(new Date(Date.now() + 8 * 3600e3 + 2 * 3600e3).toISOString().slice(0, 19));
+  const typed = await atInput.inputValue();
+  const entries = await page.evaluate(() => document.querySelector("exam-incident-panel").incident.log().length);
   await od.locator("button.primary").click();
-  await od.locator(".finding.error", { hasText: "不能晚于现在" }).waitFor();
+  const said = od.locator('.field .finding.error[data-code="future_time"]', { hasText: "不能晚于现在" });
+  await said.waitFor();
+  assert.match(await said.textContent(), /北京时间 UTC\+8/);
   assert.equal(await od.getAttribute("data-status"), "pending");
+  assert.equal(await atInput.inputValue(), typed);
+  assert.equal(await atInput.getAttribute("aria-invalid"), "true");
+  assert.equal(await page.evaluate(() => document.querySelector("exam-incident-panel").incident.log().length), entries, "nothing logged");
+  await page.evaluate(() => document.querySelector("exam-incident-panel").renderPanel());
+  assert.equal(await od.locator('input[type="datetime-local"]').inputValue(), typed);
   await atInput.fill("");
   const clicked = Date.now();
   await od.locator("button.primary").click();

@@ -82,3 +82,39 @@ test("full storage is reported with a code and a corrupt entry is quarantined", 
   assert.ok(out.errors.includes("storage_full"), out.errors.join());
   assert.equal(out.stillWorks, true);
 });
+
+test("every entry in quarantine is listed by every later savedResponses(), on later pages too, with why it was set aside", { timeout: 120_000 }, async (t) => {
+  const page = await emptyPage(t);
+  const first = await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem("exam-incident/v2/response/broken", "{not json");
+    // Set aside by a build that kept no reason: listed as bad_state, its text untouched.
+    localStorage.setItem("exam-incident/v1/quarantine/response/r-old~1", "[1,2]");
+    // A saved entry edited afterwards: set aside by restore, not by a listing.
+    const r = new ei.IncidentResponse({ kind: "power_or_equipment_failure", discoveredAt: "2026-06-13T09:32", room: "3号考场" });
+    r.complete("initial_report", "2026-06-13T09:38");
+    const entryKey = `exam-incident/v2/entry/${r.id}/1`;
+    localStorage.setItem(entryKey, localStorage.getItem(entryKey).replace("09:38", "09:39"));
+    let code = null;
+    try { ei.IncidentResponse.restore(r.id); } catch (e) { code = e.code; }
+    const lists = [ei.savedResponses().quarantined, ei.savedResponses().quarantined];
+    return { id: r.id, code, lists };
+  });
+  assert.equal(first.code, "log_tampered");
+  const want = [
+    { id: "broken", key: "exam-incident/v1/quarantine/response/broken", code: "bad_state" },
+    { id: "r-old", key: "exam-incident/v1/quarantine/response/r-old~1", code: "bad_state" },
+    { id: first.id, key: `exam-incident/v1/quarantine/response/${first.id}`, code: "log_tampered" },
+  ].sort((a, b) => (a.key < b.key ? -1 : 1));
+  assert.deepEqual(first.lists[0], want, "the first listing names the one set aside by restore");
+  assert.deepEqual(first.lists[1], want, "the second listing names them all again");
+
+  await page.reload();
+  await loadPkg(page);
+  const later = await page.evaluate(() => ({
+    listed: ei.savedResponses().quarantined,
+    texts: ["broken", "r-old~1"].map((k) => localStorage.getItem(`exam-incident/v1/quarantine/response/${k}`)),
+  }));
+  assert.deepEqual(later.listed, want, "a later page names them all, with their reasons");
+  assert.deepEqual(later.texts, ["{not json", "[1,2]"], "kept as found");
+});

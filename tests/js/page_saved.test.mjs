@@ -336,12 +336,18 @@ test("9. a discovery whose deadline would be in year 10000 is refused with bad_t
     for (const at of ["9999-12-31T23:59", "0001-01-01T00:00"]) {
       try { new ei.IncidentResponse({ kind: "paper_defect", discoveredAt: at }); codes.push("opened"); } catch (e) { codes.push(e.code); }
     }
-    const r = new ei.IncidentResponse({ kind: "paper_defect", discoveredAt: "9979-06-01T09:00" });
+    // The latest year accepted is a time in the future today (future_time); on a clock that
+    // has reached it, it opens, and every deadline it gives is read back.
+    try { new ei.IncidentResponse({ kind: "paper_defect", discoveredAt: "9979-06-01T09:00" }); codes.push("opened"); } catch (e) { codes.push(e.code); }
+    const realNow = Date.now;
+    Date.now = () => Date.parse("9979-06-01T09:05:00+08:00");
+    let r;
+    try { r = new ei.IncidentResponse({ kind: "paper_defect", discoveredAt: "9979-06-01T09:00" }); } finally { Date.now = realNow; }
     const dues = r.steps("9979-06-01T09:05").map((s) => s.dueAt).filter(Boolean);
     const readBack = dues.every((d) => { try { r.steps(d); return true; } catch { return false; } });
     return { codes, dues: dues.length, readBack };
   });
-  assert.deepEqual(out.codes, ["bad_time", "bad_time"]);
+  assert.deepEqual(out.codes, ["bad_time", "bad_time", "future_time"]);
   assert.ok(out.dues > 0);
   assert.equal(out.readBack, true, "every deadline is a time the component accepts");
 });

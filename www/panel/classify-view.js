@@ -3,9 +3,9 @@
 // when the classifier is not certain its top candidates as one-tap choices, a change of handling
 // (escalation) as a note — never as a badge —, the clarifying questions as inputs, every kind
 // grouped major/general, and the start form (prefilled with the room the text names).
-import { h, clear, nextId, debounce, localInput, timeLabel, withZone, isFuture, zoneLabel, inZone, nowIn } from "./dom.js";
+import { h, clear, nextId, debounce, localInput, timeLabel, withZone, zoneLabel, inZone, nowIn } from "./dom.js";
 import { t, tx } from "./i18n.js";
-import { ei, has, errorText } from "./engine.js";
+import { ei, has, errorText, timeErrorText } from "./engine.js";
 
 // Questions whose id names a fact get a typed input; the answer goes back as `facts`.
 const NUMBER_FACTS = new Set(["rooms_affected", "candidates_affected", "outage_minutes"]);
@@ -337,20 +337,23 @@ export function classifyView(ctx) {
       ui.anchors = Object.fromEntries(anchorInputs.map(([a, inp]) => [a.id, inp.value]));
       ctx.saveUi();
     });
+    // The time fields by the name the core gives them in an error (`params.field`).
+    const timeFields = new Map([["discoveredAt", [t("discoveredAt", L), disc]], ...anchorInputs.map(([a, inp]) => [`anchors.${a.id}`, [tx(a.title, L), inp]])]);
+    // A time the core refuses — later than now (`future_time`: read off another clock, the
+    // device's own zone; the plan's tolerance decides), or not a time — is said here, at its
+    // field, saying which zone the field is in and what time it is there; the form keeps it.
+    const timeError = (err) => {
+      const [label, inp] = timeFields.get(err?.params?.field) || [];
+      if (!inp || !["future_time", "bad_time"].includes(err.code)) return false;
+      problem.textContent = timeErrorText(err, label, L);
+      problem.hidden = false;
+      inp.setAttribute("aria-invalid", "true");
+      inp.focus();
+      return true;
+    };
     form.addEventListener("submit", (e) => {
       e.preventDefault();
-      // A time later than now is a time read off another clock (the device's own zone): refused,
-      // saying which zone the field is in and what time it is there.
-      for (const [label, inp] of [[t("discoveredAt", L), disc], ...anchorInputs.map(([a, inp]) => [tx(a.title, L), inp])]) {
-        if (inp.value && isFuture(inp.value)) {
-          problem.textContent = t("futureTime", L, { field: label, zone: zoneLabel(L), now: inZone(nowIn()) });
-          problem.hidden = false;
-          inp.setAttribute("aria-invalid", "true");
-          inp.focus();
-          return;
-        }
-        inp.removeAttribute("aria-invalid");
-      }
+      for (const [, inp] of timeFields.values()) inp.removeAttribute("aria-invalid");
       // Many hours ago is most often the device's own clock in a zone behind the plan's (a
       // laptop left on another zone): said once; pressing start again with it confirms it.
       const ago = (Date.now() - Date.parse(withZone(disc.value || localInput()))) / 3600e3;
@@ -372,7 +375,7 @@ export function classifyView(ctx) {
         by: name.value ? { name: name.value, role: role.value } : undefined,
         anchors: Object.keys(anchorsVal).length ? anchorsVal : undefined,
         note: ta.value || undefined,
-      });
+      }, timeError);
     });
     if (!has("IncidentResponse")) form.append(h("p", { class: "notice" }, t("missing", L) + "IncidentResponse"));
     start.append(form);

@@ -122,13 +122,6 @@ export function withZone(v) {
   return m ? `${m[1]}${m[2] || ":00"}${zoneOffset()}` : v;
 }
 
-/** True when a time (a datetime-local value in the plan's zone, or RFC 3339) is later than now
- * by more than `slackMs` (a minute: clocks differ a little). */
-export function isFuture(v, slackMs = 60_000) {
-  const ms = parseTime(withZone(v));
-  return !Number.isNaN(ms) && ms > Date.now() + slackMs;
-}
-
 /** An RFC 3339 time shown as the plan's wall clock, "YYYY-MM-DD HH:MM[:SS]" (as given if unreadable). */
 export function inZone(at, seconds = false) {
   const ms = parseTime(withZone(at));

@@ -2,6 +2,9 @@
 // (../pkg/ beside panel/), so the element works from any base path; a part that fails to load is
 // named in the error, so the portal's integrator sees which URL to fix. Each capability is looked
 // up by name, so the panel still works (with a clear message) when a build lacks an export.
+import { t } from "./i18n.js";
+import { zoneLabel, inZone } from "./dom.js";
+
 export const GLUE_URL = new URL("../pkg/exam_incident.js", import.meta.url).href;
 export const WASM_URL = new URL("../pkg/exam_incident_bg.wasm", import.meta.url).href;
 
@@ -74,4 +77,11 @@ export function errorText(e, lang) {
   if (e && e.message) return String(e.message);
   if (e && e.code) return String(e.code);
   return String(e);
+}
+
+/** A time the core refused, in the panel's words where it has them: `future_time` names the
+ * field by its label and says what time it is in the plan's zone. */
+export function timeErrorText(e, label, lang) {
+  if (e?.code === "future_time" && typeof e.params?.now === "string") return t("futureTime", lang, { field: label, zone: zoneLabel(lang), now: inZone(e.params.now) });
+  return errorText(e, lang);
 }

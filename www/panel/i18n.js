@@ -87,7 +87,9 @@ const S = {
   damagedSaved: ["已保存的处置记录损坏或被改动，已移到“已保存”下的隔离区（未删除）：", "A saved response is damaged or was altered; it was set aside under Saved (not deleted): "],
   quarantined: ["隔离区：损坏或被改动的记录（未删除，可导出核查）", "Set aside: damaged or altered records (not deleted; export to examine)"],
   q_log_tampered: ["记录校验值不符（被改动或损坏）", "log hashes do not match (altered or damaged)"],
-  q_bad_state: ["记录内容不符合预案", "the record does not follow the plan"],
+  // Also what an entry set aside by an earlier build, with no reason kept, is listed as.
+  q_bad_state: ["记录无法读取或内容不符合预案", "the record cannot be read or does not follow the plan"],
+  q_conflict: ["与本机已保存的同一记录不一致（旧版本的副本）", "differs from the copy saved here (an older build's copy)"],
   q_unsupported_version: ["记录版本不受支持", "unsupported record version"],
   active: ["当前", "current"],
   newIncident: ["新事件", "New incident"],

@@ -3,14 +3,17 @@
 // (the 10-minute initial report first), filterable by role; decisions with their options and
 // approval capture (who, role, when), progress, the hash-chained log with a seal showing whether
 // it verifies, and the phone script.
-import { h, clear, nextId, localInput, parseTime, clock, timeLabel, withZone, isFuture, zoneLabel, inZone, nowIn } from "./dom.js";
+import { h, clear, nextId, localInput, parseTime, clock, timeLabel, withZone, inZone } from "./dom.js";
 import { t, tx } from "./i18n.js";
-import { errorText } from "./engine.js";
+import { errorText, timeErrorText } from "./engine.js";
 import { severityBadge } from "./classify-view.js";
 import { icon } from "./icons.js";
 import { basisMark } from "./basis.js";
 
 const LIVE = new Set(["pending", "overdue", "awaiting_approval"]);
+// Errors about the time typed: said at the time field, which keeps what was typed.
+const TIME_ERRORS = new Set(["future_time", "bad_time", "before_discovery"]);
+
 
 export function responseView(ctx) {
   const L = ctx.lang;
@@ -184,14 +187,24 @@ function stepItem(ctx, r, s, who) {
   const drafts = (ctx.ui.stepDrafts ||= {});
   const draft = stepDraft(drafts[draftKey]);
   const keep = (patch) => { drafts[draftKey] = { ...stepDraft(drafts[draftKey]), ...patch }; ctx.saveUi(); };
-  const act = (fn) => {
+  // `time`: the step's time input and its label, if it has one. The core refuses a time later
+  // than now (`future_time`, the plan's tolerance) or before discovery: the message goes under
+  // that input, which keeps the typed value (and the draft keeps it across a re-render).
+  const act = (fn, time = null) => {
     for (const old of li.querySelectorAll(".finding.error")) old.remove();
+    time?.input.removeAttribute("aria-invalid");
     try {
       const warnings = fn();
       delete drafts[draftKey];
       ctx.saveUi();
       ctx.afterAction(s, asList(warnings), "list");
     } catch (e) {
+      if (time && TIME_ERRORS.has(e?.code)) {
+        time.input.setAttribute("aria-invalid", "true");
+        time.input.closest(".field").append(h("p", { class: "finding error field-error", role: "alert", data: { code: e.code } }, timeErrorText(e, time.label, L)));
+        time.input.focus();
+        return;
+      }
       li.append(h("p", { class: "finding error", role: "alert" }, errorText(e, L)));
     }
   };
@@ -202,12 +215,11 @@ function stepItem(ctx, r, s, who) {
     at.addEventListener("input", () => keep({ at: at.value }));
     return at;
   };
+  // A time read off another clock (the device's own zone) lands in the future: the core refuses
+  // it (`future_time`) and `act` says so at the field.
   const when = () => {
     const at = stepDraft(drafts[draftKey]).at;
-    if (!at) return ctx.now();
-    // A time read off another clock (the device's own zone) lands in the future: refused.
-    if (isFuture(at)) throw { text: { zh: t("futureTime", "zh", { field: t("at", "zh"), zone: zoneLabel("zh"), now: inZone(nowIn()) }), en: t("futureTime", "en", { field: t("at", "en"), zone: zoneLabel("en"), now: inZone(nowIn()) }) } };
-    return withZone(at);
+    return at ? withZone(at) : ctx.now();
   };
   const approverInputs = () => {
     const apName = h("input", { type: "text", id: nextId(), autocomplete: "off", maxlength: "100", data: { act: "approver-name" }, props: { value: draft.apName || "" } });
@@ -247,7 +259,7 @@ function stepItem(ctx, r, s, who) {
       const chosen = radios.find(([, rd]) => rd.checked);
       if (!chosen) { radios[0][1].focus(); return; }
       const approvedBy = s.requiresApproval && apName.value.trim() ? { name: apName.value.trim(), role: apRole.value } : undefined;
-      act(() => r.decide(s.id, chosen[0].id, when(), approvedBy, undefined, by()));
+      act(() => r.decide(s.id, chosen[0].id, when(), approvedBy, undefined, by()), { input: at, label: t(s.requiresApproval ? "approvedAt" : "at", L) });
     } }, t("decide", L)));
     li.append(fs);
   } else {
@@ -269,7 +281,7 @@ function stepItem(ctx, r, s, who) {
     row.append(h("button", { type: "button", class: "small", onclick: () => act(() => {
       const approvedBy = approval && approval.apName.value.trim() ? { name: approval.apName.value.trim(), role: approval.apRole.value } : undefined;
       return r.complete(s.id, approval ? when() : ctx.now(), by(), undefined, approvedBy);
-    }) }, t("markDone", L)));
+    }, approval ? { input: approval.at, label: t("approvedAt", L) } : null) }, t("markDone", L)));
     if (s.optional && typeof r.skip === "function") row.append(h("button", { type: "button", class: "small", onclick: () => act(() => r.skip(s.id, ctx.now(), by())) }, t("skip", L)));
     li.append(row);
   }

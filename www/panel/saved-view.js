@@ -7,8 +7,6 @@ import { outboxList, outboxAck } from "./outbox.js";
 import { severityBadge } from "./classify-view.js";
 import { icon } from "./icons.js";
 
-const QUARANTINE = "exam-incident/v1/quarantine/";
-
 export function savedView(ctx) {
   const L = ctx.lang;
   const root = h("section", { class: "saved-view" }, h("h2", {}, t("saved", L)));
@@ -56,18 +54,12 @@ export function savedView(ctx) {
   return root;
 }
 
-/** Saved entries set aside as damaged or altered: those moved by this listing, and those moved
- * before (a restore that found the damage) — savedResponses() names only the former. */
+/** Saved entries set aside as damaged or altered, each with why: savedResponses() lists every
+ * one in storage, whichever listing, restore or page set it aside. */
 function quarantineSection(ctx, listed) {
   const L = ctx.lang;
   const found = new Map();
-  for (const q of listed) found.set(q.key || q.id, { id: q.id, key: q.key, code: q.code });
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k?.startsWith(QUARANTINE) && !found.has(k)) found.set(k, { id: k.slice(k.lastIndexOf("/") + 1), key: k, code: "" });
-    }
-  } catch { /* storage off: only what the listing said */ }
+  for (const q of listed) found.set(q.key || `${q.id}|${q.code}`, { id: q.id, key: q.key, code: q.code });
   const sec = h("section", { class: "quarantine", aria: { label: t("quarantined", L) } });
   if (!found.size) return sec;
   sec.append(h("h3", {}, t("quarantined", L), ` (${found.size})`));
