@@ -482,6 +482,10 @@ export interface PlanDocument {
      */
     draft_texts: DraftTexts;
     /**
+     * Rules of the incident log itself (which threshold bounds a time ahead of now).
+     */
+    log?: LogRules;
+    /**
      * Lexicon, negation, numerals, rules and questions of the classifier.
      */
     classifier: ClassifierSpec;
@@ -974,6 +978,19 @@ export interface ValidateOptions {
      * clock (natively, the `Clock` handed to `validate_report`).
      */
     now?: string;
+}
+
+/**
+ * Rules of the incident log (阶段性报告: 跟踪、记录). Optional: a plan without it allows no
+ * action time ahead of now.
+ */
+export interface LogRules {
+    clause: string;
+    /**
+     * The threshold (minutes) by which a time handed in may be later than now; a time input has
+     * whole minutes and two devices' clocks differ a little.
+     */
+    future_tolerance?: string | undefined;
 }
 
 /**

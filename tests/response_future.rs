@@ -123,6 +123,42 @@ fn the_tolerance_is_the_plans_threshold() {
     assert_eq!(Response::open(plan(), init, &now).unwrap_err().code(), "future_time");
 }
 
+/// The log's tolerance is the threshold the plan's `log.future_tolerance` names, not a name in
+/// code: a site that names its own threshold gets it, and a site that names none allows no time
+/// ahead of now.
+#[test]
+fn the_log_names_its_tolerance_in_the_plan() {
+    let now = clock_at("2026-06-13T10:00");
+    let mut doc: serde_json::Value = serde_json::from_str(&default_plan_json()).unwrap();
+    doc["id"] = "site-own".into();
+    doc["thresholds"]["clock_skew_minutes"] = doc["thresholds"]["future_tolerance_minutes"].clone();
+    doc["thresholds"]["clock_skew_minutes"]["value"] = 5.0.into();
+    doc["log"]["future_tolerance"] = "clock_skew_minutes".into();
+    let site = Rc::new(Plan::from_json(&doc.to_string()).unwrap());
+    let init = Init { kind: "paper_defect".into(), discovered_at: "2026-06-13T10:05".into(), ..Init::default() };
+    Response::open(site.clone(), init, &now).unwrap();
+    let late = Init { kind: "paper_defect".into(), discovered_at: "2026-06-13T10:05:01".into(), ..Init::default() };
+    let e = Response::open(site, late, &now).unwrap_err();
+    assert_eq!(e.code(), "future_time");
+    assert_eq!(e.params()[3], ("tolerance", Param::Number(5.0)));
+
+    // No log section: nothing ahead of now, though the threshold is still in the plan.
+    let mut bare: serde_json::Value = serde_json::from_str(&default_plan_json()).unwrap();
+    bare["id"] = "site-bare".into();
+    bare.as_object_mut().unwrap().remove("log");
+    let site = Rc::new(Plan::from_json(&bare.to_string()).unwrap());
+    let ahead = Init { kind: "paper_defect".into(), discovered_at: "2026-06-13T10:00:01".into(), ..Init::default() };
+    assert_eq!(Response::open(site.clone(), ahead, &now).unwrap_err().code(), "future_time");
+    let on_time = Init { kind: "paper_defect".into(), discovered_at: "2026-06-13T10:00".into(), ..Init::default() };
+    Response::open(site, on_time, &now).unwrap();
+
+    // A name that is no threshold is a plan problem, found at load and located.
+    doc["log"]["future_tolerance"] = "no_such_minutes".into();
+    let e = Plan::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(e.code(), "plan_invalid");
+    assert!(e.problems().iter().any(|p| p.path == "log.future_tolerance" && p.code == "unknown_reference"), "{:?}", e.problems());
+}
+
 /// A saved log is judged by its chain and the plan, not by this clock: restoring, loading and
 /// re-applying entries made under a clock that read later all work.
 #[test]

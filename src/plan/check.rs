@@ -30,6 +30,11 @@ pub fn check_document(doc: &PlanDocument, problems: &mut Problems) {
         }
         check_basis(t.basis, t.reason.as_ref(), &format!("thresholds.{name}"), problems);
     }
+    if let Some(t) = &doc.log.future_tolerance {
+        if !doc.thresholds.contains_key(t) {
+            problems.push("log.future_tolerance", ProblemKind::UnknownRef { what: "threshold", id: t.clone() });
+        }
+    }
     for (i, r) in doc.readiness.iter().enumerate() {
         check_basis(r.basis, r.reason.as_ref(), &format!("readiness[{i}]"), problems);
     }

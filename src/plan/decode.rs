@@ -125,6 +125,9 @@ fn locate_all(obj: &Map<String, Value>, problems: &mut Problems) {
             "draft_texts" => {
                 let _ = decode_at::<DraftTexts>(value, key, problems);
             }
+            "log" => {
+                let _ = decode_at::<LogRules>(value, key, problems);
+            }
             "name" | "source" => {
                 let _ = decode_at::<crate::text::Text>(value, key, problems);
             }
@@ -180,13 +183,14 @@ pub const PLAN_FIELDS: &[&str] = &[
     "standing",
     "phone_script",
     "draft_texts",
+    "log",
     "classifier",
     "forms",
     "messages",
 ];
 
 /// The top-level fields a plan may leave out (the model gives them a default).
-const OPTIONAL_PLAN_FIELDS: &[&str] = &["anchors", "standing"];
+const OPTIONAL_PLAN_FIELDS: &[&str] = &["anchors", "standing", "log"];
 
 /// `kinds[3]` + `steps[2].actor` → `kinds[3].steps[2].actor`.
 pub fn join_path(prefix: &str, inner: &str) -> String {

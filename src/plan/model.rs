@@ -99,6 +99,9 @@ pub struct PlanDocument {
     pub phone_script: PhoneScript,
     /// Words the staged-report draft puts before log entries (阶段性报告).
     pub draft_texts: DraftTexts,
+    /// Rules of the incident log itself (which threshold bounds a time ahead of now).
+    #[serde(default)]
+    pub log: LogRules,
     /// Lexicon, negation, numerals, rules and questions of the classifier.
     pub classifier: crate::classify::spec::ClassifierSpec,
     /// Form rules.
@@ -342,6 +345,19 @@ pub struct PhoneScript {
     pub unknown: Text,
     /// Joins the list of measures.
     pub separator: Text,
+}
+
+/// Rules of the incident log (阶段性报告: 跟踪、记录). Optional: a plan without it allows no
+/// action time ahead of now.
+#[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct LogRules {
+    pub clause: String,
+    /// The threshold (minutes) by which a time handed in may be later than now; a time input has
+    /// whole minutes and two devices' clocks differ a little.
+    #[serde(default)]
+    pub future_tolerance: Option<String>,
 }
 
 /// Words of the staged-report draft that turn log actions into sentences.

@@ -30,19 +30,14 @@ pub fn time(plan: &Plan, field: &str, s: &str) -> Result<Instant> {
         .ok_or_else(|| Error::new(ErrorKind::BadTime { field: field.to_string(), value: s.to_string() }))
 }
 
-/// The plan threshold that bounds how far ahead of now a time handed in may be: the one the
-/// report forms' `in_future` rule names, so a log and its reports agree on what "in the future"
-/// is. A plan without it allows no time ahead of now.
-pub const FUTURE_TOLERANCE: &str = "future_tolerance_minutes";
-
-/// As [`time`], and refused (`future_time`) when later than `clock`'s now by more than the plan's
-/// [`FUTURE_TOLERANCE`]: one entry typed hours ahead (19:38 for 09:38) would put every later real
+/// As [`time`], and refused (`future_time`) when later than `clock`'s now by more than the
+/// threshold the plan's `log.future_tolerance` names (none named: no time ahead of now): one entry typed hours ahead (19:38 for 09:38) would put every later real
 /// entry out of order. For times handed in now only; a saved log is judged by its chain, and the
 /// clock it was made by may have differed from this one.
 pub fn past_time(plan: &Plan, field: &str, s: &str, clock: &dyn Clock) -> Result<Instant> {
     let t = time(plan, field, s)?;
     let now = clock.now().with_timezone(&plan.timezone());
-    let tolerance = plan.threshold(FUTURE_TOLERANCE).unwrap_or(0.0);
+    let tolerance = plan.doc().log.future_tolerance.as_deref().and_then(|t| plan.threshold(t)).unwrap_or(0.0);
     if seconds_between(&now, &t) as f64 > tolerance * 60.0 {
         return Err(Error::new(ErrorKind::FutureTime {
             field: field.to_string(),
