@@ -31,9 +31,10 @@ pub fn time(plan: &Plan, field: &str, s: &str) -> Result<Instant> {
 }
 
 /// As [`time`], and refused (`future_time`) when later than `clock`'s now by more than the
-/// threshold the plan's `log.future_tolerance` names (none named: no time ahead of now): one entry typed hours ahead (19:38 for 09:38) would put every later real
-/// entry out of order. For times handed in now only; a saved log is judged by its chain, and the
-/// clock it was made by may have differed from this one.
+/// threshold the plan's `log.future_tolerance` names (none named: no time ahead of now): one
+/// entry typed hours ahead (19:38 for 09:38) would put every later real entry out of order. For
+/// times handed in now only; a saved log is judged by its chain, and the clock it was made by may
+/// have differed from this one.
 pub fn past_time(plan: &Plan, field: &str, s: &str, clock: &dyn Clock) -> Result<Instant> {
     let t = time(plan, field, s)?;
     let now = clock.now().with_timezone(&plan.timezone());

@@ -2,7 +2,8 @@
 //! next, who does it, by when and with whose consent, and keeps a hash-chained log of every
 //! action (阶段性报告). All state is derived from the log; the clock is always handed in: every
 //! action is given a [`Clock`], and a time later than its now (beyond the plan's
-//! `future_tolerance_minutes`, the threshold its `log.future_tolerance` names) is refused with `future_time`. Replaying a saved log asks no clock.
+//! `future_tolerance_minutes`, the threshold its `log.future_tolerance` names) is refused with
+//! `future_time`. Replaying a saved log asks no clock.
 //!
 //! # Example
 //! ```
