@@ -1720,6 +1720,12 @@ export interface Negation {
      * smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
      */
     denials?: Signal[];
+    /**
+     * Words that answer no to a question just asked (卷子湿了？没有没有，…; Fire? No, …): right
+     * after a question mark, and nothing else before the clause ends, they take back the terms
+     * of the question's clause. 停电了？没有人通知吗 goes on past the word: no answer.
+     */
+    echo_answers?: string[];
 }
 
 export interface Numbers {

@@ -118,7 +118,49 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
             }
         }
     }
+    echo_denied(p, &mut terms, &scope.echo_answers);
     terms
+}
+
+/// A question echoed and answered no (心梗？没有没有，我说的是…): the terms of the question's
+/// clause are negated. Only a bare answer counts (the word, repeated or not, then the clause's
+/// end); a Chinese answer may also end at a space, which chat uses for a comma.
+fn echo_denied(p: &Prepared, terms: &mut [Term], answers: &[String]) {
+    if answers.is_empty() || !(p.holds('?') || p.holds('？')) {
+        return;
+    }
+    let n = p.chars.len();
+    let space = |i: usize| p.chars.get(i).is_some_and(|c| c.is_whitespace());
+    for q in p.chars.iter().enumerate().filter(|(_, c)| matches!(c, '?' | '？')).map(|(i, _)| i) {
+        let mut a = q + 1;
+        while space(a) {
+            a += 1;
+        }
+        let answered = answers.iter().any(|w| {
+            let len = w.chars().count();
+            let mut end = a;
+            // 没有没有, no no.
+            while len > 0 && p.spells(end, end + len, w) {
+                end += len;
+                let mut next = end;
+                while space(next) {
+                    next += 1;
+                }
+                if p.spells(next, next + len, w) {
+                    end = next;
+                }
+            }
+            let latin = w.chars().any(|c| c.is_ascii_alphabetic());
+            end > a && (end >= n || p.is_clause_end(end) || (!latin && space(end)))
+        });
+        if !answered {
+            continue;
+        }
+        let start = (0..q).rev().find(|&i| p.is_clause_end(i)).map_or(0, |i| i + 1);
+        for t in terms.iter_mut().filter(|t| t.hit.start >= start && t.hit.end <= q) {
+            t.negated = true;
+        }
+    }
 }
 
 /// Whether a term starting at `to` is near enough a negator ending at `from`: within

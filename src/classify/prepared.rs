@@ -57,6 +57,12 @@ impl<'t> Prepared<'t> {
         u32::try_from(i + self.astral.partition_point(|a| *a < i)).unwrap_or(u32::MAX)
     }
 
+    /// Whether the text as typed holds `c` anywhere: a byte search, for a rare mark whose absence
+    /// spares a pass over the chars.
+    pub fn holds(&self, c: char) -> bool {
+        self.text.contains(c)
+    }
+
     /// Whether the char at `i` ends a clause (punctuation, line break).
     #[inline]
     pub fn is_clause_end(&self, i: usize) -> bool {

@@ -189,6 +189,11 @@ pub struct Negation {
     /// smoke … no fire): said only of signals whose weaker words (smoke) are often explained away.
     #[serde(default)]
     pub denials: Vec<Signal>,
+    /// Words that answer no to a question just asked (卷子湿了？没有没有，…; Fire? No, …): right
+    /// after a question mark, and nothing else before the clause ends, they take back the terms
+    /// of the question's clause. 停电了？没有人通知吗 goes on past the word: no answer.
+    #[serde(default)]
+    pub echo_answers: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, ToJson, FromJson)]
