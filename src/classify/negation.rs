@@ -150,8 +150,14 @@ fn echo_denied(p: &Prepared, terms: &mut [Term], answers: &[String]) {
                     end = next;
                 }
             }
+            // An English answer may stand before a dash (Aftershock? No - it was the fan).
             let latin = w.chars().any(|c| c.is_ascii_alphabetic());
-            end > a && (end >= n || p.is_clause_end(end) || (!latin && space(end)))
+            let mut after = end;
+            while latin && space(after) {
+                after += 1;
+            }
+            let dash = latin && p.chars.get(after).is_some_and(|c| matches!(c, '-' | '–' | '—'));
+            end > a && (after >= n || p.is_clause_end(after) || dash || (!latin && space(end)))
         });
         if !answered {
             continue;
