@@ -2101,8 +2101,8 @@ export class IncidentResponse {
     /**
      * Completes a step. Approval-gated steps need `approvedBy` (or `by`) of the required role.
      * Returns warnings (e.g. `out_of_order`), also recorded in the log. As every action, `at`
-     * later than the browser's clock by more than the plan's `future_tolerance_minutes` is
-     * refused (`future_time`). Throws `approval_required`, `step_not_active`, `already_done`,
+     * later than the browser's clock by more than the threshold the plan's `log.future_tolerance`
+     * names is refused (`future_time`). Throws `approval_required`, `step_not_active`, `already_done`,
      * `decision_required`, `unknown_step`, `future_time`, …
      */
     complete(stepId: string, at: string, by?: Person, note?: string, approvedBy?: Person): Warning[];

@@ -75,9 +75,9 @@ pub enum ErrorKind {
         field: String,
         value: String,
     },
-    /// A time later than `now` by more than the plan's tolerance (`future_tolerance_minutes`):
-    /// a log records what has happened, and one entry in the future would make every later real
-    /// entry look out of order.
+    /// A time later than `now` by more than the plan's tolerance (the threshold its
+    /// `log.future_tolerance` names): a log records what has happened, and one entry in the
+    /// future would make every later real entry look out of order.
     FutureTime {
         field: String,
         value: String,
