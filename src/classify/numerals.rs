@@ -229,15 +229,18 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let close = t.start - part.end <= 8 && p.chars.get(t.end) != Some(&':');
                 if linked_by_of(p, hits, part, t) && (named.is_some() || (!other && close)) {
                     let end = named.map_or(t.end, |noun| noun.end);
+                    // 29 of 30 present: the part is those who are there.
+                    let present = first(hits, skip(p, end), |w| matches!(w, What::Present)).is_some_and(|h| !denied(hits, &h));
                     out.all_candidates.push((Reading { num: Num::exact(value), start: t.start, end }, false));
-                    out.all_candidates.push((Reading { num: Num::exact(part.value), start: part.start, end: part.end }, false));
+                    out.all_candidates.push((Reading { num: Num::exact(part.value), start: part.start, end: part.end }, present));
                     continue;
                 }
             }
             // A figure stands for a count on its own: with a classifier (3个), in digits, or a
             // number word past one (seven late; "a" and "one" are articles as often as counts).
             let figure = counted || t.script == Script::Arabic || (t.script == Script::Word && value >= 2.0);
-            if room_before || list_confirmed {
+            // 五考场 一个…: a figure with its classifier counts something, it names no room.
+            if (room_before && !counted) || list_confirmed {
                 room_ids.push((value, from, t.end));
                 list_next = room_separator(p, spec, pos).or_else(|| spaced_room(p, &tokens, ti)).filter(|_| list_confirmed);
             } else if let Some(noun) = hits
@@ -288,9 +291,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             continue;
         };
         // 考场101 102 103 考生…: the last number of a spaced list of room numbers is a room, not a
-        // count of the candidates after it.
+        // count of the candidates after it; a shorter one is their count (Room 9, 31 candidates).
         if list_confirmed
             && t.script == Script::Arabic
+            && t.end - t.start >= 3
             && m.start > t.end
             && matches!(m.what, What::Measure { target: Target::Candidates, .. })
         {
@@ -591,10 +595,12 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
                 if let Some(f) = q.fraction {
                     set_max(&mut out.fraction, reading(Num::exact(f)));
                 }
-                // 考生全部入场, all got in: the whole session is there, not a large number late.
+                // 考生全部入场, all got in, all others present: the whole session is there, not a
+                // large number late (English puts a word or two between).
                 let at = skip(p, end);
+                let reach = if p.chars.get(h.start).is_some_and(char::is_ascii_alphabetic) { 16 } else { 4 };
                 let all_present = hits
-                    .starting_in(at, at + 4)
+                    .starting_in(at, at + reach)
                     .iter()
                     .any(|m| matches!(m.what, What::Present) && !(at..m.start).any(|i| p.is_clause_end(i)) && !inside_signal(hits, m));
                 if q.large && !all_present && out.large.is_none() {

@@ -264,17 +264,21 @@ fn reach(p: &Prepared, word_chars: usize) -> impl Fn(usize) -> usize {
     move |i| at.get(i).or(at.last()).copied().unwrap_or(0)
 }
 
+/// How far a turn may stand before the unreal word it turns to (但是是演练, but it was just a drill).
+const TURN_TO_UNREAL_CHARS: usize = 16;
+
 /// How long a sentence of an unreal word alone may be (Drill only., 只是演练。).
 const SHORT_SENTENCE_CHARS: usize = 14;
 
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
 fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[String]) {
     // 不是演练, 不是实操模拟: a negator up to three characters before an unreal word, in its
-    // clause, makes the sentence real.
+    // clause, makes the sentence real; not one inside an event's words (卷子没到是我搞错了).
+    let in_event = |g: &Hit| terms.iter().any(|t| t.hit.what.is_signal_like() && t.hit.start <= g.start && g.end <= t.hit.end);
     let negated_at = |pos: usize| {
-        hits.starting_in(pos.saturating_sub(6), pos)
-            .iter()
-            .any(|g| matches!(g.what, What::Negator) && g.end <= pos && pos - g.end <= 3 && !(g.end..pos).any(|i| p.is_clause_end(i)))
+        hits.starting_in(pos.saturating_sub(6), pos).iter().any(|g| {
+            matches!(g.what, What::Negator) && g.end <= pos && pos - g.end <= 3 && !(g.end..pos).any(|i| p.is_clause_end(i)) && !in_event(g)
+        })
     };
     let marks: Vec<(usize, usize)> =
         hits.all().iter().filter(|h| matches!(h.what, What::Unreal) && !negated_at(h.start)).map(|h| (h.start, h.end)).collect();
@@ -297,8 +301,8 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
     // A threat's sentence is real whatever its condition says.
     let threats: Vec<(usize, usize)> = hits.all().iter().filter(|h| matches!(h.what, What::Threat)).map(|h| sentence(h.start)).collect();
     // A turn (`unreal_breaks`: 但是, but) parts the sentence: 新闻说邻县发大水 但是有一半考生…还没来 is real
-    // after it, and 考生晕倒了，不过是演练 unreal only after it.
-    let breaks: Vec<usize> = hits.all().iter().filter(|h| matches!(h.what, What::UnrealBreak)).map(|h| h.start).collect();
+    // after it, and 说是演练 但是三考场真冒烟了 too.
+    let breaks: Vec<(usize, usize)> = hits.all().iter().filter(|h| matches!(h.what, What::UnrealBreak)).map(|h| (h.start, h.end)).collect();
     let mut spans = Spans::default();
     let says = |start: usize, end: usize| whole.iter().any(|w| p.spells(start, end, w));
     for (m, m_end) in marks {
@@ -315,9 +319,17 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
             spans.add(0, p.chars.len());
             continue;
         }
-        let k = breaks.partition_point(|&b| b < m);
-        let from = k.checked_sub(1).and_then(|k| breaks.get(k)).copied().filter(|&b| b >= s.0).map_or(s.0, |b| b);
-        let to = breaks.get(k).copied().filter(|&b| b <= s.1).unwrap_or(s.1);
+        let k = breaks.partition_point(|&(b, _)| b < m);
+        let turn = k.checked_sub(1).and_then(|k| breaks.get(k)).copied().filter(|&(b, _)| b >= s.0);
+        // 考生晕倒了，但是是演练, but it was a drill: the turn says what the whole sentence was,
+        // when little but a copula stands between it and a word of `whole_message`.
+        let whole_turn = turn.is_some_and(|(_, b_end)| {
+            m.saturating_sub(b_end) <= TURN_TO_UNREAL_CHARS
+                && says(m, m_end)
+                && !terms.iter().any(|t| t.hit.what.is_signal_like() && t.hit.start >= b_end && t.hit.start < m)
+        });
+        let from = turn.filter(|_| !whole_turn).map_or(s.0, |(b, _)| b);
+        let to = breaks.get(k).map(|&(b, _)| b).filter(|&b| b <= s.1).unwrap_or(s.1);
         spans.add(from, to);
     }
     for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {

@@ -10,7 +10,8 @@
 //! examples on the first text no rule settles.
 //!
 //! The result is small: only the `keep_weights` largest weights survive, each quantised to a
-//! signed byte against one scale (measured: the kept 20,000 of ~200,000 lose less than a point).
+//! signed byte against one scale (measured: the kept 20,000 of ~200,000 lose less than a point; the
+//! default plan keeps 25,000 since its bank outgrew them, docs/classify.md, sixteenth round).
 
 use sha2::{Digest, Sha256};
 
