@@ -7,6 +7,7 @@
 use super::facts::{Bound, Num};
 use super::lexicon::{Hit, Hits, Index, Prepared, What};
 use super::spec::{Numbers, Target};
+use super::Signal;
 
 /// A value read from chars `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -269,12 +270,16 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     || hits
                         .at(pos)
                         .iter()
-                        .any(|h| matches!(h.what, What::Negator | What::Present | What::Signal(_) | What::FramePredicate(_))))
+                        .any(|h| matches!(h.what, What::Negator | What::Present | What::Signal(_) | What::FramePredicate(_)))
+                    || (!counted && matches!(t.script, Script::Arabic | Script::Word) && event_words_on(p, hits, pos, 2).is_some_and(|at| at > pos)))
             {
                 // 30个考生有3个没来: a counted number without its noun, followed by what happened
                 // to them, counts what was counted before (一个工地 does not); it only matters
                 // beside another count of candidates.
-                let after = hits.at(pos).iter().any(|h| matches!(h.what, What::Signal(_) | What::FramePredicate(_)));
+                let after = hits.at(pos).iter().any(|h| matches!(h.what, What::Signal(_) | What::FramePredicate(_)))
+                    || (!counted
+                        && matches!(t.script, Script::Arabic | Script::Word)
+                        && event_words_on(p, hits, pos, 2).is_some_and(|at| at > pos));
                 // 来了9个迟到的, 来了30个，10个没到: a present marker before it is not said of a
                 // figure the event follows.
                 let tight = pos > 0 && p.chars.get(pos - 1) != Some(&' ');
@@ -479,6 +484,12 @@ fn relative(out: &mut Counts) {
     if values.len() < 2 || total <= 0.0 {
         return;
     }
+    // 30人 迟到5个 已经到了三个: those said late are the part, not the fewer who have come since.
+    let late = out.all_candidates.iter().filter(|(r, present)| !present && r.num.value < total).map(|(r, _)| r.num.value).reduce(f64::min);
+    let low = match out.all_candidates.iter().any(|(r, present)| *present && r.num.value == low) {
+        true => late.unwrap_or(low),
+        false => low,
+    };
     let Some((part, present)) = out.all_candidates.iter().find(|(r, _)| r.num.value == low).copied() else { return };
     let (value, bound) = if present {
         let bound = match part.num.bound {
@@ -504,6 +515,25 @@ fn relative(out: &mut Counts) {
     if bound == Bound::Exact {
         out.large = None;
     }
+}
+
+/// Where words of candidates late or absent start when at most `words` short English words stand
+/// between `pos` and them, in the clause (4 are running late, 3 still haven't arrived).
+fn event_words_on(p: &Prepared, hits: &Hits, pos: usize, words: usize) -> Option<usize> {
+    let mut at = pos;
+    for _ in 0..=words {
+        if hits.at(at).iter().any(|h| matches!(h.what, What::Signal(Signal::CandidatesDelayed)))
+            && p.chars.get(at).is_some_and(char::is_ascii_alphabetic)
+        {
+            return Some(at);
+        }
+        let word = p.chars.get(at..)?.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if word == 0 || word > 8 {
+            return None;
+        }
+        at = skip(p, at + word);
+    }
+    None
 }
 
 /// Where the next room number starts when it follows after spaces only, as long as this one
