@@ -240,6 +240,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             // A figure stands for a count on its own: with a classifier (3个), in digits, or a
             // number word past one (seven late; "a" and "one" are articles as often as counts).
             let figure = counted || t.script == Script::Arabic || (t.script == Script::Word && value >= 2.0);
+            // Of 25 candidates, 4 are running late: an English figure a word or two before lateness.
+            let late_on = || {
+                !counted && matches!(t.script, Script::Arabic | Script::Word) && lateness_after(p, hits, pos, 2).is_some_and(|at| at > pos)
+            };
             // 五考场 一个…: a figure with its classifier counts something, it names no room.
             if (room_before && !counted) || list_confirmed {
                 room_ids.push((value, from, t.end));
@@ -271,15 +275,12 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                         .at(pos)
                         .iter()
                         .any(|h| matches!(h.what, What::Negator | What::Present | What::Signal(_) | What::FramePredicate(_)))
-                    || (!counted && matches!(t.script, Script::Arabic | Script::Word) && event_words_on(p, hits, pos, 2).is_some_and(|at| at > pos)))
+                    || late_on())
             {
                 // 30个考生有3个没来: a counted number without its noun, followed by what happened
                 // to them, counts what was counted before (一个工地 does not); it only matters
                 // beside another count of candidates.
-                let after = hits.at(pos).iter().any(|h| matches!(h.what, What::Signal(_) | What::FramePredicate(_)))
-                    || (!counted
-                        && matches!(t.script, Script::Arabic | Script::Word)
-                        && event_words_on(p, hits, pos, 2).is_some_and(|at| at > pos));
+                let after = hits.at(pos).iter().any(|h| matches!(h.what, What::Signal(_) | What::FramePredicate(_))) || late_on();
                 // 来了9个迟到的, 来了30个，10个没到: a present marker before it is not said of a
                 // figure the event follows.
                 let tight = pos > 0 && p.chars.get(pos - 1) != Some(&' ');
@@ -486,10 +487,7 @@ fn relative(out: &mut Counts) {
     }
     // 30人 迟到5个 已经到了三个: those said late are the part, not the fewer who have come since.
     let late = out.all_candidates.iter().filter(|(r, present)| !present && r.num.value < total).map(|(r, _)| r.num.value).reduce(f64::min);
-    let low = match out.all_candidates.iter().any(|(r, present)| *present && r.num.value == low) {
-        true => late.unwrap_or(low),
-        false => low,
-    };
+    let low = if out.all_candidates.iter().any(|(r, present)| *present && r.num.value == low) { late.unwrap_or(low) } else { low };
     let Some((part, present)) = out.all_candidates.iter().find(|(r, _)| r.num.value == low).copied() else { return };
     let (value, bound) = if present {
         let bound = match part.num.bound {
@@ -519,7 +517,7 @@ fn relative(out: &mut Counts) {
 
 /// Where words of candidates late or absent start when at most `words` short English words stand
 /// between `pos` and them, in the clause (4 are running late, 3 still haven't arrived).
-fn event_words_on(p: &Prepared, hits: &Hits, pos: usize, words: usize) -> Option<usize> {
+fn lateness_after(p: &Prepared, hits: &Hits, pos: usize, words: usize) -> Option<usize> {
     let mut at = pos;
     for _ in 0..=words {
         if hits.at(at).iter().any(|h| matches!(h.what, What::Signal(Signal::CandidatesDelayed)))
