@@ -241,9 +241,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             // number word past one (seven late; "a" and "one" are articles as often as counts).
             let figure = counted || t.script == Script::Arabic || (t.script == Script::Word && value >= 2.0);
             // Of 25 candidates, 4 are running late: an English figure a word or two before lateness.
-            let late_on = || {
-                !counted && matches!(t.script, Script::Arabic | Script::Word) && lateness_after(p, hits, pos, 2).is_some_and(|at| at > pos)
-            };
+            let late_on = || !counted && matches!(t.script, Script::Arabic | Script::Word) && lateness_after(p, hits, pos);
             // 五考场 一个…: a figure with its classifier counts something, it names no room.
             if (room_before && !counted) || list_confirmed {
                 room_ids.push((value, from, t.end));
@@ -300,7 +298,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         // count of the candidates after it; a shorter one is their count (Room 9, 31 candidates).
         if list_confirmed
             && t.script == Script::Arabic
-            && t.end - t.start >= 3
+            && t.end - t.start >= SPACED_ROOM_DIGITS
             && m.start > t.end
             && matches!(m.what, What::Measure { target: Target::Candidates, .. })
         {
@@ -515,23 +513,31 @@ fn relative(out: &mut Counts) {
     }
 }
 
-/// Where words of candidates late or absent start when at most `words` short English words stand
-/// between `pos` and them, in the clause (4 are running late, 3 still haven't arrived).
-fn lateness_after(p: &Prepared, hits: &Hits, pos: usize, words: usize) -> Option<usize> {
+/// How many short English words may stand between a figure and the words of lateness it counts
+/// (4 are running late, 3 still haven't arrived), and how long a short word is.
+const LATENESS_GAP_WORDS: usize = 2;
+const SHORT_WORD_CHARS: usize = 8;
+
+/// How few digits a room number has that a spaced list names (考场101 102 103).
+const SPACED_ROOM_DIGITS: usize = 3;
+
+/// Whether words of candidates late or absent start after one or two short English words at
+/// `pos` (right at `pos` is the caller's own check).
+fn lateness_after(p: &Prepared, hits: &Hits, pos: usize) -> bool {
     let mut at = pos;
-    for _ in 0..=words {
+    for _ in 0..LATENESS_GAP_WORDS {
+        let word = p.chars.get(at..).unwrap_or_default().iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if word == 0 || word > SHORT_WORD_CHARS {
+            return false;
+        }
+        at = skip(p, at + word);
         if hits.at(at).iter().any(|h| matches!(h.what, What::Signal(Signal::CandidatesDelayed)))
             && p.chars.get(at).is_some_and(char::is_ascii_alphabetic)
         {
-            return Some(at);
+            return true;
         }
-        let word = p.chars.get(at..)?.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        if word == 0 || word > 8 {
-            return None;
-        }
-        at = skip(p, at + word);
     }
-    None
+    false
 }
 
 /// Where the next room number starts when it follows after spaces only, as long as this one
@@ -542,7 +548,7 @@ fn spaced_room(p: &Prepared, tokens: &[Token], ti: usize) -> Option<usize> {
     let digits = t.end - t.start;
     (t.script == Script::Arabic
         && n.script == Script::Arabic
-        && digits >= 3
+        && digits >= SPACED_ROOM_DIGITS
         && n.end - n.start == digits
         && n.start > t.end
         && skip(p, t.end) == n.start)
