@@ -75,7 +75,8 @@ fn merge(into: &mut serde_json::Map<String, serde_json::Value>, from: serde_json
 }
 
 /// The Chinese words the classifier matches by sound: every `zh_terms` list of the classifier
-/// section except its number and negation words (一 is not 衣, 无 is not 五).
+/// section except its number and negation words (一 is not 衣, 无 is not 五), and without the
+/// one-character negators wherever they stand.
 fn term_chars(classifier: Option<&serde_json::Value>) -> BTreeSet<char> {
     fn walk(v: &serde_json::Value, key: &str, out: &mut BTreeSet<char>) {
         match v {
@@ -99,6 +100,24 @@ fn term_chars(classifier: Option<&serde_json::Value>) -> BTreeSet<char> {
     if let Some(c) = classifier {
         walk(c, "", &mut out);
     }
+    for n in negator_chars(classifier) {
+        out.remove(&n);
+    }
+    out
+}
+
+/// The one-character negators (没, 无, 未): inside a term (没了, 无声) they are matched as
+/// written, and no other character is read as one: 周末了, 默默了 (mò) and 三枚了 (méi, as 霉)
+/// beside a paper are no 没了.
+fn negator_chars(classifier: Option<&serde_json::Value>) -> BTreeSet<char> {
+    let negators = classifier.and_then(|c| c.get("negation")).and_then(|n| n.get("negators")).and_then(|n| n.as_array());
+    let mut out = BTreeSet::new();
+    for n in negators.into_iter().flatten().filter_map(|n| n.as_str()) {
+        let mut chars = n.chars();
+        if let (Some(one), None) = (chars.next(), chars.next()) {
+            out.insert(one);
+        }
+    }
     out
 }
 
@@ -111,6 +130,7 @@ fn is_common(c: char) -> bool {
 
 fn sound_table(classifier: Option<&serde_json::Value>) -> String {
     let terms = term_chars(classifier);
+    let negators = negator_chars(classifier);
     // Classes are syllables with their tone (少 shǎo is not 烧 shāo); a term character's other
     // readings are alternatives (倒 is also dào, so 晕到 meets 晕倒).
     let mut syllables: BTreeSet<&'static str> = BTreeSet::new();
@@ -131,7 +151,7 @@ fn sound_table(classifier: Option<&serde_json::Value>) -> String {
         // Another character only when it sounds exactly like a term character (its usual
         // reading, tone included) and is a common one: IMEs and voice input offer the GB 2312
         // characters, and the rare two thirds of the homophones were a third of the table.
-        if terms.contains(&c) || (toned.contains(p.with_tone_num()) && is_common(c)) {
+        if terms.contains(&c) || (toned.contains(p.with_tone_num()) && is_common(c) && !negators.contains(&c)) {
             if let Some(class) = class_of(p.with_tone_num()) {
                 table.push((c as u32, class));
             }

@@ -904,6 +904,12 @@ export interface ClassifierRule {
      */
     uncertain?: boolean;
     when: ClassifierCond[];
+    /**
+     * Kinds this rule rules out when it holds for certain, even graver ones: a paper a candidate
+     * took home after the exam is 一般(5), whatever they did with it then (a photo posted is no
+     * leak in transport or storage, 重大(1)).
+     */
+    rules_out?: string[];
 }
 
 /**

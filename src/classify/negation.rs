@@ -94,7 +94,9 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
         }
         // The first term after `g`: a later one is further away, past the same gap.
         let mut i = from(&terms, g.end);
-        let in_scope = terms.get(i).is_some_and(|t| within(p, g.end, t.hit.start, scope) && !(g.end..t.hit.start).any(stops));
+        let in_scope = terms.get(i).is_some_and(|t| {
+            within(p, g.end, t.hit.start, scope) && !(g.end..t.hit.start).any(stops) && !spaced_clause(p, g.end, t.hit.start)
+        });
         if !in_scope {
             continue;
         }
@@ -192,6 +194,14 @@ fn within(p: &Prepared, from: usize, to: usize, scope: &Negation) -> bool {
         }
         _ => gap.len() <= scope.scope_chars,
     }
+}
+
+/// Whether a Chinese gap holds a space after words of the negator's own (车后门没关严 两箱卷子全泡了):
+/// typed fast, that space is a comma. A space right after the negator is voice input's spacing
+/// of words (没有 停电), and English is spaced throughout.
+fn spaced_clause(p: &Prepared, from: usize, to: usize) -> bool {
+    let gap = p.chars.get(from..to).unwrap_or_default();
+    !gap.iter().any(char::is_ascii_alphabetic) && gap.iter().skip_while(|c| c.is_whitespace()).any(|c| c.is_whitespace())
 }
 
 /// Marks of [`resolve`]'s positions: covered by a break word, by a connector.

@@ -47,6 +47,8 @@ pub struct Table {
     groups: [Vec<(usize, Vec<usize>)>; 2],
     /// Parallel to the plan's escalations: the kinds they apply to, and their condition lists.
     escalations: Vec<(Vec<usize>, Vec<Vec<Test>>)>,
+    /// The rules that rule kinds out, and those kinds (few rules have any).
+    ruling_out: Vec<(usize, Vec<usize>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -92,6 +94,13 @@ impl Table {
                 Compiled { kind, severity, priority: rule.priority, fallback: rule.fallback, uncertain: rule.uncertain, when }
             })
             .collect();
+        let ruling_out = spec
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.rules_out.is_empty())
+            .map(|(ri, r)| (ri, r.rules_out.iter().filter_map(|k| doc.kinds.iter().position(|d| d.id == *k)).collect()))
+            .collect();
         let mut groups: [Vec<(usize, Vec<usize>)>; 2] = Default::default();
         for (ri, r) in rules.iter().enumerate() {
             let (Some(kind), Some(pass)) = (r.kind, groups.get_mut(usize::from(r.fallback))) else { continue };
@@ -109,7 +118,7 @@ impl Table {
                 (kinds, lists)
             })
             .collect();
-        Table { rules, groups, escalations }
+        Table { rules, groups, escalations, ruling_out }
     }
 
     /// The first escalation of the plan that holds for certain for `kind` (index into the plan's
@@ -164,10 +173,17 @@ impl Table {
             })
     }
 
+    /// The kinds that a rule holding for certain rules out.
+    fn ruled_out(&self, known: &Known) -> Vec<usize> {
+        let holds = |ri: &usize| self.rules.get(*ri).is_some_and(|r| r.eval(known) == Tri::True);
+        self.ruling_out.iter().filter(|(ri, _)| holds(ri)).flat_map(|(_, kinds)| kinds.iter().copied()).collect()
+    }
+
     fn collect(&self, known: &Known, fallback: bool) -> Vec<Proposal> {
         let mut out: Vec<Proposal> = Vec::new();
+        let ruled_out = self.ruled_out(known);
         for (ri, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.fallback == fallback) {
-            let Some(ki) = rule.kind else { continue };
+            let Some(ki) = rule.kind.filter(|k| !ruled_out.contains(k)) else { continue };
             let t = rule.eval(known);
             if t == Tri::False {
                 continue;
@@ -189,7 +205,8 @@ impl Table {
     /// The best kind of one pass, by the order of [`Table::propose`].
     fn best(&self, known: &Known, fallback: bool, live: &[bool]) -> Option<(usize, Severity, bool)> {
         let mut best: Option<(Severity, bool, u32, usize)> = None;
-        for (kind, rules) in self.groups.get(usize::from(fallback)).into_iter().flatten() {
+        let ruled_out = self.ruled_out(known);
+        for (kind, rules) in self.groups.get(usize::from(fallback)).into_iter().flatten().filter(|(k, _)| !ruled_out.contains(k)) {
             let mut merged: Option<(Severity, bool, u32)> = None;
             for rule in rules.iter().filter(|ri| live.get(**ri) != Some(&false)).filter_map(|ri| self.rules.get(*ri)) {
                 let t = rule.eval(known);

@@ -622,6 +622,12 @@ pub struct Rule {
     pub uncertain: bool,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "ClassifierCond[]"))]
     pub when: Vec<Cond>,
+    /// Kinds this rule rules out when it holds for certain, even graver ones: a paper a candidate
+    /// took home after the exam is 一般(5), whatever they did with it then (a photo posted is no
+    /// leak in transport or storage, 重大(1)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub rules_out: Vec<String>,
 }
 
 /// One condition: exactly one of `signals_any`, `cues_any`, `any`, or a `fact` with one test.
@@ -751,6 +757,11 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
                 problems.push(format!("{at}.severity"), ProblemKind::Shape("a rule may raise a kind's severity, never lower it".into()))
             }
             _ => {}
+        }
+        for (j, out) in rule.rules_out.iter().enumerate() {
+            if !kinds.contains_key(out.as_str()) {
+                problems.push(format!("{at}.rules_out[{j}]"), ProblemKind::UnknownRef { what: "kind", id: out.clone() });
+            }
         }
         if rule.clause.trim().is_empty() {
             problems.push(format!("{at}.clause"), ProblemKind::BlankText);
