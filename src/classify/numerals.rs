@@ -816,20 +816,30 @@ fn skip(p: &Prepared, mut pos: usize) -> usize {
     pos
 }
 
-/// Adds the room `t` names (`value`, from `from` to `end`) to `rooms`; two neighbouring Chinese
-/// digits name two (一二考场, 三四号考场), where before a count they are a range read by its upper
-/// end (七八个考生 is 8).
+/// Adds the room `t` names (`value`, from `from` to `end`) to `rooms`; a run of neighbouring
+/// Chinese digits names each (一二考场, 三四号考场, 三四五考场), where before a count two are a range
+/// read by its upper end (七八个考生 is 8).
 fn name_rooms(rooms: &mut Vec<(f64, usize, usize)>, p: &Prepared, index: &Index, t: &Token, value: f64, from: usize, end: usize) {
-    let digit = |i: usize| p.chars.get(i).and_then(|c| index.digit(*c));
-    let pair = t.script == Script::Chinese && t.end == t.start + 2;
-    match (digit(t.start), digit(t.start + 1)) {
-        (Some(a), Some(b)) if pair && b == a + 1.0 => {
-            rooms.push((a, from, t.start + 1));
-            rooms.push((value, t.start + 1, end));
-        }
-        _ => rooms.push((value, from, end)),
+    let digits: Vec<f64> = (t.start..t.end).map_while(|i| p.chars.get(i).and_then(|c| index.digit(*c))).collect();
+    let run = t.script == Script::Chinese
+        && (2..=MAX_ROOM_RUN).contains(&digits.len())
+        && digits.len() == t.end - t.start
+        && digits.first().is_some_and(|d| *d >= 1.0)
+        && digits.windows(2).all(|w| w[1] == w[0] + 1.0);
+    if !run {
+        rooms.push((value, from, end));
+        return;
+    }
+    // 三四五考场: rooms 3, 4 and 5, each named by its digit (the first from its 第, the last to its noun).
+    let last = digits.len() - 1;
+    for (k, d) in digits.iter().enumerate() {
+        let at = t.start + k;
+        rooms.push((*d, if k == 0 { from } else { at }, if k == last { end } else { at + 1 }));
     }
 }
+
+/// The longest run of neighbouring digits read as that many rooms (一二三四五考场).
+const MAX_ROOM_RUN: usize = 5;
 
 /// Back over spaces before `pos`.
 fn skip_back(p: &Prepared, mut pos: usize) -> usize {
