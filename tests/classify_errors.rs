@@ -141,6 +141,9 @@ fn classifier_problems_are_located() {
     assert!(p.contains(&("classifier.rules[0].when[0]".into(), "shape".into())), "{p:?}");
     let p = broken(|v| v["classifier"]["rules"][0]["rules_out"] = json!(["paper_leak", "leakage"]));
     assert!(p.contains(&("classifier.rules[0].rules_out[1]".into(), "unknown_reference".into())), "{p:?}");
+    let own = plan["classifier"]["rules"][0]["kind"].clone();
+    let p = broken(|v| v["classifier"]["rules"][0]["rules_out"] = json!([own]));
+    assert!(p.contains(&("classifier.rules[0].rules_out[0]".into(), "shape".into())), "{p:?}");
 }
 
 /// The clause ids of `plans/README.md`, with its ranges (`一般(1)`…`一般(6)`) spelt out.

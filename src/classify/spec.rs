@@ -761,6 +761,8 @@ pub fn check(doc: &PlanDocument, problems: &mut Problems) {
         for (j, out) in rule.rules_out.iter().enumerate() {
             if !kinds.contains_key(out.as_str()) {
                 problems.push(format!("{at}.rules_out[{j}]"), ProblemKind::UnknownRef { what: "kind", id: out.clone() });
+            } else if *out == rule.kind {
+                problems.push(format!("{at}.rules_out[{j}]"), ProblemKind::Shape("a rule does not rule out its own kind".into()));
             }
         }
         if rule.clause.trim().is_empty() {
