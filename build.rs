@@ -77,7 +77,7 @@ fn merge(into: &mut serde_json::Map<String, serde_json::Value>, from: serde_json
 /// The Chinese words the classifier matches by sound: every `zh_terms` list of the classifier
 /// section except its number and negation words (一 is not 衣, 无 is not 五), and without the
 /// one-character negators wherever they stand.
-fn term_chars(classifier: Option<&serde_json::Value>) -> BTreeSet<char> {
+fn term_chars(classifier: Option<&serde_json::Value>, negators: &BTreeSet<char>) -> BTreeSet<char> {
     fn walk(v: &serde_json::Value, key: &str, out: &mut BTreeSet<char>) {
         match v {
             serde_json::Value::Object(m) => {
@@ -100,9 +100,7 @@ fn term_chars(classifier: Option<&serde_json::Value>) -> BTreeSet<char> {
     if let Some(c) = classifier {
         walk(c, "", &mut out);
     }
-    for n in negator_chars(classifier) {
-        out.remove(&n);
-    }
+    out.retain(|c| !negators.contains(c));
     out
 }
 
@@ -129,8 +127,8 @@ fn is_common(c: char) -> bool {
 }
 
 fn sound_table(classifier: Option<&serde_json::Value>) -> String {
-    let terms = term_chars(classifier);
     let negators = negator_chars(classifier);
+    let terms = term_chars(classifier, &negators);
     // Classes are syllables with their tone (少 shǎo is not 烧 shāo); a term character's other
     // readings are alternatives (倒 is also dào, so 晕到 meets 晕倒).
     let mut syllables: BTreeSet<&'static str> = BTreeSet::new();
