@@ -1565,6 +1565,12 @@ export interface ClassifierSpec {
      */
     plain_words?: string[];
     /**
+     * Characters that carry no word of their own (了, 着, 过 …): a term whose other characters
+     * are one matches as written, like a one-character term, since by sound that one character
+     * meets every common character of its syllable (塌了 is not 他了, 湿了 is not 老师了).
+     */
+    sound_particles?: string;
+    /**
      * Changes of handling beside the kind's severity (a long or regional outage goes to the
      * superiors): never a change of severity.
      */

@@ -136,16 +136,21 @@ impl Index {
         let table = super::sounds::table();
         let mut longest = 0;
         let mut sound_terms: Vec<(Vec<char>, What)> = Vec::new();
+        let mut particles: Vec<char> = spec.sound_particles.chars().map(normalise).collect();
+        particles.sort_unstable();
+        particles.dedup();
         // Signal, cue and frame terms of two or more chars also go in by sound.
         let mut add_sounding = |words: &mut dyn Iterator<Item = &String>, what: What, longest: &mut usize, trie: &mut TrieBuilder| {
             for w in words {
                 let chars: Vec<char> = w.chars().map(normalise).collect();
                 // Only by sound where it has one (the exact spelling is one of its sound forms):
-                // each term is walked once. A single char matches as written (湿 is not 师).
+                // each term is walked once. A single char matches as written (湿 is not 师), and
+                // so does one char with particles (湿了 is not 师了).
                 // Nor a term longer than a phrase: its sound forms cost the square of its length
                 // (a fuzzed plan had a 24,000-character term), and no typo is that long.
+                let sounded = chars.iter().filter(|c| particles.binary_search(c).is_err()).count();
                 let forms =
-                    if (2..=MAX_SOUNDED_CHARS).contains(&chars.len()) { super::sounds::forms(table, &chars, 4) } else { Vec::new() };
+                    if sounded >= 2 && chars.len() <= MAX_SOUNDED_CHARS { super::sounds::forms(table, &chars, 4) } else { Vec::new() };
                 if forms.is_empty() {
                     *longest = (*longest).max(trie.insert(chars.iter().copied(), what));
                     continue;

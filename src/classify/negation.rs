@@ -75,6 +75,25 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
     let has = |i: usize, bit: u8| covered.get(i).is_some_and(|b| b & bit != 0);
     let stops = |i: usize| has(i, STOPS) || p.is_clause_end(i);
     let joins = |i: usize| has(i, JOINS) || p.chars.get(i).is_some_and(|c| c.is_whitespace());
+    // 没发现夹带、手机、交头接耳: an enumeration carries the negator past an item that is no
+    // term, when connectors part every item and none is longer than a word or two.
+    let connects = |i: usize| has(i, JOINS) && !p.chars.get(i).is_some_and(|c| c.is_whitespace());
+    let listed = |from: usize, to: usize| {
+        if from >= to || !connects(from) || !connects(to - 1) {
+            return false;
+        }
+        let mut run = 0;
+        for i in from..to {
+            if stops(i) {
+                return false;
+            }
+            run = if joins(i) { 0 } else { run + 1 };
+            if run > LIST_ITEM_CHARS {
+                return false;
+            }
+        }
+        true
+    };
     // Terms come by start; the first term starting at or after `pos`.
     let from = |terms: &[Term], pos: usize| terms.partition_point(|t| t.hit.start < pos);
     let overlaps = |a: &Hit, b: &Hit| a.start < b.end && b.start < a.end;
@@ -115,7 +134,7 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
             }
             let j = i + 1 + from(terms.get(i + 1..).unwrap_or_default(), cur.end);
             match terms.get(j) {
-                Some(t) if (cur.end..t.hit.start).all(joins) => i = j,
+                Some(t) if (cur.end..t.hit.start).all(joins) || listed(cur.end, t.hit.start) => i = j,
                 _ => break,
             }
         }
@@ -203,6 +222,9 @@ fn spaced_clause(p: &Prepared, from: usize, to: usize) -> bool {
     let gap = p.chars.get(from..to).unwrap_or_default();
     !gap.iter().any(char::is_ascii_alphabetic) && gap.iter().skip_while(|c| c.is_whitespace()).any(|c| c.is_whitespace())
 }
+
+/// The longest item of an enumeration the negator carries past (手机 in 夹带、手机、交头接耳).
+const LIST_ITEM_CHARS: usize = 4;
 
 /// Marks of [`resolve`]'s positions: covered by a break word, by a connector.
 const STOPS: u8 = 1;

@@ -442,7 +442,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     if let Some(h) = out.rooms.is_none().then(|| hits.all().iter().find(|h| matches!(h.what, What::OneRoom))).flatten() {
         set_max(&mut out.rooms, Reading { num: Num::exact(1.0), start: h.start, end: h.end });
     }
-    relative(&mut out);
+    merge_implicit(&mut out);
+    if !per_room(p, hits, &mut out) {
+        single_implicit(&mut out);
+        relative(&mut out);
+    }
     for h in hits.all() {
         if let What::Duration(minutes) = h.what {
             let tail = first(hits, skip(p, h.end), |w| matches!(w, What::BoundSuffix(_)));
@@ -460,22 +464,75 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     out
 }
 
-/// Two or more counts of candidates: the largest is the session's, the smallest the part (those
-/// affected, or those present when a present marker says so); the share follows.
-fn relative(out: &mut Counts) {
+/// The figures without a noun that count candidates: beside a count of candidates, among them;
+/// alone, those said of an event.
+fn merge_implicit(out: &mut Counts) {
     if !out.all_candidates.is_empty() {
         let implicit = std::mem::take(&mut out.implicit);
         // Beside a count of candidates, a bare figure counts them when it is counted (3个), said
         // present (实到31) or said of the event (8 stuck).
         out.all_candidates.extend(implicit.into_iter().filter(|i| i.counted || i.present || i.said).map(|i| (i.reading, i.present)));
-    } else if out.candidates.is_none() {
-        // Alone, a counted number said of an event counts those it happened to (迟到了四个): one
-        // such figure only; two (迟到三个，走了两个) say too little about which.
+    }
+}
+
+/// Alone, a counted number said of an event counts those it happened to (迟到了四个): one such
+/// figure only; two (迟到三个，走了两个) say too little about which.
+fn single_implicit(out: &mut Counts) {
+    if out.all_candidates.is_empty() && out.candidates.is_none() {
         let mut said = out.implicit.iter().filter(|i| i.said && !i.present);
         if let (Some(i), None) = (said.next(), said.next()) {
             out.candidates = Some(i.reading);
         }
     }
+}
+
+/// How far a room's count may stand after the room's name (一考场迟到1人, 4考场：2人).
+const ROOM_COUNT_GAP: usize = 4;
+/// The same in English, a word or two (room 2 has 3 absent).
+const ROOM_COUNT_GAP_LATIN: usize = 10;
+
+/// Counts said room by room (1考场1人，4考场2人; 一考场迟到1人 四考场迟到2人): each right after a
+/// room's name of its own, none a total or of those present. They add up, and none is the
+/// session's, so no share follows. Whether it applied.
+fn per_room(p: &Prepared, hits: &Hits, out: &mut Counts) -> bool {
+    let mut counts: Vec<Reading> = if out.all_candidates.is_empty() {
+        // 1考场迟到两个，4考场迟到三个: figures said of the event, each after its room.
+        out.implicit.iter().filter(|i| i.said).map(|i| i.reading).collect()
+    } else {
+        out.all_candidates.iter().map(|(r, _)| *r).collect()
+    };
+    let present = out.all_candidates.iter().any(|(_, present)| *present) || out.implicit.iter().any(|i| i.said && i.present);
+    if counts.len() < 2 || present || (out.all_candidates.is_empty() && out.candidates.is_some()) {
+        return false;
+    }
+    if hits.all().iter().any(|h| matches!(h.what, What::Total | What::TotalSuffix)) {
+        return false;
+    }
+    crate::sort::sort_by(&mut counts, |a, b| a.start.cmp(&b.start));
+    counts.dedup_by_key(|r| r.start);
+    let mut after = 0;
+    for r in &counts {
+        // The room named last before the figure, after the count before it.
+        let Some(&(_, end)) = out.room_names.iter().filter(|(s, e)| *s >= after && *e <= r.start).max_by_key(|(_, e)| *e) else {
+            return false;
+        };
+        // A colon introduces the room's count (room 4: 2 late); any other clause end parts them.
+        let between = p.chars.get(end..r.start).unwrap_or_default();
+        let reach = if between.iter().all(char::is_ascii) { ROOM_COUNT_GAP_LATIN } else { ROOM_COUNT_GAP };
+        if between.len() > reach || (end..r.start).any(|i| p.is_clause_end(i) && !matches!(p.chars.get(i), Some(':' | '：'))) {
+            return false;
+        }
+        after = r.end;
+    }
+    let sum: f64 = counts.iter().map(|r| r.num.value).sum();
+    let (Some(first), Some(last)) = (counts.first(), counts.last()) else { return false };
+    out.candidates = Some(Reading { num: Num::exact(sum), start: first.start, end: last.end });
+    true
+}
+
+/// Two or more counts of candidates: the largest is the session's, the smallest the part (those
+/// affected, or those present when a present marker says so); the share follows.
+fn relative(out: &mut Counts) {
     let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
     crate::sort::sort_by(&mut values, f64::total_cmp);
     values.dedup();

@@ -56,6 +56,11 @@ pub struct ClassifierSpec {
     /// 未到, 湿度计 is not 湿): no term is found inside them, as written or by sound.
     #[serde(default)]
     pub plain_words: Vec<String>,
+    /// Characters that carry no word of their own (了, 着, 过 …): a term whose other characters
+    /// are one matches as written, like a one-character term, since by sound that one character
+    /// meets every common character of its syllable (塌了 is not 他了, 湿了 is not 老师了).
+    #[serde(default)]
+    pub sound_particles: String,
     /// Changes of handling beside the kind's severity (a long or regional outage goes to the
     /// superiors): never a change of severity.
     #[serde(default)]

@@ -474,40 +474,43 @@ fn topic(spec: &ClassifierSpec, hits: &Hits, terms: &mut [negation::Term]) {
     let signal_of = |fi: u16| spec.frames.get(usize::from(fi)).and_then(|f| f.signal);
     // The frames' objects named, with where they end, found once: a scan of every hit per term
     // was a quarter of a long text's time.
-    let named: Vec<(usize, Option<Signal>)> =
-        hits.all().iter().filter_map(|h| if let What::FrameObject(fi) = h.what { Some((h.end, signal_of(fi))) } else { None }).collect();
+    let named: Vec<(usize, u16)> =
+        hits.all().iter().filter_map(|h| if let What::FrameObject(fi) = h.what { Some((h.end, fi)) } else { None }).collect();
     if named.is_empty() {
         return;
     }
-    let mentioned = |s: Signal| named.iter().any(|n| n.1 == Some(s));
+    let mentioned = |s: Signal| named.iter().any(|n| signal_of(n.1) == Some(s));
+    // A frame whose own object is named: 考生 names the candidates, not the candidates' bus, so
+    // a bare 打不着火 beside 考生 is not their bus that will not start.
+    let frame_named = |fi: u16| named.iter().any(|n| n.1 == fi);
     for t in terms.iter_mut() {
         let What::Signal(s) = t.hit.what else { continue };
-        // The signals of the frames that take these very words as a predicate (no list built:
-        // this runs for every term).
+        // The frames that take these very words as a predicate (no list built: this runs for
+        // every term).
         let (start, end) = (t.hit.start, t.hit.end);
         let frames_here = || {
             hits.at(start).iter().filter(move |h| h.end == end).filter_map(|h| match h.what {
-                What::FramePredicate(fi) => signal_of(fi),
+                What::FramePredicate(fi) => Some(fi),
                 _ => None,
             })
         };
         // Only a word some frame of its own signal predicates (a bare 到不了, not 迟到).
-        if !frames_here().any(|o| o == s) {
+        if !frames_here().any(|fi| signal_of(fi) == Some(s)) {
             continue;
         }
         if mentioned(s) {
             // Both are named: the word is said of the last thing named before it (押运的小王…车在收费站
             // 排了一个多小时…九点肯定赶不到 is the papers late, though 考生 are named after it).
             let last = named.iter().filter(|n| n.0 <= start).max_by_key(|n| n.0).copied();
-            if let Some((_, Some(o))) = last {
-                if o != s && frames_here().any(|f| f == o) {
+            if let Some(o) = last.and_then(|(_, fo)| signal_of(fo)) {
+                if o != s && frames_here().any(|fi| signal_of(fi) == Some(o)) {
                     t.hit.what = What::Signal(o);
                 }
             }
             continue;
         }
         // One other signal, however many of its frames take the word (a signal may have several).
-        let mut others = frames_here().filter(|o| *o != s && mentioned(*o));
+        let mut others = frames_here().filter(|fi| frame_named(*fi)).filter_map(signal_of).filter(|o| *o != s);
         if let Some(o) = others.next() {
             if others.all(|other| other == o) {
                 t.hit.what = What::Signal(o);
