@@ -24,6 +24,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         What::Signal(s) => {
             kept.contains(&t.hit)
                 || !kept.iter().any(|f| matches!(f.what, What::Signal(o) if o != s) && f.start < t.hit.end && t.hit.start < f.end)
+                    && !kept.iter().any(|f| matches!(f.what, What::Cue(_)) && f.start == t.hit.start && f.end == t.hit.end)
         }
         _ => true,
     });
