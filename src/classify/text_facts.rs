@@ -18,13 +18,17 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     // bare word's candidates late. Only a frame's word that is still a term counts: where a
     // longer term took its words ("paper missing" over the frame's "missing"), the longer term
     // stays (dropping both lost the signal altogether). Saying the frame's signal over the
-    // longer term instead was measured: no better across the development corpora.
+    // longer term instead was measured: no better across the development corpora. A cue's frame
+    // takes the very words it framed (监考老师…还没到 is a proctor late, not candidates late).
     let kept: Vec<Hit> = terms.iter().filter(|t| framed.contains(&t.hit)).map(|t| t.hit).collect();
     terms.retain(|t| match t.hit.what {
         What::Signal(s) => {
             kept.contains(&t.hit)
-                || !kept.iter().any(|f| matches!(f.what, What::Signal(o) if o != s) && f.start < t.hit.end && t.hit.start < f.end)
-                    && !kept.iter().any(|f| matches!(f.what, What::Cue(_)) && f.start == t.hit.start && f.end == t.hit.end)
+                || !kept.iter().any(|f| match f.what {
+                    What::Signal(o) => o != s && f.start < t.hit.end && t.hit.start < f.end,
+                    What::Cue(_) => f.start == t.hit.start && f.end == t.hit.end,
+                    _ => false,
+                })
         }
         _ => true,
     });
