@@ -1,7 +1,7 @@
 //! Text → facts: the signals and cues that are said and not negated, yes/no flags, the phase,
 //! counts and the outage length.
 
-use super::facts::FactKey;
+use super::facts::{FactKey, Phase};
 use super::known::{Answer, Known, Provenance, Src};
 use super::lexicon::{Hit, Hits, Prepared, What};
 use super::spec::ClassifierSpec;
@@ -13,7 +13,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let hits = index.scan(&p.chars);
     let framed = frames(spec, p, &hits);
     let mut terms = negation::resolve(p, &hits, &framed, index.longest, &spec.negation);
-    deny(&mut terms, &spec.negation.denials);
+    deny(&mut terms, &spec.negation.denials, &[]);
     // A word said of a frame's object is that frame's: 押运车…还没到 is the papers late, not the
     // bare word's candidates late. Only a frame's word that is still a term counts: where a
     // longer term took its words ("paper missing" over the frame's "missing"), the longer term
@@ -47,7 +47,13 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
             _ => {}
         }
     }
+    // The task's fire is the fire of the whole text (the fire-blanket task … a small pan fire),
+    // as a denied one is; a drill's is not (地震演练通知 … 真的发生了地震).
+    let before: Vec<bool> = if content.is_empty() { Vec::new() } else { terms.iter().map(|t| t.negated).collect() };
     in_clause_of(p, &content, &mut terms, &spec.negation.content_spares);
+    if !content.is_empty() {
+        deny(&mut terms, &spec.negation.denials, &before);
+    }
     // 我孩子发烧了…请个假: the family of staff who ask for leave are away from the exam.
     if leave {
         bystanders.append(&mut family);
@@ -126,6 +132,15 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         let d = distance(h.start, h.end);
         if phase.is_none() || d < nearest {
             (phase, nearest) = (Some((ph, h.start, h.end)), d);
+        }
+    }
+    // The papers travel twice: a journey told after the exam is over is the journey back
+    // (考后送卷到评卷中心…交接…少了一袋), found short after the exam; one told before the count
+    // at the door is the journey in (押运车到了，清点时…).
+    if let Some((Phase::Transport, start, end)) = phase {
+        let first = |want: Phase| hits.all().iter().find(|h| h.what == What::Phase(want)).map(|h| h.start);
+        if matches!((first(Phase::AfterExam), first(Phase::Transport)), (Some(back), Some(out)) if back < out) {
+            phase = Some((Phase::AfterExam, start, end));
         }
     }
     if let Some((ph, start, end)) = phase {
@@ -367,11 +382,13 @@ fn titled(p: &Prepared, terms: &mut [negation::Term]) {
 }
 
 /// A signal of `denials` negated anywhere is negated everywhere: 冒烟的是烤焦的面包 不是着火.
-fn deny(terms: &mut [negation::Term], denials: &[Signal]) {
+/// Terms already negated when `before` was taken (`true` at their index) deny nothing.
+fn deny(terms: &mut [negation::Term], denials: &[Signal], before: &[bool]) {
     let denied: Vec<Signal> = terms
         .iter()
-        .filter(|t| t.negated)
-        .filter_map(|t| if let What::Signal(s) = t.hit.what { Some(s) } else { None })
+        .enumerate()
+        .filter(|(i, t)| t.negated && !before.get(*i).copied().unwrap_or(false))
+        .filter_map(|(_, t)| if let What::Signal(s) = t.hit.what { Some(s) } else { None })
         .filter(|s| denials.contains(s))
         .collect();
     if denied.is_empty() {
