@@ -950,10 +950,14 @@ fn total_marked(p: &Prepared, hits: &Hits, t: &Token) -> bool {
         || hits.at(skip(p, t.end)).iter().any(|h| matches!(h.what, What::TotalSuffix))
 }
 
+/// How far back a word that denies a present marker may start: an English negator and its space
+/// ("aren't here", "weren't seated") are longer than the four characters of 并没有 or 不让.
+const DENIAL_REACH: usize = 10;
+
 /// Whether a present marker is denied by the word right before it: a negator (未到场) or a
 /// blocker (不让进场, 站起来了).
 fn denied(hits: &Hits, h: &Hit) -> bool {
-    hits.starting_in(h.start.saturating_sub(4), h.start).iter().any(|g| {
+    hits.starting_in(h.start.saturating_sub(DENIAL_REACH), h.start).iter().any(|g| {
         (matches!(g.what, What::Negator) && g.end + 1 >= h.start && g.end <= h.start)
             || (matches!(g.what, What::PresentBlocker) && g.end == h.start)
     })
