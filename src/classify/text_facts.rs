@@ -49,9 +49,9 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     }
     // The task's fire is the fire of the whole text (the fire-blanket task … a small pan fire),
     // as a denied one is; a drill's is not (地震演练通知 … 真的发生了地震).
-    let before: Vec<bool> = if content.is_empty() { Vec::new() } else { terms.iter().map(|t| t.negated).collect() };
-    in_clause_of(p, &content, &mut terms, &spec.negation.content_spares);
     if !content.is_empty() {
+        let before: Vec<bool> = terms.iter().map(|t| t.negated).collect();
+        in_clause_of(p, &content, &mut terms, &spec.negation.content_spares);
         deny(&mut terms, &spec.negation.denials, &before);
     }
     // 我孩子发烧了…请个假: the family of staff who ask for leave are away from the exam.
