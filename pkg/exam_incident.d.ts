@@ -1697,6 +1697,16 @@ export interface Negation {
      */
     speech_markers?: string[];
     /**
+     * Words that report a claim made earlier (刚才说, 之前报的, earlier I said): the clause after
+     * one is that claim, taken back when a word of `corrections` follows it.
+     */
+    earlier_claims?: string[];
+    /**
+     * Words that take an earlier claim back (其实, 搞错了, 看错了, actually, turns out): right after
+     * the claim they negate its words, and the rest of the message is the corrected report.
+     */
+    corrections?: string[];
+    /**
      * Unreal words that, in a sentence of little more than themselves (Drill only. 只是演练。), make
      * the whole message unreal. Not every unreal word: 哈哈。after 考生晕倒了 is nerves, not a joke.
      */
@@ -2088,7 +2098,7 @@ export type IfUnknown = "doubt" | "pass" | "fail";
 
 export type Source = "text" | "facts" | "example";
 
-export type Target = "rooms" | "candidates" | "minutes";
+export type Target = "rooms" | "candidates" | "minutes" | "staff";
 
 
 /**

@@ -46,6 +46,8 @@ pub enum What {
     Clearing(u16),
     /// A turn in a sentence (但是, but) that an unreal word does not reach past.
     UnrealBreak,
+    EarlierClaim,
+    Correction,
     /// A word marking a count as those present (到了, have arrived).
     Present,
     /// A word marking the count after it as the session's whole (应到, registered:).
@@ -211,6 +213,8 @@ impl Index {
             add(&mut c.words.iter(), What::Clearing(u16::try_from(i).unwrap_or(u16::MAX)));
         }
         add(&mut n.unreal_breaks.iter(), What::UnrealBreak);
+        add(&mut n.earlier_claims.iter(), What::EarlierClaim);
+        add(&mut n.corrections.iter(), What::Correction);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
         add(&mut spec.numbers.total_markers.iter(), What::Total);
         add(&mut spec.numbers.total_suffixes.iter(), What::TotalSuffix);

@@ -237,7 +237,8 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
     let only_fallback =
         proposals.iter().all(|pr| !pr.certain && pr.rules.iter().all(|(ri, _)| spec.rules.get(*ri).is_some_and(|r| r.fallback)));
     let plain = only_fallback && (known.signals == 0 || !proposals.is_empty());
-    let rejected = plain && (!prov.negated.is_empty() || plan.table().held_back(&known));
+    let held_back = if plain { plan.table().held_back(&known) } else { Vec::new() };
+    let rejected = plain && (!prov.negated.is_empty() || !held_back.is_empty());
     let strict = rejected && !prov.unreal && spec.similarity.model_negated_no_incident_share.is_some();
     let unread = doubted || (plain && !rejected) || strict;
     let mut from_examples = false;
@@ -252,7 +253,12 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         let fallback = std::mem::take(&mut candidates);
         let ranked = ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators));
         match opinion::read(plan, &p, ranked, strict) {
-            opinion::Reading::Kinds(found) => candidates = found,
+            // The plan's threshold, read in the text's own figures (迟到5人，本场30人), keeps out
+            // the kind it holds back: the model's reading of that kind rests on the same words.
+            opinion::Reading::Kinds(mut found) => {
+                found.retain(|c| !held_back.iter().any(|&k| kinds.get(k).is_some_and(|k| k.id == c.kind)));
+                candidates = found;
+            }
             // The model reads routine where a rule read an incident: no kind, but the rules'
             // kinds stay on offer with the question to confirm.
             // A major reading is dropped for it only where the model rejects it outright

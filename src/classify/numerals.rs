@@ -91,8 +91,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         while let Some(c) = first(hits, noun_at, |w| matches!(w, What::Classifier)) {
             noun_at = skip(p, c.end);
         }
-        let of_others =
-            first(hits, noun_at, |w| matches!(w, What::RoomNoun | What::Measure { target: Target::Rooms | Target::Minutes, .. })).is_some();
+        let of_others = first(hits, noun_at, |w| {
+            matches!(w, What::RoomNoun | What::Measure { target: Target::Rooms | Target::Minutes | Target::Staff, .. })
+        })
+        .is_some();
         if !of_others && total_marked(p, hits, t) {
             out.all_candidates.push((Reading { num: Num::exact(t.value), start: t.start, end: t.end }, false));
             continue;
@@ -115,8 +117,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         if t.script == Script::Letter && !room_before && !list_confirmed {
             continue;
         }
-        // lab 3, page 6, seat 14: a thing's number, neither a count nor a room.
-        if before.is_some_and(|h| matches!(h.what, What::IdNoun)) && !list_confirmed {
+        // lab 3, page 6, seat 14: a thing's number, neither a count nor a room; 监考两个人: the
+        // proctors counted, not candidates.
+        if before.is_some_and(|h| matches!(h.what, What::IdNoun | What::Measure { target: Target::Staff, .. })) && !list_confirmed {
             continue;
         }
         let ordinal = ending.at(t.start).filter(|h| matches!(h.what, What::OrdinalPrefix));
@@ -371,6 +374,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.rooms, r);
             }
+            What::Measure { target: Target::Staff, .. } => {}
             What::RoomNoun if (counted || counts_rooms(p, spec, t, bound)) && !ordinal_before => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.rooms, r);
@@ -641,11 +645,11 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
             continue;
         }
         let Some(q) = spec.quantities.get(usize::from(qi)) else { continue };
-        // half an hour, 半小时: a duration's word is no share.
+        // half an hour, 半小时: a duration's word is no share; nor is a phase's (考到一半).
         if hits
             .starting_in(h.start.saturating_sub(index.longest), h.start)
             .iter()
-            .any(|d| matches!(d.what, What::Duration(_)) && d.start <= h.start && h.end <= d.end)
+            .any(|d| matches!(d.what, What::Duration(_) | What::Phase(_)) && d.start <= h.start && h.end <= d.end)
         {
             continue;
         }
@@ -663,15 +667,35 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
             What::RoomNoun if share_of_one => Some((Target::Candidates, m.end)),
             What::RoomNoun | What::Measure { target: Target::Rooms, .. } => Some((Target::Rooms, m.end)),
             What::Measure { target: Target::Candidates, .. } => Some((Target::Candidates, m.end)),
+            What::Measure { target: Target::Staff, .. } => Some((Target::Staff, m.end)),
             _ => None,
         });
         let target = noun.map(|n| n.0);
         if !q.applies_to.is_empty() && !q.applies_to.contains(&target.unwrap_or(Target::Candidates)) {
             continue;
         }
+        // a couple of the 30 candidates, a few of our 40: the word counts a part of the figure
+        // after it, which is the session (in English: 唯一的一条路 is no share).
+        let of_figure = target.is_none() && pos > skip(p, h.end) && p.chars.get(h.start).is_some_and(char::is_ascii_alphabetic);
+        if let (true, Some(c)) = (of_figure, q.count) {
+            if tokens_at(p, hits, index, pos) {
+                out.all_candidates.push((Reading { num: Num { value: c, bound: q.bound }, start: h.start, end: h.end }, false));
+                continue;
+            }
+        }
+        // a quarter of the 80 candidates: that share of them (20), not all 80.
+        if let (true, Some(f)) = (of_figure, q.fraction) {
+            if let Some((whole, _)) = out.all_candidates.iter().find(|(r, _)| r.start == pos).copied() {
+                out.candidates = Some(Reading { num: Num { value: (f * whole.num.value).round(), bound: whole.num.bound }, start: h.start, end: whole.end });
+                set_max(&mut out.fraction, Reading { num: Num::exact(f), start: h.start, end: whole.end });
+                continue;
+            }
+        }
         let end = noun.map_or(h.end, |n| n.1);
         let reading = |num: Num| Reading { num, start: h.start, end };
         match target {
+            // all the proctors, 几位老师: not candidates.
+            Some(Target::Staff) => {}
             Some(Target::Rooms) => {
                 let num = match q.count {
                     Some(c) => Num { value: c, bound: q.bound },
@@ -775,7 +799,9 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
     }
     for h in hits.all() {
         if let What::Word(v) = h.what {
-            if !out.iter().any(|t| t.start < h.end && h.start < t.end) {
+            // a third, a couple of: the quantity word that starts with it says the share or count.
+            let in_quantity = hits.at(h.start).iter().any(|q| matches!(q.what, What::Quantity(_) | What::Duration(_)) && q.end > h.end);
+            if !in_quantity && !out.iter().any(|t| t.start < h.end && h.start < t.end) {
                 out.push(Token { value: v, start: h.start, end: h.end, script: Script::Word });
             }
         }

@@ -66,8 +66,11 @@ impl<'t> Prepared<'t> {
     /// Whether the char at `i` ends a clause (punctuation, line break).
     #[inline]
     pub fn is_clause_end(&self, i: usize) -> bool {
-        self.chars.get(i).is_some_and(|c| {
-            matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | '.' | ';' | '!' | '?' | '\n' | '\r' | '：' | ':' | '（' | '）' | '(' | ')')
-        })
+        self.chars.get(i).is_some_and(|c| Self::is_clause_end_char(*c))
+    }
+
+    /// Whether `c` ends a clause (punctuation, line break).
+    pub fn is_clause_end_char(c: char) -> bool {
+        matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | '.' | ';' | '!' | '?' | '\n' | '\r' | '：' | ':' | '（' | '）' | '(' | ')')
     }
 }

@@ -156,21 +156,29 @@ impl Table {
 
     /// Whether a rule's signals were said but a number the text gives falls short of the plan's
     /// (迟到3人，共45人: late, below 10 and a fifth): the plan's threshold, not silence, keeps the
-    /// kind out, as a negation would.
-    pub fn held_back(&self, known: &Known) -> bool {
+    /// kind out, as a negation would. The kinds so held back.
+    pub fn held_back(&self, known: &Known) -> Vec<usize> {
         // No signal said, no rule's signals hold (most routine texts).
-        known.signals != 0
-            && self.rules.iter().filter(|r| !r.fallback && r.when.iter().any(|t| matches!(t, Test::Signals(_)))).any(|r| {
-                let mut short = false;
-                for t in &r.when {
-                    match t.eval(known) {
-                        Tri::True => {}
-                        Tri::False if t.short_of(known) => short = true,
-                        _ => return false,
-                    }
+        if known.signals == 0 {
+            return Vec::new();
+        }
+        let short = |r: &&Compiled| {
+            let mut short = false;
+            for t in &r.when {
+                match t.eval(known) {
+                    Tri::True => {}
+                    Tri::False if t.short_of(known) => short = true,
+                    _ => return false,
                 }
-                short
-            })
+            }
+            short
+        };
+        self.rules
+            .iter()
+            .filter(|r| !r.fallback && r.when.iter().any(|t| matches!(t, Test::Signals(_))))
+            .filter(short)
+            .filter_map(|r| r.kind)
+            .collect()
     }
 
     /// The kinds that a rule holding for certain rules out.

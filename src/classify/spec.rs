@@ -162,6 +162,14 @@ pub struct Negation {
     /// where a quoted word alone is only named (the “bomb”).
     #[serde(default)]
     pub speech_markers: Vec<String>,
+    /// Words that report a claim made earlier (刚才说, 之前报的, earlier I said): the clause after
+    /// one is that claim, taken back when a word of `corrections` follows it.
+    #[serde(default)]
+    pub earlier_claims: Vec<String>,
+    /// Words that take an earlier claim back (其实, 搞错了, 看错了, actually, turns out): right after
+    /// the claim they negate its words, and the rest of the message is the corrected report.
+    #[serde(default)]
+    pub corrections: Vec<String>,
     /// Unreal words that, in a sentence of little more than themselves (Drill only. 只是演练。), make
     /// the whole message unreal. Not every unreal word: 哈哈。after 考生晕倒了 is nerves, not a joke.
     #[serde(default)]
@@ -295,6 +303,9 @@ pub enum Target {
     Rooms,
     Candidates,
     Minutes,
+    /// People who are not candidates (两个监考, two proctors, 监考两个人): a count of them is no
+    /// count of candidates.
+    Staff,
 }
 
 #[derive(Clone, Debug, Serialize, ToJson, FromJson)]

@@ -300,9 +300,16 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
             matches!(g.what, What::Negator) && g.end <= pos && pos - g.end <= 3 && !(g.end..pos).any(|i| p.is_clause_end(i)) && !in_event(g)
         })
     };
-    let marks: Vec<(usize, usize)> =
-        hits.all().iter().filter(|h| matches!(h.what, What::Unreal) && !negated_at(h.start)).map(|h| (h.start, h.end)).collect();
-    if marks.is_empty() {
+    let claims = retracted(p, hits);
+    // An unreal word inside a claim taken back is the claim's (刚才说是演练，不是！…真的着火了).
+    let marks: Vec<(usize, usize)> = hits
+        .all()
+        .iter()
+        .filter(|h| matches!(h.what, What::Unreal) && !negated_at(h.start))
+        .filter(|h| !claims.iter().any(|c| c.start <= h.start && h.end <= c.end))
+        .map(|h| (h.start, h.end))
+        .collect();
+    if marks.is_empty() && claims.is_empty() {
         return;
     }
     let ends = |i: usize| {
@@ -325,7 +332,15 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
     let breaks: Vec<(usize, usize)> = hits.all().iter().filter(|h| matches!(h.what, What::UnrealBreak)).map(|h| (h.start, h.end)).collect();
     let mut spans = Spans::default();
     let says = |start: usize, end: usize| whole.iter().any(|w| p.spells(start, end, w));
+    for c in &claims {
+        spans.add(c.start, c.end);
+    }
     for (m, m_end) in marks {
+        // The correction's own unreal word (刚才说停电了，我看错了，…是考试server挂了) takes back
+        // the claim, not the corrected report after it.
+        if claims.iter().any(|c| c.end <= m && m <= c.correction_end) {
+            continue;
+        }
         let s = sentence(m);
         if threats.contains(&s) {
             continue;
@@ -357,6 +372,46 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
             t.negated = true;
         }
     }
+}
+
+/// How far after the end of an earlier claim's clause its correction may start (刚才说卷子到了，
+/// 是我看错了: two characters).
+const CORRECTION_REACH_CHARS: usize = 6;
+
+/// An earlier claim taken back: its words from the claim marker (刚才说) to where its clause or
+/// the correction ends it, and where the correction ends.
+struct Claim {
+    start: usize,
+    end: usize,
+    correction_end: usize,
+}
+
+/// The earlier claims (刚才说…, earlier I said…) a correction (其实, 搞错了, actually) takes back
+/// right after them or within their clause; a claim not taken back (刚才说的202考场作弊，现在203
+/// 也乱了) stands.
+fn retracted(p: &Prepared, hits: &Hits) -> Vec<Claim> {
+    let mut corrections = hits.all().iter().filter(|h| matches!(h.what, What::Correction)).peekable();
+    if corrections.peek().is_none() {
+        return Vec::new();
+    }
+    let corrections: Vec<&Hit> = corrections.collect();
+    let mut out = Vec::new();
+    for m in hits.all().iter().filter(|h| matches!(h.what, What::EarlierClaim)) {
+        // 刚才说：…, 刚才群里说'…': the claim starts after the colon or quote.
+        let from = (m.end..p.chars.len())
+            .find(|&i| !p.chars.get(i).is_some_and(|c| c.is_whitespace() || matches!(c, ':' | '：' | '\'' | '"' | '“' | '‘')))
+            .unwrap_or(p.chars.len());
+        let clause_end = (from..p.chars.len()).find(|&i| p.is_clause_end(i)).unwrap_or(p.chars.len());
+        let gap_to = |c: &Hit| {
+            let between = p.chars.get(clause_end..c.start).unwrap_or_default();
+            between.iter().filter(|ch| !ch.is_whitespace() && !Prepared::is_clause_end_char(**ch)).count()
+        };
+        let Some(c) = corrections.iter().find(|c| c.start > from && (c.start < clause_end || gap_to(c) <= CORRECTION_REACH_CHARS)) else {
+            continue;
+        };
+        out.push(Claim { start: m.start, end: c.start.min(clause_end), correction_end: c.end });
+    }
+    out
 }
 
 /// A title in 《》 names a book, film or document, not an event: 《炸弹人》, 《突发事件应急处理预案》.
