@@ -1697,6 +1697,16 @@ export interface Negation {
      */
     speech_markers?: string[];
     /**
+     * Question words (能不能, 要不要, 还是, 对吧): in a clause that ends with a question mark and
+     * has no word of `perfectives`, the events named are asked about, not reported
+     * (发烧的考生还能不能进场？; but 考生晕倒了要不要叫120？ reports the faint).
+     */
+    question_words?: string[];
+    /**
+     * Aspect words that say something has happened (了): a question clause with one reports it.
+     */
+    perfectives?: string[];
+    /**
      * Words that report a claim made earlier (刚才说, 之前报的, earlier I said): the clause after
      * one is that claim, taken back when a word of `corrections` follows it.
      */

@@ -48,6 +48,8 @@ pub enum What {
     UnrealBreak,
     EarlierClaim,
     Correction,
+    QuestionWord,
+    Perfective,
     /// A word marking a count as those present (到了, have arrived).
     Present,
     /// A word marking the count after it as the session's whole (应到, registered:).
@@ -215,6 +217,8 @@ impl Index {
         add(&mut n.unreal_breaks.iter(), What::UnrealBreak);
         add(&mut n.earlier_claims.iter(), What::EarlierClaim);
         add(&mut n.corrections.iter(), What::Correction);
+        add(&mut n.question_words.iter(), What::QuestionWord);
+        add(&mut n.perfectives.iter(), What::Perfective);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
         add(&mut spec.numbers.total_markers.iter(), What::Total);
         add(&mut spec.numbers.total_suffixes.iter(), What::TotalSuffix);

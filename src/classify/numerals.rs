@@ -37,6 +37,13 @@ pub struct Counts {
     pub shortfall: Option<(usize, usize)>,
     /// Where counts said to be missing start (差8个).
     short: Vec<usize>,
+    /// Where counts marked as the session's whole start (应到45, 本场共60).
+    totals: Vec<usize>,
+    /// Where counts said of an event start (迟到考生2名, 缺考1名, 四个没来): those it befell.
+    said: Vec<usize>,
+    /// Whether a figure without a noun joined the counts of candidates (45个考生迟到了2个): a
+    /// part of the count it follows.
+    implicit_part: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -97,6 +104,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         .is_some();
         if !of_others && total_marked(p, hits, t) {
             out.all_candidates.push((Reading { num: Num::exact(t.value), start: t.start, end: t.end }, false));
+            out.totals.push(t.start);
             continue;
         }
         // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
@@ -361,6 +369,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 if word_before && short_before(p, hits, t.start) {
                     out.short.push(t.start);
                 }
+                if said_before || said_after {
+                    out.said.push(t.start);
+                }
                 out.all_candidates.push((r, present));
                 // 14 of 50 candidates: the part before "of".
                 if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)) {
@@ -475,7 +486,11 @@ fn merge_implicit(out: &mut Counts) {
         let implicit = std::mem::take(&mut out.implicit);
         // Beside a count of candidates, a bare figure counts them when it is counted (3个), said
         // present (实到31) or said of the event (8 stuck).
+        let said = implicit.iter().filter(|i| i.said && !i.present).map(|i| i.reading.start);
+        out.said.extend(said);
+        let before = out.all_candidates.len();
         out.all_candidates.extend(implicit.into_iter().filter(|i| i.counted || i.present || i.said).map(|i| (i.reading, i.present)));
+        out.implicit_part = out.all_candidates.len() > before;
     }
 }
 
@@ -542,6 +557,12 @@ fn relative(out: &mut Counts) {
     values.dedup();
     let (Some(&low), Some(&total)) = (values.first(), values.last()) else { return };
     if values.len() < 2 || total <= 0.0 {
+        return;
+    }
+    // 迟到考生2名，缺考1名: every count names its candidates and says whom an event befell, none
+    // is the session's (45个考生迟到了2个: the bare 2 is a part of the 45).
+    let all_said = out.all_candidates.iter().filter(|(r, _)| r.num.value == total).all(|(r, _)| out.said.contains(&r.start));
+    if out.totals.is_empty() && !out.implicit_part && all_said {
         return;
     }
     // 30人 迟到5个 已经到了三个: those said late are the part, not the fewer who have come since.
@@ -686,7 +707,11 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
         // a quarter of the 80 candidates: that share of them (20), not all 80.
         if let (true, Some(f)) = (of_figure, q.fraction) {
             if let Some((whole, _)) = out.all_candidates.iter().find(|(r, _)| r.start == pos).copied() {
-                out.candidates = Some(Reading { num: Num { value: (f * whole.num.value).round(), bound: whole.num.bound }, start: h.start, end: whole.end });
+                out.candidates = Some(Reading {
+                    num: Num { value: (f * whole.num.value).round(), bound: whole.num.bound },
+                    start: h.start,
+                    end: whole.end,
+                });
                 set_max(&mut out.fraction, Reading { num: Num::exact(f), start: h.start, end: whole.end });
                 continue;
             }

@@ -162,6 +162,14 @@ pub struct Negation {
     /// where a quoted word alone is only named (the “bomb”).
     #[serde(default)]
     pub speech_markers: Vec<String>,
+    /// Question words (能不能, 要不要, 还是, 对吧): in a clause that ends with a question mark and
+    /// has no word of `perfectives`, the events named are asked about, not reported
+    /// (发烧的考生还能不能进场？; but 考生晕倒了要不要叫120？ reports the faint).
+    #[serde(default)]
+    pub question_words: Vec<String>,
+    /// Aspect words that say something has happened (了): a question clause with one reports it.
+    #[serde(default)]
+    pub perfectives: Vec<String>,
     /// Words that report a claim made earlier (刚才说, 之前报的, earlier I said): the clause after
     /// one is that claim, taken back when a word of `corrections` follows it.
     #[serde(default)]

@@ -71,6 +71,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         }
     }
     titled(p, &mut terms);
+    asked(p, &hits, &mut terms);
     // Most messages have no quote mark at all: one pass over the text, made at the first term
     // that could be quoted, then spares a search around every term.
     let mut any_quote: Option<bool> = None;
@@ -412,6 +413,34 @@ fn retracted(p: &Prepared, hits: &Hits) -> Vec<Claim> {
         out.push(Claim { start: m.start, end: c.start.min(clause_end), correction_end: c.end });
     }
     out
+}
+
+/// Negates the events of a question clause: one ending with a question mark, with a question
+/// word and no perfective (集体作弊的标准是两个考场以上对吧？ asks; 考生晕倒了要不要叫120？ reports).
+fn asked(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
+    // Most messages ask nothing: one byte search spares the rest.
+    if !p.holds('？') && !p.holds('?') {
+        return;
+    }
+    let mut spans = Spans::default();
+    let mut start = 0;
+    for i in 0..p.chars.len() {
+        if !p.is_clause_end(i) {
+            continue;
+        }
+        if matches!(p.chars.get(i), Some('？' | '?')) {
+            let inside = |w: fn(What) -> bool| hits.starting_in(start, i).iter().any(|h| w(h.what) && h.end <= i);
+            if inside(|w| matches!(w, What::QuestionWord)) && !inside(|w| matches!(w, What::Perfective)) {
+                spans.add(start, i);
+            }
+        }
+        start = i + 1;
+    }
+    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
+        if spans.covers(t.hit.start, t.hit.end) {
+            t.negated = true;
+        }
+    }
 }
 
 /// A title in 《》 names a book, film or document, not an event: 《炸弹人》, 《突发事件应急处理预案》.
