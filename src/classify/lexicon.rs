@@ -46,9 +46,13 @@ pub enum What {
     Clearing(u16),
     /// A turn in a sentence (但是, but) that an unreal word does not reach past.
     UnrealBreak,
+    /// A word reporting a claim made earlier (刚才说, earlier I said).
     EarlierClaim,
+    /// A word taking an earlier claim back (其实, 搞错了, actually).
     Correction,
+    /// A question word (能不能, 还是, 对吧): its clause, before a question mark, asks.
     QuestionWord,
+    /// An aspect word saying something has happened (了): its question clause reports.
     Perfective,
     /// A word marking a count as those present (到了, have arrived).
     Present,

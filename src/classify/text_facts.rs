@@ -391,12 +391,11 @@ struct Claim {
 /// right after them or within their clause; a claim not taken back (刚才说的202考场作弊，现在203
 /// 也乱了) stands.
 fn retracted(p: &Prepared, hits: &Hits) -> Vec<Claim> {
-    let mut corrections = hits.all().iter().filter(|h| matches!(h.what, What::Correction)).peekable();
-    if corrections.peek().is_none() {
-        return Vec::new();
-    }
-    let corrections: Vec<&Hit> = corrections.collect();
+    let corrections: Vec<&Hit> = hits.all().iter().filter(|h| matches!(h.what, What::Correction)).collect();
     let mut out = Vec::new();
+    if corrections.is_empty() {
+        return out;
+    }
     for m in hits.all().iter().filter(|h| matches!(h.what, What::EarlierClaim)) {
         // 刚才说：…, 刚才群里说'…': the claim starts after the colon or quote.
         let from = (m.end..p.chars.len())
