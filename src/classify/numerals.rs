@@ -37,8 +37,8 @@ pub struct Counts {
     pub shortfall: Option<(usize, usize)>,
     /// Where counts said to be missing start (差8个).
     short: Vec<usize>,
-    /// Where counts marked as the session's whole start (应到45, 本场共60).
-    totals: Vec<usize>,
+    /// Whether a count is marked as the session's whole (应到45, 本场共60).
+    total_marked: bool,
     /// Where counts said of an event start (迟到考生2名, 缺考1名, 四个没来): those it befell.
     said: Vec<usize>,
     /// Whether a figure without a noun joined the counts of candidates (45个考生迟到了2个): a
@@ -104,7 +104,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         .is_some();
         if !of_others && total_marked(p, hits, t) {
             out.all_candidates.push((Reading { num: Num::exact(t.value), start: t.start, end: t.end }, false));
-            out.totals.push(t.start);
+            out.total_marked = true;
             continue;
         }
         // A list goes on at the next number, or at its 第 (第8、第9考场, 第一第二考场).
@@ -562,7 +562,7 @@ fn relative(out: &mut Counts) {
     // 迟到考生2名，缺考1名: every count names its candidates and says whom an event befell, none
     // is the session's (45个考生迟到了2个: the bare 2 is a part of the 45).
     let all_said = out.all_candidates.iter().filter(|(r, _)| r.num.value == total).all(|(r, _)| out.said.contains(&r.start));
-    if out.totals.is_empty() && !out.implicit_part && all_said {
+    if !out.total_marked && !out.implicit_part && all_said {
         return;
     }
     // 30人 迟到5个 已经到了三个: those said late are the part, not the fewer who have come since.

@@ -368,11 +368,7 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
         let to = breaks.get(k).map(|&(b, _)| b).filter(|&b| b <= s.1).unwrap_or(s.1);
         spans.add(from, to);
     }
-    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
-        if spans.covers(t.hit.start, t.hit.end) {
-            t.negated = true;
-        }
-    }
+    spans.negate(terms);
 }
 
 /// How far after the end of an earlier claim's clause its correction may start (刚才说卷子到了，
@@ -435,11 +431,7 @@ fn asked(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
         }
         start = i + 1;
     }
-    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
-        if spans.covers(t.hit.start, t.hit.end) {
-            t.negated = true;
-        }
-    }
+    spans.negate(terms);
 }
 
 /// A title in 《》 names a book, film or document, not an event: 《炸弹人》, 《突发事件应急处理预案》.
@@ -457,11 +449,7 @@ fn titled(p: &Prepared, terms: &mut [negation::Term]) {
             _ => {}
         }
     }
-    for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
-        if spans.covers(t.hit.start, t.hit.end) {
-            t.negated = true;
-        }
-    }
+    spans.negate(terms);
 }
 
 /// A signal of `denials` negated anywhere is negated everywhere: 冒烟的是烤焦的面包 不是着火.
@@ -519,11 +507,34 @@ fn in_clause_of(p: &Prepared, marks: &[(usize, usize)], terms: &mut [negation::T
 struct Spans(Vec<(usize, usize)>);
 
 impl Spans {
-    /// Adds a span; spans come by start (their marks in text order).
+    /// Adds a span, merging it with those it overlaps. Spans mostly come by start (their marks
+    /// in text order); the claims taken back are added before an unreal word's sentence that may
+    /// start earlier.
     fn add(&mut self, from: usize, to: usize) {
         match self.0.last_mut() {
-            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            Some(last) if from >= last.0 && from <= last.1 => last.1 = last.1.max(to),
+            Some(last) if from < last.0 => {
+                let k = self.0.partition_point(|s| s.0 <= from);
+                self.0.insert(k, (from, to));
+                let mut merged: Vec<(usize, usize)> = Vec::with_capacity(self.0.len());
+                for s in self.0.drain(..) {
+                    match merged.last_mut() {
+                        Some(last) if s.0 <= last.1 => last.1 = last.1.max(s.1),
+                        _ => merged.push(s),
+                    }
+                }
+                self.0 = merged;
+            }
             _ => self.0.push((from, to)),
+        }
+    }
+
+    /// Negates every signal and cue inside a span.
+    fn negate(&self, terms: &mut [negation::Term]) {
+        for t in terms.iter_mut().filter(|t| t.hit.what.is_signal_like()) {
+            if self.covers(t.hit.start, t.hit.end) {
+                t.negated = true;
+            }
         }
     }
 
@@ -621,5 +632,24 @@ fn topic(spec: &ClassifierSpec, hits: &Hits, terms: &mut [negation::Term]) {
                 t.hit.what = What::Signal(o);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Spans;
+
+    #[test]
+    fn a_span_added_before_the_last_is_merged_in_order() {
+        let mut s = Spans::default();
+        s.add(20, 30);
+        s.add(0, 10);
+        s.add(8, 22);
+        assert_eq!(s.0, vec![(0, 30)]);
+        assert!(s.covers(2, 5) && s.covers(12, 28));
+        let mut t = Spans::default();
+        t.add(20, 30);
+        t.add(0, 10);
+        assert!(t.covers(2, 5) && t.covers(22, 25) && !t.covers(12, 15));
     }
 }
