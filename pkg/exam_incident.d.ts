@@ -1707,6 +1707,19 @@ export interface Negation {
      */
     perfectives?: string[];
     /**
+     * Words that open a question in English (is, does, has, what): a clause that opens with one
+     * and ends with a question mark asks about the events it names (Is one room with three
+     * cheaters a major incident?); the same word inside a clause asks nothing (the candidate is
+     * bleeding?).
+     */
+    question_openers?: string[];
+    /**
+     * Words that open an alternative to a question (or): such a clause continues the question
+     * of the clause before it, so both ask (Does a 20-minute power cut mean we add 20 minutes,
+     * or does the centre decide?).
+     */
+    question_alternatives?: string[];
+    /**
      * Words that report a claim made earlier (刚才说, 之前报的, earlier I said): the clause after
      * one is that claim, taken back when a word of `corrections` follows it.
      */
@@ -1716,6 +1729,12 @@ export interface Negation {
      * the claim they negate its words, and the rest of the message is the corrected report.
      */
     corrections?: string[];
+    /**
+     * Values that say a field of a status report is empty (0, 无, 正常, none): right after an
+     * event's word, with at most a colon or spaces between and a field's end after them
+     * (违纪0人，作弊：无, cheating: none), they say the event did not happen.
+     */
+    nil_values?: string[];
     /**
      * Unreal words that, in a sentence of little more than themselves (Drill only. 只是演练。), make
      * the whole message unreal. Not every unreal word: 哈哈。after 考生晕倒了 is nerves, not a joke.

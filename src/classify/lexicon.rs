@@ -54,6 +54,12 @@ pub enum What {
     QuestionWord,
     /// An aspect word saying something has happened (了): its question clause reports.
     Perfective,
+    /// A word that opens an English question (is, does, has): its clauses, up to a question mark, ask.
+    QuestionOpener,
+    /// A word that opens an alternative to the question before it (or): it asks too.
+    QuestionAlternative,
+    /// A value saying a report's field is empty (0, 无, none) when it comes right after the field.
+    NilValue,
     /// A word marking a count as those present (到了, have arrived).
     Present,
     /// A word marking the count after it as the session's whole (应到, registered:).
@@ -223,6 +229,9 @@ impl Index {
         add(&mut n.corrections.iter(), What::Correction);
         add(&mut n.question_words.iter(), What::QuestionWord);
         add(&mut n.perfectives.iter(), What::Perfective);
+        add(&mut n.nil_values.iter(), What::NilValue);
+        add(&mut n.question_openers.iter(), What::QuestionOpener);
+        add(&mut n.question_alternatives.iter(), What::QuestionAlternative);
         add(&mut spec.numbers.present_markers.iter(), What::Present);
         add(&mut spec.numbers.total_markers.iter(), What::Total);
         add(&mut spec.numbers.total_suffixes.iter(), What::TotalSuffix);

@@ -72,6 +72,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     }
     titled(p, &mut terms);
     asked(p, &hits, &mut terms);
+    nil_fields(p, &hits, &mut terms);
     // Most messages have no quote mark at all: one pass over the text, made at the first term
     // that could be quoted, then spares a search around every term.
     let mut any_quote: Option<bool> = None;
@@ -226,7 +227,16 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
             // 还没到, 考生都在等): an object after the predicate counts as farther than any before it.
             let after = if h.end <= o.start { window + 1 } else { 0 };
             let d = at(b) - at(a);
-            (d <= window && !(a..b).any(|i| p.is_clause_end(i))).then_some(d + after)
+            // A report's field names its object before a colon (网络：中断, 试卷 : 水浸损坏):
+            // that colon does not end the clause. One after more words is a speaker's
+            // (监考员报告：考生全部在座).
+            let field = |i: usize| {
+                o.end <= i
+                    && matches!(p.chars.get(i), Some(':' | '：'))
+                    && p.chars.get(o.end..i).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()))
+                    && opens_field(p, o.start)
+            };
+            (d <= window && !(a..b).any(|i| p.is_clause_end(i) && !field(i))).then_some(d + after)
         };
         // Objects are by start: only those that can be within the window are looked at (an object
         // is never longer than the longest term).
@@ -263,6 +273,18 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
         }
     }
     said
+}
+
+/// Whether a word at `start` can be a report field's name: it opens the text, a clause or a
+/// field (after / or |), or, in Chinese, follows a space (机器：40台 网络：中断); an English word
+/// after a space is inside a sentence (Flash flood in the basement: water …).
+fn opens_field(p: &Prepared, start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && p.chars.get(k - 1).is_some_and(|c| c.is_whitespace()) {
+        k -= 1;
+    }
+    let spaced = k < start && p.chars.get(start).is_some_and(|c| !c.is_ascii());
+    k == 0 || spaced || p.chars.get(k - 1).is_some_and(|c| Prepared::is_clause_end_char(*c) || matches!(c, '/' | '|' | '、' | '】' | ']'))
 }
 
 /// The window's measure of each char position `0..=len`: one per char, but a spaced word of
@@ -411,7 +433,12 @@ fn retracted(p: &Prepared, hits: &Hits) -> Vec<Claim> {
 }
 
 /// Negates the events of a question clause: one ending with a question mark, with a question
-/// word and no perfective (集体作弊的标准是两个考场以上对吧？ asks; 考生晕倒了要不要叫120？ reports).
+/// word and no perfective (集体作弊的标准是两个考场以上对吧？ asks; 考生晕倒了要不要叫120？ reports),
+/// or, in English, one that opens with a question opener (Is a candidate with a cough considered
+/// an epidemic case?), with the clauses of its sentence that offer alternatives after it (Does a
+/// 20-minute power cut mean we add 20 minutes, or does the centre decide?). An English question
+/// opens with its word; the same word inside a clause asks nothing (the candidate is bleeding?),
+/// and a clause before the question is not asked (a candidate collapsed, is that major?).
 fn asked(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     // Most messages ask nothing: one byte search spares the rest.
     if !p.holds('？') && !p.holds('?') {
@@ -419,19 +446,63 @@ fn asked(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     }
     let mut spans = Spans::default();
     let mut start = 0;
+    // Where the last clause of the sentence at hand that opens with a question opener starts.
+    let mut opened: Option<usize> = None;
     for i in 0..p.chars.len() {
         if !p.is_clause_end(i) {
             continue;
         }
-        if matches!(p.chars.get(i), Some('？' | '?')) {
+        let from =
+            (start..i).find(|&k| p.chars.get(k).is_some_and(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '‘'))).unwrap_or(i);
+        let opens = |w: What| hits.at(from).iter().any(|h| h.what == w);
+        if opens(What::QuestionOpener) {
+            opened = Some(from);
+        } else if !opens(What::QuestionAlternative) {
+            opened = None;
+        }
+        let mark = p.chars.get(i).copied();
+        if matches!(mark, Some('？' | '?')) {
             let inside = |w: fn(What) -> bool| hits.starting_in(start, i).iter().any(|h| w(h.what) && h.end <= i);
-            if inside(|w| matches!(w, What::QuestionWord)) && !inside(|w| matches!(w, What::Perfective)) {
+            if let Some(o) = opened {
+                spans.add(o, i);
+            } else if inside(|w| matches!(w, What::QuestionWord)) && !inside(|w| matches!(w, What::Perfective)) {
                 spans.add(start, i);
             }
+        }
+        // A sentence's end closes its question; a comma inside it does not.
+        if !matches!(mark, Some('，' | ',')) {
+            opened = None;
         }
         start = i + 1;
     }
     spans.negate(terms);
+}
+
+/// Negates an event whose report field is empty: the event's word, at most a colon and spaces,
+/// a nil value, a count word (0人, 0 间) and the field's end (违纪0人，作弊0人 / 作弊：无 /
+/// cheating: none / 设备故障 0). A zero ends its field before the next field's word (违纪0人作弊0人);
+/// a word value only at a space or a mark (停电无影响 reports the outage).
+fn nil_fields(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
+    let chars = &p.chars;
+    for t in terms.iter_mut().filter(|t| !t.negated && t.hit.what.is_signal_like()) {
+        let mut at = t.hit.end;
+        while chars.get(at).is_some_and(|c| matches!(c, ' ' | '\t' | '：' | ':' | '-' | '=')) && at < t.hit.end + 4 {
+            at += 1;
+        }
+        t.negated = hits.at(at).iter().any(|v| {
+            if v.what != What::NilValue {
+                return false;
+            }
+            let after = |i: usize| hits.at(i).iter().find(|c| c.what == What::Classifier).map(|c| c.end);
+            let end = after(v.end).unwrap_or(v.end);
+            let zero = chars.get(v.start).is_some_and(|c| c.is_ascii_digit() || matches!(c, '〇' | '零'));
+            match chars.get(end) {
+                None => true,
+                Some(c) if c.is_whitespace() || Prepared::is_clause_end_char(*c) || matches!(c, '、' | '/' | '|') => true,
+                Some(c) => zero && !c.is_ascii_alphanumeric() && *c != '.' && *c != '%',
+            }
+        });
+    }
 }
 
 /// A title in 《》 names a book, film or document, not an event: 《炸弹人》, 《突发事件应急处理预案》.
