@@ -478,15 +478,18 @@ fn asked(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     spans.negate(terms);
 }
 
+/// How many marks (a colon, a dash, spaces) may stand between a field's name and its value.
+const FIELD_GAP_CHARS: usize = 4;
+
 /// Negates an event whose report field is empty: the event's word, at most a colon and spaces,
-/// a nil value, a count word (0人, 0 间) and the field's end (违纪0人，作弊0人 / 作弊：无 /
-/// cheating: none / 设备故障 0). A zero ends its field before the next field's word (违纪0人作弊0人);
-/// a word value only at a space or a mark (停电无影响 reports the outage).
+/// a nil value, a count word of the plan's (0个, 0 间) and the field's end (作弊：无 / cheating:
+/// none / 设备故障 0). A zero ends its field before the next field's word too (违纪0人作弊0人); a
+/// word value only at a space or a mark (停电无影响 reports the outage).
 fn nil_fields(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
     let chars = &p.chars;
     for t in terms.iter_mut().filter(|t| !t.negated && t.hit.what.is_signal_like()) {
         let mut at = t.hit.end;
-        while chars.get(at).is_some_and(|c| matches!(c, ' ' | '\t' | '：' | ':' | '-' | '=')) && at < t.hit.end + 4 {
+        while chars.get(at).is_some_and(|c| matches!(c, ' ' | '\t' | '：' | ':' | '-' | '=')) && at < t.hit.end + FIELD_GAP_CHARS {
             at += 1;
         }
         t.negated = hits.at(at).iter().any(|v| {
