@@ -2127,7 +2127,7 @@ export type IfUnknown = "doubt" | "pass" | "fail";
 
 export type Source = "text" | "facts" | "example";
 
-export type Target = "rooms" | "candidates" | "minutes" | "staff";
+export type Target = "rooms" | "candidates" | "minutes" | "staff" | "items";
 
 
 /**

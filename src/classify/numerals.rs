@@ -99,7 +99,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             noun_at = skip(p, c.end);
         }
         let of_others = first(hits, noun_at, |w| {
-            matches!(w, What::RoomNoun | What::Measure { target: Target::Rooms | Target::Minutes | Target::Staff, .. })
+            matches!(w, What::RoomNoun | What::Measure { target: Target::Rooms | Target::Minutes | Target::Staff | Target::Items, .. })
         })
         .is_some();
         if !of_others && total_marked(p, hits, t) {
@@ -127,7 +127,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
         // lab 3, page 6, seat 14: a thing's number, neither a count nor a room; 监考两个人: the
         // proctors counted, not candidates.
-        if before.is_some_and(|h| matches!(h.what, What::IdNoun | What::Measure { target: Target::Staff, .. })) && !list_confirmed {
+        if before.is_some_and(|h| matches!(h.what, What::IdNoun | What::Measure { target: Target::Staff | Target::Items, .. }))
+            && !list_confirmed
+        {
             continue;
         }
         let ordinal = ending.at(t.start).filter(|h| matches!(h.what, What::OrdinalPrefix));
@@ -278,6 +280,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             } else if figure
                 && (pos >= p.chars.len()
                     || p.is_clause_end(pos)
+                    // A report's fields, a space or a spaced slash between them: 缺考：1 / 违纪：0,
+                    // 实到：29 违纪：0 (a figure said present ends its field).
+                    || (pos > 0
+                        && p.chars.get(pos - 1) == Some(&' ')
+                        && (matches!(p.chars.get(pos), Some('/' | '|')) || present_before(p, hits, &tokens, ti)))
                     // Typed fast, a space is a comma: 迟到了四个 其他都到了.
                     || (counted && pos > 0 && p.chars.get(pos - 1) == Some(&' '))
                     || hits
@@ -385,7 +392,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.rooms, r);
             }
-            What::Measure { target: Target::Staff, .. } => {}
+            What::Measure { target: Target::Staff | Target::Items, .. } => {}
             What::RoomNoun if (counted || counts_rooms(p, spec, t, bound)) && !ordinal_before => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.rooms, r);
@@ -552,6 +559,8 @@ fn per_room(p: &Prepared, hits: &Hits, out: &mut Counts) -> bool {
 /// Two or more counts of candidates: the largest is the session's, the smallest the part (those
 /// affected, or those present when a present marker says so); the share follows.
 fn relative(out: &mut Counts) {
+    // 违纪0人: a count of none is no part of the session.
+    out.all_candidates.retain(|(r, _)| r.num.value > 0.0);
     let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
     crate::sort::sort_by(&mut values, f64::total_cmp);
     values.dedup();
@@ -688,7 +697,7 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
             What::RoomNoun if share_of_one => Some((Target::Candidates, m.end)),
             What::RoomNoun | What::Measure { target: Target::Rooms, .. } => Some((Target::Rooms, m.end)),
             What::Measure { target: Target::Candidates, .. } => Some((Target::Candidates, m.end)),
-            What::Measure { target: Target::Staff, .. } => Some((Target::Staff, m.end)),
+            What::Measure { target: t @ (Target::Staff | Target::Items), .. } => Some((t, m.end)),
             _ => None,
         });
         let target = noun.map(|n| n.0);
@@ -719,8 +728,8 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
         let end = noun.map_or(h.end, |n| n.1);
         let reading = |num: Num| Reading { num, start: h.start, end };
         match target {
-            // all the proctors, 几位老师: not candidates.
-            Some(Target::Staff) => {}
+            // all the proctors, 几位老师, a few of the bags: not candidates.
+            Some(Target::Staff | Target::Items) => {}
             Some(Target::Rooms) => {
                 let num = match q.count {
                     Some(c) => Num { value: c, bound: q.bound },
@@ -1026,7 +1035,8 @@ fn present_before(p: &Prepared, hits: &Hits, tokens: &[Token], ti: usize) -> boo
             && !denied(hits, h)
             && !inside_signal(hits, h)
             && nearest(h)
-            && !(h.end..t.start).any(|i| p.is_clause_end(i))
+            // A report's field (实到：29) puts a colon between the marker and its count.
+            && !(h.end..t.start).any(|i| p.is_clause_end(i) && !matches!(p.chars.get(i), Some(':' | '：')))
     })
 }
 
@@ -1040,10 +1050,12 @@ fn event_right_after(hits: &Hits, end: usize) -> bool {
 /// 迟到 四个, 迟到5人): the figure counts those it happened to.
 fn event_right_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
     let at = skip_back(p, start);
-    // A particle or two may stand between (迟到了四个, 迟到的有几个, 迟到的 就两三个), not a clause end.
+    // A particle or two may stand between (迟到了四个, 迟到的有几个, 迟到的 就两三个), not a clause
+    // end; a report's field puts a colon there (缺考：1).
+    let ends_clause = |i: usize| p.is_clause_end(i) && !matches!(p.chars.get(i), Some(':' | '：'));
     hits.starting_in(at.saturating_sub(14), at)
         .iter()
-        .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 3 && !(h.end..at).any(|i| p.is_clause_end(i)))
+        .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 3 && !(h.end..at).any(ends_clause))
 }
 
 /// Whether a short marker ends right before `start`, spaces aside (差8个, 缺了 16 个).

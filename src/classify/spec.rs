@@ -330,6 +330,9 @@ pub enum Target {
     /// People who are not candidates (两个监考, two proctors, 监考两个人): a count of them is no
     /// count of candidates.
     Staff,
+    /// Things counted, not people (试卷12袋, 40台, five packets): a count of them is no count of
+    /// candidates either (应到试卷12袋 已到8袋 is four bags short, not four candidates).
+    Items,
 }
 
 #[derive(Clone, Debug, Serialize, ToJson, FromJson)]
