@@ -545,7 +545,7 @@ fn per_room(p: &Prepared, hits: &Hits, out: &mut Counts) -> bool {
         // A colon introduces the room's count (room 4: 2 late); any other clause end parts them.
         let between = p.chars.get(end..r.start).unwrap_or_default();
         let reach = if between.iter().all(char::is_ascii) { ROOM_COUNT_GAP_LATIN } else { ROOM_COUNT_GAP };
-        if between.len() > reach || (end..r.start).any(|i| p.is_clause_end(i) && !matches!(p.chars.get(i), Some(':' | '：'))) {
+        if between.len() > reach || (end..r.start).any(|i| p.is_clause_end_past_colon(i)) {
             return false;
         }
         after = r.end;
@@ -1036,7 +1036,7 @@ fn present_before(p: &Prepared, hits: &Hits, tokens: &[Token], ti: usize) -> boo
             && !inside_signal(hits, h)
             && nearest(h)
             // A report's field (实到：29) puts a colon between the marker and its count.
-            && !(h.end..t.start).any(|i| p.is_clause_end(i) && !matches!(p.chars.get(i), Some(':' | '：')))
+            && !(h.end..t.start).any(|i| p.is_clause_end_past_colon(i))
     })
 }
 
@@ -1052,10 +1052,9 @@ fn event_right_before(p: &Prepared, hits: &Hits, start: usize) -> bool {
     let at = skip_back(p, start);
     // A particle or two may stand between (迟到了四个, 迟到的有几个, 迟到的 就两三个), not a clause
     // end; a report's field puts a colon there (缺考：1).
-    let ends_clause = |i: usize| p.is_clause_end(i) && !matches!(p.chars.get(i), Some(':' | '：'));
     hits.starting_in(at.saturating_sub(14), at)
         .iter()
-        .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 3 && !(h.end..at).any(ends_clause))
+        .any(|h| matches!(h.what, What::Signal(_)) && h.end <= at && at - h.end <= 3 && !(h.end..at).any(|i| p.is_clause_end_past_colon(i)))
 }
 
 /// Whether a short marker ends right before `start`, spaces aside (差8个, 缺了 16 个).
