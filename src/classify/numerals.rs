@@ -229,7 +229,16 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             list_next = Some(pos);
             continue;
         }
-        let Some(m) = first(hits, pos, |w| matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)) else {
+        // A separator joins two numbers only when the next follows it, its 第 aside: 10 / 违纪：0
+        // ends a field (the 10 is a count); 3/5号考场, 第一、第二考场 are lists.
+        let joins = |sep: &Hit| {
+            let next = skip(p, sep.end);
+            let next = first(hits, next, |w| matches!(w, What::OrdinalPrefix)).map_or(next, |o| o.end);
+            sep.what != What::ListSep || tokens.get(ti + 1).is_some_and(|n| n.start == next)
+        };
+        let Some(m) =
+            first(hits, pos, |w| matches!(w, What::Measure { .. } | What::RoomNoun | What::Ordinal | What::ListSep)).filter(joins)
+        else {
             // 2 of 30 nurse aide candidates: a share written with "of" counts candidates named a
             // few words on, in its clause.
             if let Some(part) = ti.checked_sub(1).and_then(|i| tokens.get(i)).filter(|part| part.value < value) {
