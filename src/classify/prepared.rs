@@ -76,6 +76,16 @@ impl<'t> Prepared<'t> {
         self.is_clause_end(i) && !matches!(self.chars.get(i), Some(':' | '：'))
     }
 
+    /// Whether `c` parts the fields of a report laid out on one line (应到：30 / 实到：29, 作弊：无、停电：无).
+    pub fn is_field_mark_char(c: char) -> bool {
+        matches!(c, '/' | '|' | '、')
+    }
+
+    /// Whether `c` opens a quote or may (a straight quote): a claim or a question starts after it.
+    pub fn is_open_quote_char(c: char) -> bool {
+        matches!(c, '“' | '‘' | '「' | '『' | '"' | '\'')
+    }
+
     /// Whether `c` ends a clause (punctuation, line break).
     pub fn is_clause_end_char(c: char) -> bool {
         matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | '.' | ';' | '!' | '?' | '\n' | '\r' | '：' | ':' | '（' | '）' | '(' | ')')

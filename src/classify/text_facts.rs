@@ -284,7 +284,11 @@ fn opens_field(p: &Prepared, start: usize) -> bool {
         k -= 1;
     }
     let spaced = k < start && p.chars.get(start).is_some_and(|c| !c.is_ascii());
-    k == 0 || spaced || p.chars.get(k - 1).is_some_and(|c| Prepared::is_clause_end_char(*c) || matches!(c, '/' | '|' | '、' | '】' | ']'))
+    k == 0
+        || spaced
+        || p.chars
+            .get(k - 1)
+            .is_some_and(|c| Prepared::is_clause_end_char(*c) || Prepared::is_field_mark_char(*c) || matches!(c, '】' | ']'))
 }
 
 /// The window's measure of each char position `0..=len`: one per char, but a spaced word of
@@ -417,7 +421,7 @@ fn retracted(p: &Prepared, hits: &Hits) -> Vec<Claim> {
     for m in hits.all().iter().filter(|h| matches!(h.what, What::EarlierClaim)) {
         // 刚才说：…, 刚才群里说'…': the claim starts after the colon or quote.
         let from = (m.end..p.chars.len())
-            .find(|&i| !p.chars.get(i).is_some_and(|c| c.is_whitespace() || matches!(c, ':' | '：' | '\'' | '"' | '“' | '‘')))
+            .find(|&i| !p.chars.get(i).is_some_and(|c| c.is_whitespace() || matches!(c, ':' | '：') || Prepared::is_open_quote_char(*c)))
             .unwrap_or(p.chars.len());
         let clause_end = (from..p.chars.len()).find(|&i| p.is_clause_end(i)).unwrap_or(p.chars.len());
         let gap_to = |c: &Hit| {
@@ -453,7 +457,7 @@ fn asked(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
             continue;
         }
         let from =
-            (start..i).find(|&k| p.chars.get(k).is_some_and(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '‘'))).unwrap_or(i);
+            (start..i).find(|&k| p.chars.get(k).is_some_and(|c| !c.is_whitespace() && !Prepared::is_open_quote_char(*c))).unwrap_or(i);
         let opens = |w: What| hits.at(from).iter().any(|h| h.what == w);
         if opens(What::QuestionOpener) {
             opened = Some(from);
@@ -501,7 +505,7 @@ fn nil_fields(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
             let zero = chars.get(v.start).is_some_and(|c| c.is_ascii_digit() || matches!(c, '〇' | '零'));
             match chars.get(end) {
                 None => true,
-                Some(c) if c.is_whitespace() || Prepared::is_clause_end_char(*c) || matches!(c, '、' | '/' | '|') => true,
+                Some(c) if c.is_whitespace() || Prepared::is_clause_end_char(*c) || Prepared::is_field_mark_char(*c) => true,
                 Some(c) => zero && !c.is_ascii_alphanumeric() && *c != '.' && *c != '%',
             }
         });
