@@ -68,6 +68,8 @@ pub enum What {
     TotalSuffix,
     /// A word right before a present marker that denies it (不来了, 不得入场).
     PresentBlocker,
+    /// A word next to a present marker saying those came in late (after the start, 开考后).
+    PresentLate,
     /// A word right before a count that says it is missing (差8个, short 5).
     Short,
     /// Words that say one room only (别的考场没事, only this room).
@@ -236,6 +238,7 @@ impl Index {
         add(&mut spec.numbers.total_markers.iter(), What::Total);
         add(&mut spec.numbers.total_suffixes.iter(), What::TotalSuffix);
         add(&mut spec.numbers.present_blockers.iter(), What::PresentBlocker);
+        add(&mut spec.numbers.present_late.iter(), What::PresentLate);
         add(&mut spec.numbers.short_markers.iter(), What::Short);
         add(&mut spec.numbers.one_room_words.iter(), What::OneRoom);
         let m = &spec.numbers;
@@ -323,6 +326,9 @@ impl Index {
         for (start, c) in text.iter().enumerate() {
             hits.open(start);
             found.clear();
+            // A chat mention names whom the message is for (@所有人, @all, @张组长): 所有 there is
+            // no count of candidates.
+            let mentioned = start > 0 && text.get(start - 1) == Some(&'@');
             if let Some(node) = root_in(&self.firsts, &self.trie, *c) {
                 walk(&self.trie, node, text, start, &mut found);
             }
@@ -361,7 +367,7 @@ impl Index {
             }
             for (end, what) in &found {
                 let inside_plain = *end <= plain.1 && (start, *end) != plain;
-                if !matches!(what, What::PlainWord) && !inside_plain && at_word_edges(text, start, *end) {
+                if !matches!(what, What::PlainWord) && !inside_plain && !mentioned && at_word_edges(text, start, *end) {
                     hits.push(Hit { start, end: *end, what: *what });
                 }
             }

@@ -174,7 +174,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
         }
         if let Some(h) = first(hits, pos, |w| matches!(w, What::Percent)) {
-            set_max(&mut out.fraction, Reading { num: Num::exact(value / 100.0), start: t.start, end: h.end });
+            // 出勤98%, attendance 95%: the share there; those away are the rest.
+            let share = if present_before(p, hits, &tokens, ti) { 1.0 - value / 100.0 } else { value / 100.0 };
+            set_max(&mut out.fraction, Reading { num: Num::exact(share.max(0.0)), start: t.start, end: h.end });
             continue;
         }
         let mut counted = false;
@@ -253,7 +255,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 if linked_by_of(p, hits, part, t) && (named.is_some() || (!other && close)) {
                     let end = named.map_or(t.end, |noun| noun.end);
                     // 29 of 30 present: the part is those who are there.
-                    let present = first(hits, skip(p, end), |w| matches!(w, What::Present)).is_some_and(|h| !denied(hits, &h));
+                    let present = first(hits, skip(p, end), |w| matches!(w, What::Present)).is_some_and(|h| says_present(p, hits, &h));
                     out.all_candidates.push((Reading { num: Num::exact(value), start: t.start, end }, false));
                     out.all_candidates.push((Reading { num: Num::exact(part.value), start: part.start, end: part.end }, present));
                     continue;
@@ -373,7 +375,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let present = (!said_after && present_before(p, hits, &tokens, ti))
                     || hits.starting_in(r.end, r.end + reach).iter().any(|h| {
                         matches!(h.what, What::Present)
-                            && !denied(hits, h)
+                            && says_present(p, hits, h)
                             && !inside_signal(hits, h)
                             && !(r.end..h.start).any(|i| p.is_clause_end(i))
                             // 3个考生迟到…已入场: what happened to them comes first; the late ones
@@ -581,6 +583,11 @@ fn relative(out: &mut Counts) {
     // is the session's (45个考生迟到了2个: the bare 2 is a part of the 45).
     let all_said = out.all_candidates.iter().filter(|(r, _)| r.num.value == total).all(|(r, _)| out.said.contains(&r.start));
     if !out.total_marked && !out.implicit_part && all_said {
+        return;
+    }
+    // 还差3人 … 到了2个: a count said short is what the session lacks, never its whole.
+    let all_short = out.all_candidates.iter().filter(|(r, _)| r.num.value == total).all(|(r, _)| out.short.contains(&r.start));
+    if !out.total_marked && all_short {
         return;
     }
     // 30人 迟到5个 已经到了三个: those said late are the part, not the fewer who have come since.
@@ -797,6 +804,11 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
             {
                 i += 1;
             }
+            // 8:30 考生入场, 9:05 报告: a time of day counts nothing (8:30 was read as 8 of 30).
+            if let Some(end) = clock_time_end(chars, start, i) {
+                i = end;
+                continue;
+            }
             if let (Some(v), false) = (arabic_value(chars.get(start..i).unwrap_or_default()), blocked()) {
                 out.push(Token { value: v, start, end: i, script: Script::Arabic });
             }
@@ -851,6 +863,20 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
     }
     crate::sort::sort_by_key(&mut out, |t| t.start);
     out
+}
+
+/// Where a time of day ends when the digits `start..end` are its hours: one or two digits up to
+/// 24, a colon, then exactly two digits of minutes (8:30, 13：05), no digit after.
+fn clock_time_end(chars: &[char], start: usize, end: usize) -> Option<usize> {
+    let hours = chars.get(start..end)?;
+    let minutes = chars.get(end + 1..end + 3)?;
+    let is_clock = (1..=2).contains(&hours.len())
+        && arabic_value(hours).is_some_and(|h| h <= 24.0)
+        && matches!(chars.get(end), Some(':' | '：'))
+        && minutes.iter().all(char::is_ascii_digit)
+        && minutes.first().is_some_and(|d| *d <= '5')
+        && !chars.get(end + 3).is_some_and(char::is_ascii_digit);
+    is_clock.then_some(end + 3)
 }
 
 /// 20 → 20, 1.5 → 1.5. Whole numbers of up to 15 digits are exact in an f64, so they are summed
@@ -1023,6 +1049,21 @@ fn total_marked(p: &Prepared, hits: &Hits, t: &Token) -> bool {
 /// ("aren't here", "weren't seated") are longer than the four characters of 并没有 or 不让.
 const DENIAL_REACH: usize = 10;
 
+/// How far before a present marker a word saying they came late may end: a particle or a
+/// space between (开考后才进场, 开考后 进来的).
+const LATE_GAP_CHARS: usize = 2;
+
+/// Whether a present marker says who is there: neither denied nor said of those who came in
+/// late (4 of 25 turned up after the start: the 4 are late arrivals, the other 21 are not away).
+fn says_present(p: &Prepared, hits: &Hits, h: &Hit) -> bool {
+    let late_after = hits.at(skip(p, h.end)).iter().any(|g| matches!(g.what, What::PresentLate));
+    let late_before = hits
+        .starting_in(h.start.saturating_sub(DENIAL_REACH), h.start)
+        .iter()
+        .any(|g| matches!(g.what, What::PresentLate) && g.end <= h.start && h.start - g.end <= LATE_GAP_CHARS);
+    !denied(hits, h) && !late_after && !late_before
+}
+
 /// Whether a present marker is denied by the word right before it: a negator (未到场) or a
 /// blocker (不让进场, 站起来了).
 fn denied(hits: &Hits, h: &Hit) -> bool {
@@ -1041,7 +1082,7 @@ fn present_before(p: &Prepared, hits: &Hits, tokens: &[Token], ti: usize) -> boo
     hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
         matches!(h.what, What::Present)
             && h.end <= t.start
-            && !denied(hits, h)
+            && says_present(p, hits, h)
             && !inside_signal(hits, h)
             && nearest(h)
             // A report's field (实到：29) puts a colon between the marker and its count.

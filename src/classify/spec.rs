@@ -306,6 +306,11 @@ pub struct Numbers {
     /// general, but they do say these are not present.
     #[serde(default)]
     pub present_blockers: Vec<String>,
+    /// Words right after a present marker, or just before it, that say those present came in
+    /// late (4 of 25 turned up after the start, 开考后才进场的有7个): the count is of late
+    /// arrivals who are there, not of those present with the rest still away.
+    #[serde(default)]
+    pub present_late: Vec<String>,
     /// Words right before a count that say it is missing from the session's whole (差8个, 缺了16个,
     /// short 5): beside a total, candidates are missing even when no event word says so.
     #[serde(default)]
