@@ -83,6 +83,8 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     // The room ids that start a range (rooms 10-12): the rooms up to the next id are named too.
     let mut ranges: Vec<usize> = Vec::new();
     let mut pending: Vec<(f64, usize, usize)> = Vec::new();
+    // The numbers in `pending` that start a range (1至3号考场): a range once they are rooms.
+    let mut pending_ranges: Vec<usize> = Vec::new();
     // A room list continues when the next number starts here (after 、 or and).
     let mut list_next: Option<usize> = None;
     let mut list_confirmed = false;
@@ -111,6 +113,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let at = ending.at(t.start).filter(|h| matches!(h.what, What::OrdinalPrefix)).map_or(t.start, |h| h.start);
         if list_next != Some(t.start) && list_next != Some(at) {
             pending.clear();
+            pending_ranges.clear();
             list_confirmed = false;
         }
         list_next = None;
@@ -225,6 +228,16 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             }
             continue;
         }
+        // 1至3号考场, 1号到6号考场: a range of rooms whose noun comes after its last number.
+        if !list_confirmed {
+            let after = first(hits, pos, |w| matches!(w, What::Ordinal)).map_or(pos, |o| skip(p, o.end));
+            if let Some(next) = range_before_room_noun(p, hits, spec, &tokens, ti, after) {
+                pending.push((value, from, t.end));
+                pending_ranges.push(pending.len() - 1);
+                list_next = Some(next);
+                continue;
+            }
+        }
         // 第一第二考场: the next 第 continues a list of ordinals.
         if ordinal_before && first(hits, pos, |w| matches!(w, What::OrdinalPrefix)).is_some() {
             pending.push((value, from, t.end));
@@ -251,7 +264,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // share is of the candidates too.
                 let other = ahead.iter().filter(in_clause).any(|h| matches!(h.what, What::Measure { .. } | What::RoomNoun));
                 // Unnamed, the two stand close (2 of 45, four of our 60), not a word and a time apart.
-                let close = t.start - part.end <= 8 && p.chars.get(t.end) != Some(&':');
+                // The event's word may stand between them (9 late out of 100, 3 no-shows out of 28).
+                let gap = t.start - part.end;
+                let event_between = || hits.starting_in(part.end, t.start).iter().any(|h| matches!(h.what, What::Signal(_)));
+                let close = (gap <= OF_GAP_CHARS || (gap <= OF_GAP_EVENT_CHARS && event_between())) && p.chars.get(t.end) != Some(&':');
                 if linked_by_of(p, hits, part, t) && (named.is_some() || (!other && close)) {
                     let end = named.map_or(t.end, |noun| noun.end);
                     // 29 of 30 present: the part is those who are there.
@@ -409,6 +425,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 set_max(&mut out.rooms, r);
             }
             What::RoomNoun => {
+                ranges.extend(pending_ranges.drain(..).map(|k| room_ids.len() + k));
                 room_ids.append(&mut pending);
                 name_rooms(&mut room_ids, p, index, t, value, from, m.end);
             }
@@ -422,6 +439,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     if let Some(last) = pending.last_mut() {
                         last.2 = noun.end;
                     }
+                    ranges.extend(pending_ranges.drain(..).map(|k| room_ids.len() + k));
                     room_ids.append(&mut pending);
                 } else if let Some(sep) = first(hits, next, |w| matches!(w, What::ListSep)) {
                     list_next = Some(skip(p, sep.end));
@@ -430,6 +448,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     list_next = Some(next);
                 } else {
                     pending.clear();
+                    pending_ranges.clear();
                 }
             }
             What::ListSep if t.script == Script::Arabic || room_before || list_confirmed || ordinal_before => {
@@ -576,7 +595,7 @@ fn relative(out: &mut Counts) {
     crate::sort::sort_by(&mut values, f64::total_cmp);
     values.dedup();
     let (Some(&low), Some(&total)) = (values.first(), values.last()) else { return };
-    if values.len() < 2 || total <= 0.0 {
+    if values.len() < 2 || total < MIN_SESSION {
         return;
     }
     // 迟到考生2名，缺考1名: every count names its candidates and says whom an event befell, none
@@ -619,6 +638,15 @@ fn relative(out: &mut Counts) {
         out.large = None;
     }
 }
+
+/// How far apart a share's part and whole may be when nothing names them (2 of 45, four of our
+/// 60), and when the event's word stands between them (9 late out of 100).
+const OF_GAP_CHARS: usize = 8;
+const OF_GAP_EVENT_CHARS: usize = 20;
+
+/// The fewest candidates a count must have to be a session's whole: two and one are the affected
+/// told one by one (两个考生迟到了 一个说闹钟没响 一个找不到楼 is two late, not one of two).
+const MIN_SESSION: f64 = 3.0;
 
 /// How many short English words may stand between a figure and the words of lateness it counts
 /// (4 are running late, 3 still haven't arrived), and how long a short word is.
@@ -672,6 +700,16 @@ fn separator(p: &Prepared, words: &[String], pos: usize) -> Option<usize> {
     let rest = p.chars.get(pos..)?;
     let sep = words.iter().find(|s| !s.is_empty() && rest.iter().copied().take(s.chars().count()).eq(s.chars()))?;
     Some(skip(p, pos + sep.chars().count()))
+}
+
+/// Where the next number starts when a range separator at `pos` leads to it and a room noun
+/// follows that one, its 号 aside (1至3号考场, 1号到6号考场, 3 to 5 rooms is not: a count).
+fn range_before_room_noun(p: &Prepared, hits: &Hits, spec: &Numbers, tokens: &[Token], ti: usize, pos: usize) -> Option<usize> {
+    let next = separator(p, &spec.room_range_separators, pos)?;
+    let n = tokens.get(ti + 1).filter(|n| n.start == next)?;
+    let after = skip(p, n.end);
+    let after = first(hits, after, |w| matches!(w, What::Ordinal)).map_or(after, |o| skip(p, o.end));
+    first(hits, after, |w| matches!(w, What::RoomNoun)).map(|_| next)
 }
 
 /// Whether `part` and `t` are joined by a linker (14 of 50, 5 out of 60).
