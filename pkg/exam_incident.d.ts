@@ -1903,7 +1903,8 @@ export interface Numbers {
     one_room_words?: string[];
     /**
      * Nouns a number after which names a thing, not a count (lab 3, page 6, seat 14, bus 2):
-     * "seat 14 candidate fainted" is one candidate.
+     * "seat 14 candidate fainted" is one candidate; or counts things, not candidates (a report's
+     * 答题卡28 and 收卷28 beside 缺考2).
      */
     id_nouns?: string[];
 }

@@ -311,7 +311,10 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     // 实到：29 违纪：0 (a figure said present ends its field).
                     || (pos > 0
                         && p.chars.get(pos - 1) == Some(&' ')
-                        && (matches!(p.chars.get(pos), Some('/' | '|')) || present_before(p, hits, &tokens, ti)))
+                        && (matches!(p.chars.get(pos), Some('/' | '|'))
+                            || present_before(p, hits, &tokens, ti)
+                            // 缺考2 违纪0: an event's figure ends its field too.
+                            || event_right_before(p, hits, t.start)))
                     // Typed fast, a space is a comma: 迟到了四个 其他都到了.
                     || (counted && pos > 0 && p.chars.get(pos - 1) == Some(&' '))
                     || hits

@@ -320,7 +320,8 @@ pub struct Numbers {
     #[serde(default)]
     pub one_room_words: Vec<String>,
     /// Nouns a number after which names a thing, not a count (lab 3, page 6, seat 14, bus 2):
-    /// "seat 14 candidate fainted" is one candidate.
+    /// "seat 14 candidate fainted" is one candidate; or counts things, not candidates (a report's
+    /// 答题卡28 and 收卷28 beside 缺考2).
     #[serde(default)]
     pub id_nouns: Vec<String>,
 }
