@@ -204,7 +204,14 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
         // A number right after a room noun names a room (机房二, room 3), unless a measure word
         // is glued to it (4号考场两名考生): 机房二 考生… is not two candidates.
-        let counts_here = hits.at(t.end).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier));
+        // Spaced, a one-character Chinese measure word still counts (机房 40 人 到了 35 个); a noun
+        // after a room's number is said of the room (考场3 考生都在, room 3 candidates).
+        let spaced = skip(p, t.end);
+        let counts_here = hits.at(t.end).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier))
+            || (spaced > t.end
+                && t.script == Script::Arabic
+                && p.chars.get(spaced).is_some_and(|c| !c.is_ascii())
+                && hits.at(spaced).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier) && h.end == spaced + 1));
         if room_before && bound_before.is_none() && !counts_here {
             room_ids.push((value, before.map_or(t.start, |h| h.start), t.end));
             if let Some(sep) = first(hits, pos, |w| matches!(w, What::ListSep)) {
@@ -262,7 +269,12 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 let named = ahead.iter().filter(in_clause).find(|h| matches!(h.what, What::Measure { target: Target::Candidates, .. }));
                 // 3 of 40 missing, 考生 2 of 45 迟到: with nothing else counted after it, the
                 // share is of the candidates too.
-                let other = ahead.iter().filter(in_clause).any(|h| matches!(h.what, What::Measure { .. } | What::RoomNoun));
+                // A room named by its number (3 of 40 in room 6 are late) is where, not what is counted.
+                let names_room = |h: &Hit| h.what == What::RoomNoun && tokens.iter().any(|u| u.start == skip(p, h.end));
+                let other = ahead
+                    .iter()
+                    .filter(in_clause)
+                    .any(|h| matches!(h.what, What::Measure { .. }) || (h.what == What::RoomNoun && !names_room(h)));
                 // Unnamed, the two stand close (2 of 45, four of our 60), not a word and a time apart.
                 // The event's word may stand between them (9 late out of 100, 3 no-shows out of 28).
                 let gap = t.start - part.end;
@@ -647,6 +659,9 @@ fn relative(out: &mut Counts) {
 const OF_GAP_CHARS: usize = 8;
 const OF_GAP_EVENT_CHARS: usize = 20;
 
+/// How far after an English word of many (all, most, widespread) the event it counts may start.
+const ENGLISH_QUANTITY_REACH: usize = 40;
+
 /// The fewest candidates a count must have to be a session's whole: two and one are the affected
 /// told one by one (两个考生迟到了 一个说闹钟没响 一个找不到楼 is two late, not one of two).
 const MIN_SESSION: f64 = 3.0;
@@ -809,7 +824,16 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
                     .starting_in(at, at + reach)
                     .iter()
                     .any(|m| matches!(m.what, What::Present) && !(at..m.start).any(|i| p.is_clause_end(i)) && !inside_signal(hits, m));
-                if q.large && !all_present && out.large.is_none() {
+                // All quiet, all from different villages: an English word of many with no noun
+                // counts only when an event's words follow in its clause (many are late, most still
+                // on the road, widespread cheating).
+                let english = p.chars.get(h.start).is_some_and(char::is_ascii_alphabetic);
+                let of_late = || {
+                    hits.starting_in(at, at + ENGLISH_QUANTITY_REACH)
+                        .iter()
+                        .any(|m| matches!(m.what, What::Signal(_) | What::FramePredicate(_)) && !(at..m.start).any(|i| p.is_clause_end(i)))
+                };
+                if q.large && !all_present && out.large.is_none() && (target.is_some() || !english || of_late()) {
                     out.large = Some((h.start, end));
                 }
             }

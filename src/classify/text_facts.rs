@@ -215,10 +215,13 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
         {
             continue;
         }
+        // A predicate that is also a negator (没有) says what its object before it lacks (页…没有字);
+        // before its object it denies it (没有发现缺页).
+        let negates = hits.at(h.start).iter().any(|n| n.what == What::Negator && n.end == h.end);
         let near = |o: &Hit| {
             let (a, b) = if o.end <= h.start {
                 (o.end, h.start)
-            } else if h.end <= o.start {
+            } else if h.end <= o.start && !negates {
                 (h.end, o.start)
             } else {
                 return None;
