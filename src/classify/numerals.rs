@@ -828,12 +828,12 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
                 // counts only when an event's words follow in its clause (many are late, most still
                 // on the road, widespread cheating).
                 let english = p.chars.get(h.start).is_some_and(char::is_ascii_alphabetic);
-                let of_late = || {
+                let event_follows = || {
                     hits.starting_in(at, at + ENGLISH_QUANTITY_REACH)
                         .iter()
                         .any(|m| matches!(m.what, What::Signal(_) | What::FramePredicate(_)) && !(at..m.start).any(|i| p.is_clause_end(i)))
                 };
-                if q.large && !all_present && out.large.is_none() && (target.is_some() || !english || of_late()) {
+                if q.large && !all_present && out.large.is_none() && (target.is_some() || !english || event_follows()) {
                     out.large = Some((h.start, end));
                 }
             }
