@@ -88,6 +88,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
     // A room list continues when the next number starts here (after 、 or and).
     let mut list_next: Option<usize> = None;
     let mut list_confirmed = false;
+    // Whether a room has been named by its number and 号 (3号考场): later numbers with 号 and
+    // no noun are rooms too.
+    let mut numbered_rooms = false;
     // The denominator of a share already read (1/4) is no count of its own.
     let mut skip_next = false;
     for (ti, t) in tokens.iter().enumerate() {
@@ -454,6 +457,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                     if let Some(last) = pending.last_mut() {
                         last.2 = noun.end;
                     }
+                    numbered_rooms = true;
                     ranges.extend(pending_ranges.drain(..).map(|k| room_ids.len() + k));
                     room_ids.append(&mut pending);
                 } else if let Some(sep) = first(hits, next, |w| matches!(w, What::ListSep)) {
@@ -461,6 +465,11 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 } else if tokens.get(ti + 1).is_some_and(|n| n.start == next) {
                     // 3号4号考场: the next room number follows without a separator.
                     list_next = Some(next);
+                } else if numbered_rooms && bare_number_ends(p, hits, next) {
+                    // 2号考场有人抄…5号、6号也一样: once rooms go by their numbers, a number
+                    // said the same way with nothing after it is a room too.
+                    ranges.extend(pending_ranges.drain(..).map(|k| room_ids.len() + k));
+                    room_ids.append(&mut pending);
                 } else {
                     pending.clear();
                     pending_ranges.clear();
@@ -927,7 +936,57 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
         }
     }
     crate::sort::sort_by_key(&mut out, |t| t.start);
+    corrected(p, hits, &mut out);
     out
+}
+
+/// Whether nothing is named right after a number's 号 (5号、6号也一样, …9号10号。): the end of
+/// the text or of a clause, or a connector (也, 和); 5号考生, 5号楼, 3月5号 name other things.
+fn bare_number_ends(p: &Prepared, hits: &Hits, at: usize) -> bool {
+    at >= p.chars.len() || p.is_clause_end(at) || hits.at(at).iter().any(|h| matches!(h.what, What::Connector | What::ListSep))
+}
+
+/// How far after a number its correction may start (迟到12个 不对…, 20 late?? no my bad…), and
+/// how far after the correction the number that replaces it (…是21个, …, 2 late), in chars.
+const CORRECTED_REACH_CHARS: usize = 14;
+const CORRECTING_REACH_CHARS: usize = 12;
+
+/// A number taken back by a correction and said again (迟到12个 不对 是21个, about 8, sorry 18
+/// late): one number from the first's start to the second's end, with the second's value, so the
+/// words before the one and after the other are both its own. A correction that is also a
+/// negator says the number after it is the wrong one (6个没到 不是16个); the session's whole and
+/// a room's number are not what a proctor recounts (总共30个考生 不对…是4个, 3考场…不是12个), and
+/// a number counted otherwise is another count (2个，手机打错了（40人）).
+fn corrected(p: &Prepared, hits: &Hits, tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let (Some(a), Some(b)) = (tokens.get(i).copied(), tokens.get(i + 1).copied()) else { break };
+        let negates = |h: &Hit| hits.at(h.start).iter().any(|n| matches!(n.what, What::Negator) && n.end == h.end);
+        let fixes = hits
+            .starting_in(a.end, (a.end + CORRECTED_REACH_CHARS).min(b.start))
+            .iter()
+            .any(|h| matches!(h.what, What::Correction) && h.end <= b.start && b.start - h.end <= CORRECTING_REACH_CHARS && !negates(h));
+        let names_something = |t: &Token| {
+            hits.at(skip(p, t.end)).iter().any(|h| matches!(h.what, What::RoomNoun | What::Measure { target: Target::Rooms, .. }))
+                || total_marked(p, hits, t)
+        };
+        // The number said again is counted alike (12个…21个); 2个…打错了（40人） is another count.
+        let unit = |t: &Token| {
+            hits.at(skip(p, t.end))
+                .iter()
+                .find(|h| matches!(h.what, What::Classifier | What::Measure { .. }))
+                .and_then(|h| p.chars.get(h.start..h.end))
+        };
+        let alike = || unit(&a).is_none_or(|u| unit(&b) == Some(u));
+        if fixes && a.script != Script::Letter && b.script != Script::Letter && !names_something(&a) && !names_something(&b) && alike() {
+            if let Some(t) = tokens.get_mut(i) {
+                t.value = b.value;
+                t.end = b.end;
+            }
+            tokens.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 /// Where a time of day ends when the digits `start..end` are its hours: one or two digits up to
