@@ -1720,6 +1720,13 @@ export interface Negation {
      */
     question_alternatives?: string[];
     /**
+     * Words that say the case just asked or supposed is happening here and now (我们现在就是这样,
+     * 今天三考场就是这个情况, 现在门口就有一个, that's what we have right now): a question or an
+     * unreal sentence that ends with a question mark before one reports, not asks
+     * (问一下，考生37.8能不能进场？现在门口就有一个).
+     */
+    actualisers?: string[];
+    /**
      * Words that report a claim made earlier (刚才说, 之前报的, earlier I said): the clause after
      * one is that claim, taken back when a word of `corrections` follows it.
      */

@@ -48,6 +48,8 @@ pub enum What {
     UnrealBreak,
     /// A word reporting a claim made earlier (刚才说, earlier I said).
     EarlierClaim,
+    /// A word saying the case asked about is happening now (现在就是这样, 现在门口就有一个).
+    Actualiser,
     /// A word taking an earlier claim back (其实, 搞错了, actually).
     Correction,
     /// A question word (能不能, 还是, 对吧): its clause, before a question mark, asks.
@@ -228,6 +230,7 @@ impl Index {
         }
         add(&mut n.unreal_breaks.iter(), What::UnrealBreak);
         add(&mut n.earlier_claims.iter(), What::EarlierClaim);
+        add(&mut n.actualisers.iter(), What::Actualiser);
         add(&mut n.corrections.iter(), What::Correction);
         add(&mut n.question_words.iter(), What::QuestionWord);
         add(&mut n.perfectives.iter(), What::Perfective);

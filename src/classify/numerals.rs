@@ -613,8 +613,9 @@ fn per_room(p: &Prepared, hits: &Hits, out: &mut Counts) -> bool {
 /// Two or more counts of candidates: the largest is the session's, the smallest the part (those
 /// affected, or those present when a present marker says so); the share follows.
 fn relative(out: &mut Counts) {
-    // 违纪0人: a count of none is no part of the session.
-    out.all_candidates.retain(|(r, _)| r.num.value > 0.0);
+    // 违纪0人: a count of none is no part of the session; 体温38.4: a figure with a decimal part
+    // counts no one.
+    out.all_candidates.retain(|(r, _)| r.num.value > 0.0 && r.num.value.fract() == 0.0);
     let mut values: Vec<f64> = out.all_candidates.iter().map(|(r, _)| r.num.value).collect();
     crate::sort::sort_by(&mut values, f64::total_cmp);
     values.dedup();
@@ -676,8 +677,8 @@ const ENGLISH_QUANTITY_REACH: usize = 40;
 const MIN_SESSION: f64 = 3.0;
 
 /// How many short English words may stand between a figure and the words of lateness it counts
-/// (4 are running late, 3 still haven't arrived), and how long a short word is.
-const LATENESS_GAP_WORDS: usize = 2;
+/// (4 are running late, 3 still haven't arrived, 2 running a bit late), and how long a short word is.
+const LATENESS_GAP_WORDS: usize = 3;
 const SHORT_WORD_CHARS: usize = 8;
 
 /// How few digits a room number has that a spaced list names (考场101 102 103).

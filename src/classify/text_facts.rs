@@ -372,7 +372,8 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
             continue;
         }
         let s = sentence(m);
-        if threats.contains(&s) {
+        // 请教一下，…这个算不算泄题？今天三考场就是这个情况: the question reports the case.
+        if threats.contains(&s) || (p.chars.get(s.1).is_some_and(|c| matches!(c, '？' | '?')) && actualised(p, hits, s.1)) {
             continue;
         }
         // A sentence of little more than the unreal word (Drill only. 只是演练。) says it of the whole
@@ -398,6 +399,18 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
         spans.add(from, to);
     }
     spans.negate(terms);
+}
+
+/// How far after a question mark a word of `actualisers` may stand.
+const ACTUALISER_REACH_CHARS: usize = 40;
+
+/// Whether the sentence right after the question mark at `mark` says the case asked about is
+/// happening now (`actualisers`: 我们现在就是这样, 现在门口就有一个, that's what we have now).
+fn actualised(p: &Prepared, hits: &Hits, mark: usize) -> bool {
+    hits.starting_in(mark + 1, mark + 1 + ACTUALISER_REACH_CHARS).iter().any(|h| {
+        matches!(h.what, What::Actualiser)
+            && !(mark + 1..h.start).any(|i| p.chars.get(i).is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n')))
+    })
 }
 
 /// How far after the end of an earlier claim's clause its correction may start (刚才说卷子到了，
@@ -470,7 +483,9 @@ fn asked(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
         let mark = p.chars.get(i).copied();
         if matches!(mark, Some('？' | '?')) {
             let inside = |w: fn(What) -> bool| hits.starting_in(start, i).iter().any(|h| w(h.what) && h.end <= i);
-            if let Some(o) = opened {
+            if actualised(p, hits, i) {
+                // 能不能进场？现在门口就有一个: the case asked about is here.
+            } else if let Some(o) = opened {
                 spans.add(o, i);
             } else if inside(|w| matches!(w, What::QuestionWord)) && !inside(|w| matches!(w, What::Perfective)) {
                 spans.add(start, i);
