@@ -76,10 +76,11 @@ pub fn resolve(p: &Prepared, hits: &Hits, framed: &[Hit], longest: usize, scope:
     let stops = |i: usize| has(i, STOPS) || p.is_clause_end(i);
     let joins = |i: usize| has(i, JOINS) || p.chars.get(i).is_some_and(|c| c.is_whitespace());
     // 没发现夹带、手机、交头接耳: an enumeration carries the negator past an item that is no
-    // term, when connectors part every item and none is longer than a word or two.
+    // term, when connectors part every item and none is longer than a word or two; and to an
+    // item whose term a word or two opens (未发生试卷泄密、考生突发疾病、停电).
     let connects = |i: usize| has(i, JOINS) && !p.chars.get(i).is_some_and(|c| c.is_whitespace());
     let listed = |from: usize, to: usize| {
-        if from >= to || !connects(from) || !connects(to - 1) {
+        if from >= to || !connects(from) {
             return false;
         }
         let mut run = 0;

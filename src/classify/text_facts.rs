@@ -33,7 +33,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         _ => true,
     });
     topic(spec, &hits, &mut terms);
-    unreal(p, &hits, &mut terms, &spec.negation.whole_message);
+    let at_hand = unreal(p, &hits, &mut terms, &spec.negation.whole_message);
     // Content, bystander and clearing words, found in one pass over the hits.
     let (mut content, mut bystanders, mut cleared) = (Vec::new(), Vec::new(), Vec::new());
     let (mut family, mut leave) = (Vec::new(), false);
@@ -92,7 +92,12 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         cues: Vec::with_capacity(terms.len()),
         facts: Vec::with_capacity(terms.len() + 6),
         negated: Vec::with_capacity(terms.len()),
-        unreal: hits.all().iter().any(|h| matches!(h.what, What::Unreal | What::Content | What::Bystander)),
+        // An unreal word that asked about the case at hand takes nothing out of the real.
+        unreal: hits.all().iter().any(|h| match h.what {
+            What::Unreal => !at_hand.contains(&h.start),
+            What::Content | What::Bystander => true,
+            _ => false,
+        }),
         ..Provenance::default()
     };
     for t in &terms {
@@ -321,7 +326,9 @@ const TURN_TO_UNREAL_CHARS: usize = 16;
 const SHORT_SENTENCE_CHARS: usize = 14;
 
 /// Negates every term in a sentence that has an unreal word (a drill, a hypothetical, the news).
-fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[String]) {
+/// Returns where the unreal words start that ask about the case at hand (`actualisers`), which
+/// take nothing out of the real.
+fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[String]) -> Vec<usize> {
     // 不是演练, 不是实操模拟: a negator up to three characters before an unreal word, in its
     // clause, makes the sentence real; not one inside an event's words (卷子没到是我搞错了).
     let in_event = |g: &Hit| terms.iter().any(|t| t.hit.what.is_signal_like() && t.hit.start <= g.start && g.end <= t.hit.end);
@@ -339,8 +346,9 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
         .filter(|h| !claims.iter().any(|c| c.start <= h.start && h.end <= c.end))
         .map(|h| (h.start, h.end))
         .collect();
+    let mut at_hand = Vec::new();
     if marks.is_empty() && claims.is_empty() {
-        return;
+        return at_hand;
     }
     let ends = |i: usize| {
         p.chars.get(i).is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '；' | ';'))
@@ -372,8 +380,14 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
             continue;
         }
         let s = sentence(m);
-        // 请教一下，…这个算不算泄题？今天三考场就是这个情况: the question reports the case.
-        if threats.contains(&s) || (p.chars.get(s.1).is_some_and(|c| matches!(c, '？' | '?')) && actualised(p, hits, s.1)) {
+        if threats.contains(&s) {
+            continue;
+        }
+        // 请教一下，…这个算不算泄题？今天三考场就是这个情况: the question reports the case; and
+        // spoken without a question mark (请问一下…怎么办我们这个考场已经…).
+        let asks = p.chars.get(s.1).is_some_and(|c| matches!(c, '？' | '?'));
+        if (asks && actualised(p, hits, s.1)) || (!asks && spoken_at_hand(hits, m_end, s.1)) {
+            at_hand.push(m);
             continue;
         }
         // A sentence of little more than the unreal word (Drill only. 只是演练。) says it of the whole
@@ -399,6 +413,17 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
         spans.add(from, to);
     }
     spans.negate(terms);
+    at_hand
+}
+
+/// Whether a question word after an unreal word, in a sentence with no question mark, is followed
+/// in that sentence by a word of `actualisers` (请问一下咳嗽发烧的考生是不是要单独一个考场我们这边有一个…).
+fn spoken_at_hand(hits: &Hits, from: usize, to: usize) -> bool {
+    let found = hits.starting_in(from, to);
+    found
+        .iter()
+        .find(|h| matches!(h.what, What::QuestionWord))
+        .is_some_and(|q| found.iter().any(|h| matches!(h.what, What::Actualiser) && h.start >= q.end))
 }
 
 /// How far after a question mark a word of `actualisers` may stand.
