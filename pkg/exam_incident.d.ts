@@ -1721,9 +1721,10 @@ export interface Negation {
     question_alternatives?: string[];
     /**
      * Words that say the case just asked or supposed is happening here and now (我们现在就是这样,
-     * 今天三考场就是这个情况, 现在门口就有一个, that's what we have right now): a question or an
+     * 今天三考场就是这个情况, 现在门口就有一个, 已经, that's what we have right now): a question or an
      * unreal sentence that ends with a question mark before one reports, not asks
-     * (问一下，考生37.8能不能进场？现在门口就有一个).
+     * (问一下，考生37.8能不能进场？现在门口就有一个); so does a spoken question without a mark, an
+     * unreal word then a question word then one of these (请问一下备用卷不够怎么办我们这个考场…).
      */
     actualisers?: string[];
     /**

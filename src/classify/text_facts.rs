@@ -506,11 +506,10 @@ fn asked(p: &Prepared, hits: &Hits, terms: &mut [negation::Term]) {
             opened = None;
         }
         let mark = p.chars.get(i).copied();
-        if matches!(mark, Some('？' | '?')) {
+        // 能不能进场？现在门口就有一个: a question about the case at hand asks nothing.
+        if matches!(mark, Some('？' | '?')) && !actualised(p, hits, i) {
             let inside = |w: fn(What) -> bool| hits.starting_in(start, i).iter().any(|h| w(h.what) && h.end <= i);
-            if actualised(p, hits, i) {
-                // 能不能进场？现在门口就有一个: the case asked about is here.
-            } else if let Some(o) = opened {
+            if let Some(o) = opened {
                 spans.add(o, i);
             } else if inside(|w| matches!(w, What::QuestionWord)) && !inside(|w| matches!(w, What::Perfective)) {
                 spans.add(start, i);
