@@ -357,7 +357,7 @@ impl Index {
                         let What::SoundOf(id) = heard else { continue };
                         let Some((spelling, what)) = self.sound_terms.get(id as usize) else { continue };
                         let kept = text.get(start..end).is_some_and(|t| t.iter().zip(spelling).any(|(a, b)| a == b));
-                        if !kept {
+                        if !kept || self.cuts_plain_word(text, start, end) {
                             continue;
                         }
                         let e = (end, *what);
@@ -377,6 +377,19 @@ impl Index {
         }
         hits.close(text.len());
         hits
+    }
+
+    /// Whether a plain word begins inside `start..end` and runs past it: heard there, the term
+    /// would take half of a common word (好多人至少 holds no 人质).
+    fn cuts_plain_word(&self, text: &[char], start: usize, end: usize) -> bool {
+        let mut found = Vec::new();
+        (start + 1..end).any(|p| {
+            found.clear();
+            if let Some(node) = text.get(p).and_then(|c| root_in(&self.firsts, &self.trie, *c)) {
+                walk(&self.trie, node, text, p, &mut found);
+            }
+            found.iter().any(|(e, what)| *e > end && matches!(what, What::PlainWord))
+        })
     }
 
     /// Whether `c` is a Chinese digit or multiplier of the plan.

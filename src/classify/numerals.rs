@@ -396,6 +396,8 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 }
                 set_max(&mut out.minutes, Reading { num: Num { value: minutes, bound }, start: t.start, end });
             }
+            // 发到第28个考生: which candidate, not how many.
+            What::Measure { target: Target::Candidates, .. } if ordinal_before => {}
             What::Measure { target: Target::Candidates, .. } => {
                 let r = Reading { num: Num { value, bound: bound_after(bound) }, start: t.start, end: end_after(m.end) };
                 set_max(&mut out.candidates, r);
