@@ -278,4 +278,9 @@ fn numerals_durations_counts_and_phases_are_read() {
     ] {
         assert_eq!(facts(text).phase.map(|p| p.as_str()), Some(phase), "{text}");
     }
+    // Twenty-ninth round: an ordinal names one candidate, a depth is no share of them.
+    assert_eq!(facts("发到第28个考生时发现试卷不够").candidates_affected, None);
+    assert_eq!(facts("监考说第28个考生迟到了十分钟").candidates_affected, None);
+    assert_eq!(facts("the yard is under half a metre of water, two forklifts stranded").candidates_fraction, None);
+    assert_eq!(facts("half of the candidates are stuck in the flood").candidates_fraction, Some(0.5));
 }
