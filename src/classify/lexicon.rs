@@ -137,11 +137,10 @@ pub struct Index {
     /// Bits `c % 1024` of the Chinese numeral chars: all but a few chars are rejected without a
     /// search (64 bits let a quarter of Chinese text through to two binary searches).
     numeral_bits: [u64; 16],
-    /// The first two characters of every plain word, sorted: a plain word can begin inside a
-    /// term heard by sound only where these two stand (most places have none).
-    plain_pairs: Vec<(char, char)>,
-    /// The same pairs hashed into 4,096 bits: the test made for every character of a heard term
-    /// (a million times in `bench_classify 300`) is one bit, the search only on a hit.
+    /// The first two characters of every plain word, hashed into 4,096 bits: a plain word can
+    /// begin inside a term heard by sound only where such a pair stands. The test, made for every
+    /// character of a heard term (a million times in `bench_classify 300`), is one bit; the trie
+    /// is walked only on a hit.
     plain_pair_bits: Vec<u64>,
     digits: Vec<(char, f64)>,
     units: Vec<(char, f64)>,
@@ -293,20 +292,14 @@ impl Index {
                 *word |= 1 << (*c as u32 % 64);
             }
         }
-        let mut plain_pairs: Vec<(char, char)> = spec
-            .plain_words
-            .iter()
-            .filter_map(|w| {
-                let mut cs = w.chars().map(normalise);
-                Some((cs.next()?, cs.next()?))
-            })
-            .collect();
-        crate::sort::sort_by(&mut plain_pairs, |a, b| a.cmp(b));
         let mut plain_pair_bits = vec![0u64; 64];
-        for pair in &plain_pairs {
-            let bit = pair_bit(*pair);
-            if let Some(word) = plain_pair_bits.get_mut(bit / 64) {
-                *word |= 1 << (bit % 64);
+        for w in &spec.plain_words {
+            let mut cs = w.chars().map(normalise);
+            if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+                let bit = pair_bit(a, b);
+                if let Some(word) = plain_pair_bits.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
+                }
             }
         }
         let sounds: &[u16] = if sound_firsts.iter().any(|e| e.0 != EMPTY) { table } else { &[] };
@@ -318,7 +311,6 @@ impl Index {
             trie,
             firsts,
             numeral_bits,
-            plain_pairs,
             plain_pair_bits,
             digits,
             units,
@@ -409,7 +401,7 @@ impl Index {
     fn cuts_plain_word(&self, text: &[char], start: usize, end: usize) -> bool {
         (start + 1..end).any(|p| {
             let bit = match (text.get(p), text.get(p + 1)) {
-                (Some(a), Some(b)) => pair_bit((*a, *b)),
+                (Some(a), Some(b)) => pair_bit(*a, *b),
                 _ => return false,
             };
             self.plain_pair_bits.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0) && self.plain_word_runs_past(text, p, end)
@@ -420,13 +412,6 @@ impl Index {
     #[cold]
     #[inline(never)]
     fn plain_word_runs_past(&self, text: &[char], p: usize, end: usize) -> bool {
-        let pair = match (text.get(p), text.get(p + 1)) {
-            (Some(a), Some(b)) => (*a, *b),
-            _ => return false,
-        };
-        if self.plain_pairs.binary_search(&pair).is_err() {
-            return false;
-        }
         let mut found = Vec::new();
         if let Some(node) = text.get(p).and_then(|c| root_in(&self.firsts, &self.trie, *c)) {
             walk(&self.trie, node, text, p, &mut found);
@@ -505,7 +490,7 @@ fn slot_of(c: char, size: usize) -> usize {
 }
 
 /// The bit of `plain_pair_bits` (0..4096) that stands for two characters.
-fn pair_bit((a, b): (char, char)) -> usize {
+fn pair_bit(a: char, b: char) -> usize {
     ((a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32)).wrapping_mul(0x85EB_CA6B) as usize >> 20 & 4095
 }
 
