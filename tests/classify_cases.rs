@@ -283,4 +283,10 @@ fn numerals_durations_counts_and_phases_are_read() {
     assert_eq!(facts("监考说第28个考生迟到了十分钟").candidates_affected, None);
     assert_eq!(facts("the yard is under half a metre of water, two forklifts stranded").candidates_fraction, None);
     assert_eq!(facts("half of the candidates are stuck in the flood").candidates_fraction, Some(0.5));
+    // Thirtieth round: digits glued to a letter or two are a code (a level, a sheet size), and
+    // the distribution room keeps the papers.
+    assert_eq!(facts("Candidates for the Customer Service L4 session haven't arrived").candidates_affected, None);
+    assert_eq!(facts("the Q12 candidates are late").candidates_affected, None);
+    assert_eq!(facts("room2 has 6 candidates late").candidates_affected, Some(6));
+    assert_eq!(facts("分发室里两袋试卷烧了").phase.map(|p| p.as_str()), Some("storage"));
 }

@@ -356,7 +356,12 @@ impl Index {
                     plain = (start, *end);
                 }
             }
-            if let Some(node) = sound.get(start).and_then(|s| root_in(&self.sound_firsts, &self.sound_trie, *s)) {
+            // A term heard from inside a plain word takes its second half for a typo (数据在 holds
+            // no 聚在): the plain word was written as meant.
+            let inside_plain_word = plain.0 < start && start < plain.1;
+            if let Some(node) =
+                sound.get(start).filter(|_| !inside_plain_word).and_then(|s| root_in(&self.sound_firsts, &self.sound_trie, *s))
+            {
                 let exact = found.len();
                 walk(&self.sound_trie, node, &sound, start, &mut found);
                 if found.len() > exact {
@@ -509,10 +514,15 @@ fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
     let alnum = |i: usize| text.get(i).is_some_and(char::is_ascii_alphanumeric);
     let digit = |i: usize| text.get(i).is_some_and(char::is_ascii_digit);
     let first_alpha = text.get(start).is_some_and(char::is_ascii_alphabetic);
-    let last_alpha = end > 0 && text.get(end - 1).is_some_and(char::is_ascii_alphabetic);
     // A figure is whole too: 120 is not inside 1207.
     let glued_before = start > 0 && ((first_alpha && alnum(start - 1)) || (digit(start) && digit(start - 1)));
-    let glued_after = (last_alpha && alnum(end)) || (end > 0 && digit(end - 1) && digit(end));
+    let glued_after = match end.checked_sub(1).and_then(|i| text.get(i)) {
+        Some(c) if c.is_ascii_alphabetic() => alnum(end),
+        Some(c) if c.is_ascii_digit() => digit(end),
+        // 39. begins 39.2 degrees; before a space it ends a sentence (the count was 39.).
+        Some('.') => end > 1 && digit(end - 2) && !digit(end),
+        _ => false,
+    };
     !glued_before && !glued_after
 }
 

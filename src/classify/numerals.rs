@@ -859,6 +859,9 @@ fn tokens_at(p: &Prepared, hits: &Hits, index: &Index, pos: usize) -> bool {
         || hits.at(pos).iter().any(|h| matches!(h.what, What::Word(_)))
 }
 
+/// How many letters before digits make a code of them (L4, Q28, PC3), not a word (room2).
+const MAX_CODE_LETTERS: usize = 2;
+
 /// Every numeral of the text, except where a quantity or duration word starts or inside a
 /// non-number word.
 fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token> {
@@ -886,7 +889,12 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
                 i = end;
                 continue;
             }
-            if let (Some(v), false) = (arabic_value(chars.get(start..i).unwrap_or_default()), blocked()) {
+            // L4, A3, Q28: digits glued to a letter or two name a level, a sheet or a question;
+            // they count nothing (Customer Service L4 was read as 4 candidates).
+            let letters =
+                (0..start).rev().take(MAX_CODE_LETTERS + 1).take_while(|j| chars.get(*j).is_some_and(char::is_ascii_alphabetic)).count();
+            let code = (1..=MAX_CODE_LETTERS).contains(&letters);
+            if let (Some(v), false, false) = (arabic_value(chars.get(start..i).unwrap_or_default()), blocked(), code) {
                 out.push(Token { value: v, start, end: i, script: Script::Arabic });
             }
             continue;
