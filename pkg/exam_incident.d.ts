@@ -1562,7 +1562,8 @@ export interface ClassifierSpec {
     /**
      * Common words that hold or sound like a shorter term and never stand for it (味道 is not
      * 未到, 湿度计 is not 湿): no term is found inside them, as written or by sound, and no term
-     * heard by sound takes the first half of one (好多人至少 holds no 人质).
+     * heard by sound takes the first half of one (好多人至少 holds no 人质) or starts inside one
+     * (数据在 holds no 聚在).
      */
     plain_words?: string[];
     /**
