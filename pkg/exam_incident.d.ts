@@ -603,9 +603,9 @@ export interface Words {
 
 /**
  * How exact a number read from text is: 两个考场 is exact, 两个以上考场 at least 2, 超过30分钟
- * more than 30, 30分钟内 at most 30.
+ * more than 30, 30分钟内 at most 30, 不到10个 less than 10.
  */
-export type Bound = "exact" | "at_least" | "more_than" | "at_most";
+export type Bound = "exact" | "at_least" | "more_than" | "at_most" | "less_than";
 
 /**
  * How the last autosave went.

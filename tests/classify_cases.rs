@@ -289,4 +289,10 @@ fn numerals_durations_counts_and_phases_are_read() {
     assert_eq!(facts("the Q12 candidates are late").candidates_affected, None);
     assert_eq!(facts("room2 has 6 candidates late").candidates_affected, Some(6));
     assert_eq!(facts("分发室里两袋试卷烧了").phase.map(|p| p.as_str()), Some("storage"));
+    // Thirty-first round: a field of none is no second count (late: 1, cheating: 0); a share of those signed in leaves
+    // the rest away; papers put back in the strongroom once collected are found short after the exam.
+    assert_eq!(facts("late: 1, cheating: 0").candidates_affected, Some(1));
+    assert_eq!(facts("签到的考生不到三分之一").candidates_fraction, Some(0.667));
+    assert_eq!(facts("卷子收完送到保密室 一清点少了一份").phase.map(|p| p.as_str()), Some("after_exam"));
+    assert_eq!(facts("保密室里试卷少了一份").phase.map(|p| p.as_str()), Some("storage"));
 }

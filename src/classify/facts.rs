@@ -129,7 +129,7 @@ pub const FACT_FIELDS: &[&str] = &[
 ];
 
 /// How exact a number read from text is: 两个考场 is exact, 两个以上考场 at least 2, 超过30分钟
-/// more than 30, 30分钟内 at most 30.
+/// more than 30, 30分钟内 at most 30, 不到10个 less than 10.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToJson, FromJson)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -138,6 +138,7 @@ pub enum Bound {
     AtLeast,
     MoreThan,
     AtMost,
+    LessThan,
 }
 
 /// A number with how exact it is.

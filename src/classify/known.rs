@@ -45,7 +45,7 @@ impl Known {
             FactKey::CandidatesFraction => self.fraction,
             // An outage not yet over has lasted at least as long as said so far.
             FactKey::OutageMinutes => self.outage.map(|n| match (self.restored, n.bound) {
-                (Some(false), Bound::Exact | Bound::AtMost) => Num { value: n.value, bound: Bound::AtLeast },
+                (Some(false), Bound::Exact | Bound::AtMost | Bound::LessThan) => Num { value: n.value, bound: Bound::AtLeast },
                 _ => n,
             }),
             _ => None,

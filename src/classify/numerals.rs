@@ -158,8 +158,13 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         let mut pos = skip(p, t.end);
         if let Some(h) = first(hits, pos, |w| matches!(w, What::FractionInfix)) {
             if let Some(den) = tokens.get(ti + 1).filter(|n| n.start == skip(p, h.end)) {
+                // 不到五分之一: the bound said before the share is the share's; 签到的考生不到三分之一:
+                // the share of those there (its noun and bound between), so those away are the rest.
                 if value > 0.0 {
-                    set_max(&mut out.fraction, Reading { num: Num::exact(den.value / value), start: t.start, end: den.end });
+                    let share = den.value / value;
+                    let (share, bound) =
+                        if present_within(p, hits, &tokens, ti, SHARE_PRESENT_CHARS) { (1.0 - share, flip(bound)) } else { (share, bound) };
+                    set_max(&mut out.fraction, Reading { num: Num { value: share.max(0.0), bound }, start: t.start, end: den.end });
                 }
             }
             continue;
@@ -181,8 +186,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
         if let Some(h) = first(hits, pos, |w| matches!(w, What::Percent)) {
             // 出勤98%, attendance 95%: the share there; those away are the rest.
-            let share = if present_before(p, hits, &tokens, ti) { 1.0 - value / 100.0 } else { value / 100.0 };
-            set_max(&mut out.fraction, Reading { num: Num::exact(share.max(0.0)), start: t.start, end: h.end });
+            let (share, bound) =
+                if present_before(p, hits, &tokens, ti) { (1.0 - value / 100.0, flip(bound)) } else { (value / 100.0, bound) };
+            set_max(&mut out.fraction, Reading { num: Num { value: share.max(0.0), bound }, start: t.start, end: h.end });
             continue;
         }
         let mut counted = false;
@@ -515,7 +521,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
             out.room_names.push((*s, *e));
         }
     }
-    quantities(p, hits, index, spec, &mut out);
+    quantities(p, hits, index, spec, &ending, &mut out);
     // 别的考场没事, only this room: one room, unless others are named.
     if let Some(h) = out.rooms.is_none().then(|| hits.all().iter().find(|h| matches!(h.what, What::OneRoom))).flatten() {
         set_max(&mut out.rooms, Reading { num: Num::exact(1.0), start: h.start, end: h.end });
@@ -558,15 +564,19 @@ fn merge_implicit(out: &mut Counts) {
 }
 
 /// Alone, a counted number said of an event counts those it happened to (迟到了四个): one such
-/// figure only; two (迟到三个，走了两个) say too little about which.
+/// figure only; two (迟到三个，走了两个) say too little about which. A figure of none (absent: 1,
+/// cheating: 0) befell no one, so it is not a second.
 fn single_implicit(out: &mut Counts) {
     if out.all_candidates.is_empty() && out.candidates.is_none() {
-        let mut said = out.implicit.iter().filter(|i| i.said && !i.present);
+        let mut said = out.implicit.iter().filter(|i| i.said && !i.present && i.reading.num.value > 0.0);
         if let (Some(i), None) = (said.next(), said.next()) {
             out.candidates = Some(i.reading);
         }
     }
 }
+
+/// How far before a share (签到的考生不到三分之一) the marker saying it counts those present may start.
+const SHARE_PRESENT_CHARS: usize = 10;
 
 /// How far a room's count may stand after the room's name (一考场迟到1人, 4考场：2人).
 const ROOM_COUNT_GAP: usize = 4;
@@ -641,11 +651,7 @@ fn relative(out: &mut Counts) {
     let low = if out.all_candidates.iter().any(|(r, present)| *present && r.num.value == low) { late.unwrap_or(low) } else { low };
     let Some((part, present)) = out.all_candidates.iter().find(|(r, _)| r.num.value == low).copied() else { return };
     let (value, bound) = if present {
-        let bound = match part.num.bound {
-            Bound::AtMost => Bound::AtLeast,
-            Bound::AtLeast | Bound::MoreThan => Bound::AtMost,
-            Bound::Exact => Bound::Exact,
-        };
+        let bound = flip(part.num.bound);
         if total > low {
             out.shortfall = Some((part.start, part.end));
         }
@@ -748,7 +754,7 @@ fn linked_by_of(p: &Prepared, hits: &Hits, part: &Token, t: &Token) -> bool {
 }
 
 /// Quantity words: 多个考场, 大量考生, 一半的考生, several rooms, a third of the candidates.
-fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mut Counts) {
+fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, ending: &Ending, out: &mut Counts) {
     for h in hits.all() {
         let What::Quantity(qi) = h.what else { continue };
         // 二十几个, 20多个: the word's bound ends a number (more than 20), it is not "a few" (but
@@ -797,15 +803,21 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
                 continue;
             }
         }
+        // less than a fifth, 不到一半: the bound said before a share is the share's.
+        let share_bound = || ending.at(skip_back(p, h.start)).and_then(|b| if let What::BoundPrefix(b) = b.what { Some(b) } else { None });
         // a quarter of the 80 candidates: that share of them (20), not all 80.
         if let (true, Some(f)) = (of_figure, q.fraction) {
             if let Some((whole, _)) = out.all_candidates.iter().find(|(r, _)| r.start == pos).copied() {
+                let bound = share_bound();
                 out.candidates = Some(Reading {
-                    num: Num { value: (f * whole.num.value).round(), bound: whole.num.bound },
+                    num: Num { value: (f * whole.num.value).round(), bound: bound.unwrap_or(whole.num.bound) },
                     start: h.start,
                     end: whole.end,
                 });
-                set_max(&mut out.fraction, Reading { num: Num::exact(f), start: h.start, end: whole.end });
+                set_max(
+                    &mut out.fraction,
+                    Reading { num: Num { value: f, bound: bound.unwrap_or(Bound::Exact) }, start: h.start, end: whole.end },
+                );
                 continue;
             }
         }
@@ -826,7 +838,7 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, out: &mu
                     set_max(&mut out.candidates, reading(Num { value: c, bound: q.bound }));
                 }
                 if let Some(f) = q.fraction {
-                    set_max(&mut out.fraction, reading(Num::exact(f)));
+                    set_max(&mut out.fraction, reading(Num { value: f, bound: share_bound().unwrap_or(Bound::Exact) }));
                 }
                 // 考生全部入场, all got in, all others present: the whole session is there, not a
                 // large number late (English puts a word or two between).
@@ -1058,6 +1070,17 @@ fn chinese_value(run: &[char], index: &Index) -> Option<f64> {
     Some(total + section + digit.unwrap_or(0.0))
 }
 
+/// The bound of the rest, once a part is bounded (at most 80% present: at least 20% away).
+fn flip(bound: Bound) -> Bound {
+    match bound {
+        Bound::AtMost => Bound::AtLeast,
+        Bound::LessThan => Bound::MoreThan,
+        Bound::AtLeast => Bound::AtMost,
+        Bound::MoreThan => Bound::LessThan,
+        Bound::Exact => Bound::Exact,
+    }
+}
+
 fn set_max(slot: &mut Option<Reading>, r: Reading) {
     if slot.is_none_or(|s| r.num.value > s.num.value) {
         *slot = Some(r);
@@ -1216,9 +1239,14 @@ fn denied(hits: &Hits, h: &Hit) -> bool {
 /// not inside an event's words, with no other figure between (到了29人缺1人: the 1 is not present)
 /// and in its clause (都到了，就差三个).
 fn present_before(p: &Prepared, hits: &Hits, tokens: &[Token], ti: usize) -> bool {
+    present_within(p, hits, tokens, ti, 6)
+}
+
+/// As [`present_before`], the marker starting up to `reach` chars before the figure.
+fn present_within(p: &Prepared, hits: &Hits, tokens: &[Token], ti: usize, reach: usize) -> bool {
     let Some(t) = tokens.get(ti) else { return false };
     let nearest = |h: &Hit| ti.checked_sub(1).and_then(|i| tokens.get(i)).is_none_or(|prev| prev.end <= h.start);
-    hits.starting_in(t.start.saturating_sub(6), t.start).iter().any(|h| {
+    hits.starting_in(t.start.saturating_sub(reach), t.start).iter().any(|h| {
         matches!(h.what, What::Present)
             && h.end <= t.start
             && says_present(p, hits, h)

@@ -64,6 +64,7 @@ fn allowed(said: Option<Num>, a: &Answer) -> bool {
         Bound::AtLeast => *v >= n.value,
         Bound::MoreThan => *v > n.value,
         Bound::AtMost => *v <= n.value,
+        Bound::LessThan => *v < n.value,
     }
 }
 

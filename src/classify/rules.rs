@@ -337,13 +337,14 @@ fn compare(n: Num, min: Option<f64>, max: Option<f64>, above: Option<f64>) -> Tr
         Bound::Exact => tri(v >= x),
         Bound::AtLeast | Bound::MoreThan if v >= x => Tri::True,
         Bound::AtMost if v < x => Tri::False,
+        Bound::LessThan if v <= x => Tri::False,
         _ => Tri::Unknown,
     };
     let gt = |x: f64| match n.bound {
         Bound::Exact => tri(v > x),
         Bound::AtLeast if v > x => Tri::True,
         Bound::MoreThan if v >= x => Tri::True,
-        Bound::AtMost if v <= x => Tri::False,
+        Bound::AtMost | Bound::LessThan if v <= x => Tri::False,
         _ => Tri::Unknown,
     };
     let le = |x: f64| match gt(x) {
@@ -366,5 +367,14 @@ mod tests {
         assert_eq!(compare(Num { value: 30.0, bound: Bound::MoreThan }, None, None, Some(30.0)), Tri::True);
         assert_eq!(compare(Num { value: 20.0, bound: Bound::AtLeast }, None, None, Some(30.0)), Tri::Unknown);
         assert_eq!(compare(Num { value: 2.0, bound: Bound::AtLeast }, Some(2.0), None, None), Tri::True);
+    }
+
+    #[test]
+    fn less_than_the_threshold_falls_short_of_it() {
+        // 不到五分之一, fewer than 10: below a threshold of that figure; at most it may reach it.
+        assert_eq!(compare(Num { value: 0.2, bound: Bound::LessThan }, Some(0.2), None, None), Tri::False);
+        assert_eq!(compare(Num { value: 0.2, bound: Bound::AtMost }, Some(0.2), None, None), Tri::Unknown);
+        assert_eq!(compare(Num { value: 31.0, bound: Bound::LessThan }, Some(30.0), None, None), Tri::Unknown);
+        assert_eq!(compare(Num { value: 30.0, bound: Bound::LessThan }, None, Some(30.0), None), Tri::True);
     }
 }

@@ -143,10 +143,13 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     }
     // The papers travel twice: a journey told after the exam is over is the journey back
     // (考后送卷到评卷中心…交接…少了一袋), found short after the exam; one told before the count
-    // at the door is the journey in (押运车到了，清点时…).
-    if let Some((Phase::Transport, start, end)) = phase {
+    // at the door is the journey in (押运车到了，清点时…). So is the strongroom, for a count found
+    // short: papers put back there once collected (卷子收完送到保密室，一清点少了一份) are short after
+    // the exam; a seal or damage found there after the day's session is still the stored papers'.
+    let short = [Signal::PaperMissing, Signal::PaperLost, Signal::PapersShort, Signal::AnswerSheetMissing].iter().any(|s| known.has(*s));
+    if let Some((ph @ (Phase::Transport | Phase::Storage), start, end)) = phase.filter(|(ph, ..)| *ph == Phase::Transport || short) {
         let first = |want: Phase| hits.all().iter().find(|h| h.what == What::Phase(want)).map(|h| h.start);
-        if matches!((first(Phase::AfterExam), first(Phase::Transport)), (Some(back), Some(out)) if back < out) {
+        if matches!((first(Phase::AfterExam), first(ph)), (Some(back), Some(out)) if back < out) {
             phase = Some((Phase::AfterExam, start, end));
         }
     }
