@@ -564,7 +564,7 @@ fn merge_implicit(out: &mut Counts) {
 }
 
 /// Alone, a counted number said of an event counts those it happened to (迟到了四个): one such
-/// figure only; two (迟到三个，走了两个) say too little about which. A figure of none (absent: 1,
+/// figure only; two (迟到三个，走了两个) say too little about which. A figure of none (late: 1,
 /// cheating: 0) befell no one, so it is not a second.
 fn single_implicit(out: &mut Counts) {
     if out.all_candidates.is_empty() && out.candidates.is_none() {
