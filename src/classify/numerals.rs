@@ -161,10 +161,8 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 // 不到五分之一: the bound said before the share is the share's; 签到的考生不到三分之一:
                 // the share of those there (its noun and bound between), so those away are the rest.
                 if value > 0.0 {
-                    let share = den.value / value;
-                    let (share, bound) =
-                        if present_within(p, hits, &tokens, ti, SHARE_PRESENT_CHARS) { (1.0 - share, flip(bound)) } else { (share, bound) };
-                    set_max(&mut out.fraction, Reading { num: Num { value: share.max(0.0), bound }, start: t.start, end: den.end });
+                    let num = away(den.value / value, bound, present_within(p, hits, &tokens, ti, SHARE_PRESENT_CHARS));
+                    set_max(&mut out.fraction, Reading { num, start: t.start, end: den.end });
                 }
             }
             continue;
@@ -186,9 +184,8 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         }
         if let Some(h) = first(hits, pos, |w| matches!(w, What::Percent)) {
             // 出勤98%, attendance 95%: the share there; those away are the rest.
-            let (share, bound) =
-                if present_before(p, hits, &tokens, ti) { (1.0 - value / 100.0, flip(bound)) } else { (value / 100.0, bound) };
-            set_max(&mut out.fraction, Reading { num: Num { value: share.max(0.0), bound }, start: t.start, end: h.end });
+            let num = away(value / 100.0, bound, present_before(p, hits, &tokens, ti));
+            set_max(&mut out.fraction, Reading { num, start: t.start, end: h.end });
             continue;
         }
         let mut counted = false;
@@ -538,10 +535,7 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
                 Some((What::BoundSuffix(b), e)) => (b, e),
                 _ => (Bound::Exact, h.end),
             };
-            let bound = ending
-                .at(skip_back(p, h.start))
-                .and_then(|b| if let What::BoundPrefix(b) = b.what { Some(b) } else { None })
-                .unwrap_or(bound);
+            let bound = bound_prefix_before(p, &ending, h.start).unwrap_or(bound);
             set_max(&mut out.minutes, Reading { num: Num { value: minutes, bound }, start: h.start, end });
         }
     }
@@ -804,7 +798,7 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, ending: 
             }
         }
         // less than a fifth, 不到一半: the bound said before a share is the share's.
-        let share_bound = || ending.at(skip_back(p, h.start)).and_then(|b| if let What::BoundPrefix(b) = b.what { Some(b) } else { None });
+        let share_bound = || bound_prefix_before(p, ending, h.start);
         // a quarter of the 80 candidates: that share of them (20), not all 80.
         if let (true, Some(f)) = (of_figure, q.fraction) {
             if let Some((whole, _)) = out.all_candidates.iter().find(|(r, _)| r.start == pos).copied() {
@@ -1068,6 +1062,20 @@ fn chinese_value(run: &[char], index: &Index) -> Option<f64> {
         }
     }
     Some(total + section + digit.unwrap_or(0.0))
+}
+
+/// The bound word (超过, less than) that ends right before `start`, spaces aside.
+fn bound_prefix_before(p: &Prepared, ending: &Ending, start: usize) -> Option<Bound> {
+    ending.at(skip_back(p, start)).and_then(|b| if let What::BoundPrefix(b) = b.what { Some(b) } else { None })
+}
+
+/// A share said of those away, or of those present (出勤98%): then those away are the rest.
+fn away(share: f64, bound: Bound, present: bool) -> Num {
+    if present {
+        Num { value: (1.0 - share).max(0.0), bound: flip(bound) }
+    } else {
+        Num { value: share.max(0.0), bound }
+    }
 }
 
 /// The bound of the rest, once a part is bounded (at most 80% present: at least 20% away).
