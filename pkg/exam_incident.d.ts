@@ -262,6 +262,15 @@ export interface Frame {
 }
 
 /**
+ * A signal that gives way to others where their terms share words (`ClassifierSpec::yields`).
+ */
+export interface Yield {
+    signal: Signal;
+    to: Signal[];
+    clause: string;
+}
+
+/**
  * A step as the plan states it (a `StepState` without status and absolute times).
  */
 export interface GuideStep {
@@ -1573,6 +1582,12 @@ export interface ClassifierSpec {
      */
     sound_particles?: string;
     /**
+     * Signals that give way where their words are another's: a term of `signal` sharing words
+     * with a term of one of `to` says nothing of its own (少了一份 in 试卷少了一份 is the papers
+     * short, "missing" in "papers are missing pages" is the pages).
+     */
+    yields?: Yield[];
+    /**
      * Changes of handling beside the kind's severity (a long or regional outage goes to the
      * superiors): never a change of severity.
      */
@@ -2515,7 +2530,7 @@ export interface InitOutput {
     readonly resetPlan: () => [number, number, number];
     readonly savedResponses: () => [number, number, number];
     readonly validateReport: (a: unknown, b: unknown, c: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h188d18e02261306e: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hd4f7b5a35adea0b0: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

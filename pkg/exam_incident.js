@@ -955,7 +955,7 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 10, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h188d18e02261306e);
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hd4f7b5a35adea0b0);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0) {
@@ -983,8 +983,8 @@ function __wbg_get_imports() {
     };
 }
 
-function wasm_bindgen__convert__closures_____invoke__h188d18e02261306e(arg0, arg1) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h188d18e02261306e(arg0, arg1);
+function wasm_bindgen__convert__closures_____invoke__hd4f7b5a35adea0b0(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__hd4f7b5a35adea0b0(arg0, arg1);
 }
 
 const IncidentResponseFinalization = (typeof FinalizationRegistry === 'undefined')

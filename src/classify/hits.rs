@@ -15,6 +15,8 @@ pub struct Hit {
 #[derive(Clone, Debug, Default)]
 pub struct Hits {
     list: Vec<Hit>,
+    /// The terms typed in raw pinyin: (start, end, index into the index's spelled terms).
+    pub spelled: Vec<(usize, usize, u32)>,
     /// For each char position `0..=len`: the index of the first hit starting there or later.
     first_at: Vec<usize>,
 }
@@ -22,7 +24,7 @@ pub struct Hits {
 impl Hits {
     /// Collects hits for a text of `len` chars; positions must be fed in increasing order.
     pub fn with_len(len: usize) -> Hits {
-        Hits { list: Vec::with_capacity(len / 2), first_at: Vec::with_capacity(len + 1) }
+        Hits { list: Vec::with_capacity(len / 2), first_at: Vec::with_capacity(len + 1), spelled: Vec::new() }
     }
 
     /// Marks the start of position `pos`: every hit pushed from now on starts at `pos` or later.
@@ -36,6 +38,21 @@ impl Hits {
     #[inline]
     pub fn push(&mut self, hit: Hit) {
         self.list.push(hit);
+    }
+
+    /// Takes back the raw-pinyin readings for which `unread(start, end)` holds: their hits stay,
+    /// as the spelling (`What::SpelledOf`) that no later stage reads.
+    pub fn unread_spelled(&mut self, unread: impl Fn(usize, usize) -> bool) {
+        let list = &mut self.list;
+        self.spelled.retain(|&(start, end, id)| {
+            if !unread(start, end) {
+                return true;
+            }
+            for h in list.iter_mut().filter(|h| h.start == start && h.end == end) {
+                h.what = What::SpelledOf(id);
+            }
+            false
+        });
     }
 
     /// Closes the table at `len`, the length of the text.

@@ -138,6 +138,13 @@ pub struct Provenance {
     /// The text has a word that takes a sentence out of the real (a drill, a hypothetical, the
     /// news) or makes it exam content.
     pub unreal: bool,
+    /// The text with its terms typed in raw pinyin written in characters, when it has any: what
+    /// the learnt model reads.
+    pub read_as: Option<String>,
+    /// Something is negated, and fewer than `MIN_UNREAD_AFTER_REJECTION` letters, digits or
+    /// characters of the text are outside the words the rules read: the text is only its
+    /// rejected report, and leaves the learnt model nothing else to read.
+    pub only_negated: bool,
 }
 
 impl Provenance {

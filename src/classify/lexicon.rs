@@ -106,6 +106,8 @@ pub enum What {
     /// A term heard by sound: index into the index's `sound_terms` (its spelling and what it
     /// stands for).
     SoundOf(u32),
+    /// A term typed in raw pinyin (juanzi): index into the index's `spelled_terms`.
+    SpelledOf(u32),
 }
 
 impl What {
@@ -127,6 +129,8 @@ pub struct Index {
     sounds: &'static [u16],
     /// The terms entered by sound: their normalised spelling and what they stand for.
     sound_terms: Vec<(Vec<char>, What)>,
+    /// The terms entered in raw pinyin: their spelling in characters and what they stand for.
+    spelled_terms: Vec<(Vec<char>, What)>,
     /// A trie of the normalised terms: a walk from each char of the text meets every term that
     /// starts there, where comparing each term of the first char's bucket cost ten times more.
     trie: Trie,
@@ -159,11 +163,16 @@ impl Index {
         let table = super::sounds::table();
         let mut longest = 0;
         let mut sound_terms: Vec<(Vec<char>, What)> = Vec::new();
+        let mut spelled_terms: Vec<(Vec<char>, What)> = Vec::new();
         let mut particles: Vec<char> = spec.sound_particles.chars().map(normalise).collect();
         particles.sort_unstable();
         particles.dedup();
         // Signal, cue and frame terms of two or more chars also go in by sound.
-        let mut add_sounding = |words: &mut dyn Iterator<Item = &String>, what: What, longest: &mut usize, trie: &mut TrieBuilder| {
+        let mut add_sounding = |words: &mut dyn Iterator<Item = &String>,
+                                what: What,
+                                longest: &mut usize,
+                                trie: &mut TrieBuilder,
+                                spelled: &mut Vec<(Vec<char>, What)>| {
             for w in words {
                 let chars: Vec<char> = w.chars().map(normalise).collect();
                 // Only by sound where it has one (the exact spelling is one of its sound forms):
@@ -172,6 +181,9 @@ impl Index {
                 // Nor a term longer than a phrase: its sound forms cost the square of its length
                 // (a fuzzed plan had a 24,000-character term), and no typo is that long.
                 let sounded = chars.iter().filter(|c| particles.binary_search(c).is_err()).count();
+                if sounded >= 2 {
+                    spell(table, &chars, what, longest, trie, spelled);
+                }
                 let forms =
                     if sounded >= 2 && chars.len() <= MAX_SOUNDED_CHARS { super::sounds::forms(table, &chars, 4) } else { Vec::new() };
                 if forms.is_empty() {
@@ -186,12 +198,12 @@ impl Index {
             }
         };
         for (s, t) in &spec.lexicon {
-            add_sounding(&mut t.zh.iter(), What::Signal(*s), &mut longest, &mut trie);
-            add_sounding(&mut t.en.iter(), What::Signal(*s), &mut longest, &mut trie);
+            add_sounding(&mut t.zh.iter(), What::Signal(*s), &mut longest, &mut trie, &mut spelled_terms);
+            add_sounding(&mut t.en.iter(), What::Signal(*s), &mut longest, &mut trie, &mut spelled_terms);
         }
         let cue_names: Vec<String> = spec.cues.keys().cloned().collect();
         for (i, t) in spec.cues.values().enumerate() {
-            add_sounding(&mut t.all(), What::Cue(u8::try_from(i).unwrap_or(u8::MAX)), &mut longest, &mut trie);
+            add_sounding(&mut t.all(), What::Cue(u8::try_from(i).unwrap_or(u8::MAX)), &mut longest, &mut trie, &mut spelled_terms);
         }
 
         for (i, f) in spec.frames.iter().enumerate() {
@@ -199,8 +211,22 @@ impl Index {
             // Objects are common nouns (试卷, 考生), seldom mistyped: as written only.
             for w in f.objects.all() {
                 longest = longest.max(trie.insert(w.chars().map(normalise), What::FrameObject(i)));
+                // Objects and phases are entered as written, and in raw pinyin (juanzi, kao wan).
+                spell(
+                    table,
+                    &w.chars().map(normalise).collect::<Vec<_>>(),
+                    What::FrameObject(i),
+                    &mut longest,
+                    &mut trie,
+                    &mut spelled_terms,
+                );
             }
-            add_sounding(&mut f.predicates.all(), What::FramePredicate(i), &mut longest, &mut trie);
+            add_sounding(&mut f.predicates.all(), What::FramePredicate(i), &mut longest, &mut trie, &mut spelled_terms);
+        }
+        for (p, t) in &spec.phases {
+            for w in t.all() {
+                spell(table, &w.chars().map(normalise).collect::<Vec<_>>(), What::Phase(*p), &mut longest, &mut trie, &mut spelled_terms);
+            }
         }
         let (sound_trie, sound_roots) = sound.finish();
         let sound_firsts = hash_roots(sound_roots);
@@ -308,6 +334,7 @@ impl Index {
             sound_firsts,
             sounds,
             sound_terms,
+            spelled_terms,
             trie,
             firsts,
             numeral_bits,
@@ -320,6 +347,29 @@ impl Index {
         };
         index.examples = super::similar::Examples::build(spec, &index);
         index
+    }
+
+    /// The text with each term typed in raw pinyin written in characters (kaosheng yundao le →
+    /// 考生晕倒 le), for the learnt model, which learnt from characters; `None` when the text has
+    /// no such term.
+    pub fn transliterated(&self, text: &[char], hits: &Hits) -> Option<String> {
+        if hits.spelled.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() * 2);
+        let mut at = 0;
+        for &(start, end, id) in &hits.spelled {
+            let Some((chars, _)) = self.spelled_terms.get(id as usize) else { continue };
+            // Overlapping spellings (a term inside a longer one): the first, longest, is written.
+            if start < at {
+                continue;
+            }
+            out.extend(text.get(at..start).unwrap_or_default());
+            out.extend(chars);
+            at = end;
+        }
+        out.extend(text.get(at..).unwrap_or_default());
+        Some(out)
     }
 
     /// The char that stands for `c`'s sound (homophones share one); `c` itself when the table
@@ -392,7 +442,15 @@ impl Index {
             for (end, what) in &found {
                 let inside_plain = *end <= plain.1 && (start, *end) != plain;
                 if !matches!(what, What::PlainWord) && !inside_plain && !mentioned && at_word_edges(text, start, *end) {
-                    hits.push(Hit { start, end: *end, what: *what });
+                    let what = match *what {
+                        What::SpelledOf(id) => {
+                            let Some((_, what)) = self.spelled_terms.get(id as usize) else { continue };
+                            hits.spelled.push((start, *end, id));
+                            *what
+                        }
+                        w => w,
+                    };
+                    hits.push(Hit { start, end: *end, what });
                 }
             }
         }
@@ -526,7 +584,30 @@ fn at_word_edges(text: &[char], start: usize, end: usize) -> bool {
     !glued_before && !glued_after
 }
 
-/// Full-width forms to ASCII (３ → 3, ，stays), ASCII to lower case: proctors type both.
+/// The longest raw-pinyin spelling entered, spaces included: a word or two typed without picking
+/// the characters (shijuan bei tou le); longer ones would lengthen the longest term, which bounds
+/// every look back for an overlapping hit, for phrases nobody types in raw pinyin.
+const MAX_SPELLING_LETTERS: usize = 24;
+
+/// Enters a term's raw-pinyin spellings (卷子 → juanzi, juan zi) as standing for it, remembered
+/// in `spelled` so that [`Index::transliterated`] can write the term back for the learnt model.
+fn spell(table: &[u16], chars: &[char], what: What, longest: &mut usize, trie: &mut TrieBuilder, spelled: &mut Vec<(Vec<char>, What)>) {
+    if chars.len() > MAX_SOUNDED_CHARS {
+        return;
+    }
+    let forms = super::sounds::spellings(table, chars);
+    if forms.is_empty() {
+        return;
+    }
+    let id = What::SpelledOf(u32::try_from(spelled.len()).unwrap_or(u32::MAX));
+    spelled.push((chars.to_vec(), what));
+    for s in forms.iter().filter(|s| s.len() <= MAX_SPELLING_LETTERS) {
+        *longest = (*longest).max(trie.insert(s.chars(), id));
+    }
+}
+
+/// Full-width forms to ASCII (３ → 3, ，stays), ASCII to lower case, traditional characters to
+/// simplified (場 → 场): proctors type all of them.
 #[inline]
 pub fn normalise(c: char) -> char {
     let c = match c {
@@ -534,6 +615,7 @@ pub fn normalise(c: char) -> char {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
         }
         '\u{3000}' => ' ',
+        '\u{3400}'..='\u{9FFF}' => return super::variants::simplified(c),
         _ => c,
     };
     c.to_ascii_lowercase()

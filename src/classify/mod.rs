@@ -24,6 +24,11 @@ pub mod spec;
 mod text_facts;
 pub mod train;
 mod trie;
+mod variants;
+
+/// The fewest characters a rejected text must say beyond the words the rules read for the learnt
+/// model to read it (see `classify`).
+pub(crate) const MIN_UNREAD_AFTER_REJECTION: usize = 2;
 
 pub(crate) use rules::Table;
 
@@ -218,7 +223,7 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         proposals.first().and_then(|pr| kinds.get(pr.kind)).map_or(opinion::Doubt::None, |k| {
             opinion::doubts(
                 plan,
-                ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators)),
+                ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators, prov.read_as.as_deref())),
                 &k.id,
                 &asked,
                 !prov.negators.is_empty(),
@@ -240,6 +245,11 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
     let held_back = if plain { plan.table().held_back(&known) } else { Vec::new() };
     let rejected = plain && (!prov.negated.is_empty() || !held_back.is_empty());
     let strict = rejected && !prov.unreal && spec.similarity.model_negated_no_incident_share.is_some();
+    // The model speaks after a rejection about the words the rules did not read (不是停电，就是
+    // 考试软件登不进去); a text that is only the rejected report (试卷没有被盗) leaves it nothing but
+    // the negated words, which it may have learnt beside another kind (卷子没有被偷，是装订时漏装了):
+    // only a major reading of its is kept then, the seed putting a major reading first under doubt.
+    let only_majors = strict && prov.only_negated;
     let unread = doubted || (plain && !rejected) || strict;
     let mut from_examples = false;
     let mut no_incident = false;
@@ -251,12 +261,15 @@ pub fn classify(plan: &Plan, input: &ClassifyInput) -> Result<Classification, Er
         // The model's kinds (or else the nearest examples') before the fallback's "something
         // happened"; the model's "no incident" leaves only the fallback.
         let fallback = std::mem::take(&mut candidates);
-        let ranked = ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators));
+        let ranked = ranked.get_or_insert_with(|| opinion::rank(plan, &p, &prov.negators, prov.read_as.as_deref()));
         match opinion::read(plan, &p, ranked, strict) {
             // The plan's threshold, read in the text's own figures (迟到5人，本场30人), keeps out
             // the kind it holds back: the model's reading of that kind rests on the same words.
             opinion::Reading::Kinds(mut found) => {
                 found.retain(|c| !held_back.iter().any(|&k| kinds.get(k).is_some_and(|k| k.id == c.kind)));
+                if only_majors {
+                    found.retain(|c| c.severity == Severity::Major);
+                }
                 candidates = found;
             }
             // The model reads routine where a rule read an incident: no kind, but the rules'

@@ -70,11 +70,19 @@ pub fn doubts(plan: &Plan, ranked: &Ranked, kind: &str, asked: &[&str], negates:
 /// nothing with what it kept): computed once per text, for [`doubts`] and [`read`].
 pub type Ranked<'a> = Vec<(&'a Option<String>, f64)>;
 
-pub fn rank<'a>(plan: &'a Plan, p: &Prepared, negators: &[(usize, usize)]) -> Ranked<'a> {
+/// `read_as`: the text with its raw-pinyin terms in characters (the model learnt from
+/// characters; `yundao` means nothing to it), read instead of the text when given.
+pub fn rank<'a>(plan: &'a Plan, p: &Prepared, negators: &[(usize, usize)], read_as: Option<&str>) -> Ranked<'a> {
     let spec = &plan.doc().classifier;
     let model = spec.model();
     if model.is_empty() {
         return Vec::new();
+    }
+    if let Some(text) = read_as {
+        let q = Prepared::new(text);
+        let index = spec.index();
+        let negators = super::features::negators(&index.scan(&q.chars), index.longest);
+        return model.rank(&q, &negators, spec.negation.scope_chars);
     }
     model.rank(p, negators, spec.negation.scope_chars)
 }

@@ -79,3 +79,62 @@ pub fn forms(table: &[u16], term: &[char], cap: usize) -> Vec<Vec<char>> {
     }
     out
 }
+
+/// Each class's syllable without its tone (class 1 first), split once from the generated text.
+fn syllables() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| SOUND_SYLLABLES.split_terminator(' ').collect())
+}
+
+/// The shortest raw-pinyin spelling read as a term, in letters: shorter ones are English words
+/// (shao, men, die).
+pub const MIN_SPELLING_LETTERS: usize = 5;
+
+/// How a term is typed in raw pinyin when the input method's candidate is not picked (卷子 →
+/// `juanzi` and `juan zi`): each char by its usual syllable without the tone, the syllables run
+/// together and apart. Only the usual reading: the rare ones (失 yì, 被 pī) spelled common words
+/// (yi qie, 一切). Empty unless every char has a syllable, the term has two or more, and the
+/// spelling has at least [`MIN_SPELLING_LETTERS`] letters.
+pub fn spellings(table: &[u16], term: &[char]) -> Vec<String> {
+    if term.len() < 2 {
+        return Vec::new();
+    }
+    let names = syllables();
+    let syllable = |k: char| u32::from(k).checked_sub(BASE + 1).and_then(|i| names.get(i as usize)).copied();
+    let read = |c: &char| class(table, *c).and_then(syllable).or_else(|| NEGATOR_SYLLABLES.iter().find(|(n, _)| n == c).map(|(_, s)| *s));
+    let Some(syllables) = term.iter().map(read).collect::<Option<Vec<&str>>>() else {
+        return Vec::new();
+    };
+    let joined = syllables.concat();
+    if joined.len() < MIN_SPELLING_LETTERS {
+        return Vec::new();
+    }
+    vec![syllables.join(" "), joined]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spelled(term: &str) -> Vec<String> {
+        spellings(table(), &term.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_term_is_spelled_by_its_usual_syllables_together_and_apart() {
+        assert_eq!(spelled("考生"), ["kao sheng", "kaosheng"]);
+        // The one-character negators have no sound class, and are spelled all the same.
+        assert_eq!(spelled("还没到"), ["hai mei dao", "haimeidao"]);
+        // Not by a rare reading: 失 is also yì, and 失窃 must not be 一切 typed as yi qie.
+        assert_eq!(spelled("失窃"), ["shi qie", "shiqie"]);
+    }
+
+    #[test]
+    fn short_spellings_single_chars_and_chars_without_a_syllable_are_not_spelled() {
+        assert!(spelled("停").is_empty());
+        assert!(spelled("发A").is_empty());
+        // Four letters: English has words this short; five are kept.
+        assert_eq!(spelled("丢了"), ["diu le", "diule"]);
+        assert!(spelled("发了").is_empty());
+    }
+}

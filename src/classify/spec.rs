@@ -63,6 +63,11 @@ pub struct ClassifierSpec {
     /// meets every common character of its syllable (塌了 is not 他了, 湿了 is not 老师了).
     #[serde(default)]
     pub sound_particles: String,
+    /// Signals that give way where their words are another's: a term of `signal` sharing words
+    /// with a term of one of `to` says nothing of its own (少了一份 in 试卷少了一份 is the papers
+    /// short, "missing" in "papers are missing pages" is the pages).
+    #[serde(default)]
+    pub yields: Vec<Yield>,
     /// Changes of handling beside the kind's severity (a long or regional outage goes to the
     /// superiors): never a change of severity.
     #[serde(default)]
@@ -631,6 +636,16 @@ pub struct Quantity {
 
 fn exact() -> Bound {
     Bound::Exact
+}
+
+/// A signal that gives way to others where their terms share words (`ClassifierSpec::yields`).
+#[derive(Clone, Debug, Serialize, ToJson, FromJson)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Yield {
+    pub signal: Signal,
+    pub to: Vec<Signal>,
+    pub clause: String,
 }
 
 /// Words that clear what they name: any of `words` in a text takes back its `signals` and `cues`.

@@ -10,7 +10,14 @@ use super::{negation, numerals};
 
 pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     let index = spec.index();
-    let hits = index.scan(&p.chars);
+    let mut hits = index.scan(&p.chars);
+    // A spelling with a capital inside the message is a name (Mr. Bao Zha), not a word typed in
+    // raw pinyin; the message's first letter may be the phone's capital.
+    if !hits.spelled.is_empty() {
+        hits.unread_spelled(|start, end| {
+            p.original(start, end).char_indices().any(|(i, c)| c.is_ascii_uppercase() && (start > 0 || i > 0))
+        });
+    }
     let framed = frames(spec, p, &hits);
     let mut terms = negation::resolve(p, &hits, &framed, index.longest, &spec.negation);
     deny(&mut terms, &spec.negation.denials, &[]);
@@ -32,6 +39,7 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
         }
         _ => true,
     });
+    yield_shared_words(spec, &mut terms);
     topic(spec, &hits, &mut terms);
     let at_hand = unreal(p, &hits, &mut terms, &spec.negation.whole_message);
     // Content, bystander and clearing words, found in one pass over the hits.
@@ -88,6 +96,8 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     // text's time.
     let mut prov = Provenance {
         negators: super::features::negators(&hits, index.longest),
+        read_as: index.transliterated(&p.chars, &hits),
+        only_negated: false,
         signals: Vec::with_capacity(terms.len()),
         cues: Vec::with_capacity(terms.len()),
         facts: Vec::with_capacity(terms.len() + 6),
@@ -190,12 +200,50 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
             prov.facts.push((FactKey::CandidatesLarge, Src::Text { start, end }));
         }
     }
+    if !prov.negated.is_empty() {
+        prov.only_negated = !has_unread_chars(&p.chars, &hits, super::MIN_UNREAD_AFTER_REJECTION);
+    }
     (known, prov)
 }
 
 /// Each frame said, as hits in text order: a predicate with an object of its frame in the same clause,
 /// at most `frame_window_chars` apart, in either order, adds the frame's signal or cue over the
 /// predicate's words (negation applies to it there: 试卷没有被拍照).
+/// A term whose words another term shares gives way to it where the plan says its signal yields
+/// to the other's (`yields`): 少了一份 in 试卷少了一份 is the papers short, not a paper gone, and
+/// "papers are missing pages" is the pages.
+fn yield_shared_words(spec: &ClassifierSpec, terms: &mut Vec<negation::Term>) {
+    let yields = |t: &negation::Term| matches!(t.hit.what, What::Signal(s) if spec.yields.iter().any(|y| y.signal == s));
+    if !terms.iter().any(yields) {
+        return;
+    }
+    let said: Vec<Hit> = terms.iter().map(|t| t.hit).collect();
+    terms.retain(|t| {
+        let What::Signal(s) = t.hit.what else { return true };
+        !spec.yields.iter().filter(|y| y.signal == s).any(|y| {
+            said.iter().any(|o| matches!(o.what, What::Signal(b) if y.to.contains(&b)) && o.start < t.hit.end && t.hit.start < o.end)
+        })
+    });
+}
+
+/// Whether at least `enough` letters, digits and Chinese characters of `chars` are inside no hit
+/// (it stops counting there: most texts leave that many in their first gap).
+fn has_unread_chars(chars: &[char], hits: &Hits, enough: usize) -> bool {
+    let count = |s: &[char]| s.iter().filter(|c| c.is_ascii_alphanumeric() || ('\u{3400}'..='\u{9FFF}').contains(*c)).count();
+    let (mut n, mut at) = (0, 0);
+    // Hits come by start: the gaps between them are what no term covers.
+    for h in hits.all() {
+        if h.start > at {
+            n += count(chars.get(at..h.start).unwrap_or_default());
+            if n >= enough {
+                return true;
+            }
+        }
+        at = at.max(h.end);
+    }
+    n + count(chars.get(at..).unwrap_or_default()) >= enough
+}
+
 fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
     if spec.frames.is_empty() {
         return Vec::new();
@@ -204,14 +252,14 @@ fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
     let all = hits.all();
     let at = reach(p, spec.frame_word_chars);
     let longest = spec.index().longest;
-    let mut said: Vec<Hit> = Vec::new();
+    let mut said: Vec<Hit> = Vec::with_capacity(16);
     // A predicate word attaches to the nearest object: of the frames it may belong to, only those
     // whose object is nearest say their signal ("papers are missing pages" is about pages).
     let objects: Vec<Hit> = all.iter().filter(|h| matches!(h.what, What::FrameObject(_))).copied().collect();
     if objects.is_empty() {
         return Vec::new();
     }
-    let mut best: Vec<(usize, usize, u16, usize)> = Vec::new();
+    let mut best: Vec<(usize, usize, u16, usize)> = Vec::with_capacity(16);
     for h in all {
         let What::FramePredicate(fi) = h.what else { continue };
         // A cue that ends in the predicate's words already says what they are said of (空调坏了 is
