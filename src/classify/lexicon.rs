@@ -208,10 +208,10 @@ impl Index {
 
         for (i, f) in spec.frames.iter().enumerate() {
             let i = u16::try_from(i).unwrap_or(u16::MAX);
-            // Objects are common nouns (试卷, 考生), seldom mistyped: as written only.
+            // Objects are common nouns (试卷, 考生), seldom mistyped: as written, not by sound.
             for w in f.objects.all() {
                 longest = longest.max(trie.insert(w.chars().map(normalise), What::FrameObject(i)));
-                // Objects and phases are entered as written, and in raw pinyin (juanzi, kao wan).
+                // Objects and phases are also entered in raw pinyin (juanzi, kao wan).
                 spell(
                     table,
                     &w.chars().map(normalise).collect::<Vec<_>>(),
@@ -596,12 +596,13 @@ fn spell(table: &[u16], chars: &[char], what: What, longest: &mut usize, trie: &
         return;
     }
     let forms = super::sounds::spellings(table, chars);
-    if forms.is_empty() {
+    let short = |s: &&String| s.len() <= MAX_SPELLING_LETTERS;
+    if !forms.iter().any(|s| short(&s)) {
         return;
     }
     let id = What::SpelledOf(u32::try_from(spelled.len()).unwrap_or(u32::MAX));
     spelled.push((chars.to_vec(), what));
-    for s in forms.iter().filter(|s| s.len() <= MAX_SPELLING_LETTERS) {
+    for s in forms.iter().filter(short) {
         *longest = (*longest).max(trie.insert(s.chars(), id));
     }
 }
