@@ -1964,6 +1964,11 @@ export interface Quantity {
      */
     large?: boolean;
     /**
+     * The word names whom it counts (就他一个, only him): its count is of candidates with no
+     * noun after it, where 有个 before 问题 counts no one.
+     */
+    people?: boolean;
+    /**
      * What it may count; empty: anything.
      */
     applies_to?: Target[];

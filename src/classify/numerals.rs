@@ -213,7 +213,9 @@ pub fn read(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Counts 
         // Spaced, a one-character Chinese measure word still counts (机房 40 人 到了 35 个); a noun
         // after a room's number is said of the room (考场3 考生都在, room 3 candidates).
         let spaced = skip(p, t.end);
-        let counts_here = hits.at(t.end).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier))
+        // 考场 十来个考生: a bound word between the figure and its measure word (来, 多, 几).
+        let counted_at = hits.at(t.end).iter().find(|h| matches!(h.what, What::BoundSuffix(_))).map_or(t.end, |h| h.end);
+        let counts_here = hits.at(counted_at).iter().any(|h| matches!(h.what, What::Measure { .. } | What::Classifier))
             || (spaced > t.end
                 && t.script == Script::Arabic
                 && p.chars.get(spaced).is_some_and(|c| !c.is_ascii())
@@ -758,6 +760,10 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, ending: 
         {
             continue;
         }
+        // half in half a dozen: the longer number word says the count.
+        if hits.at(h.start).iter().any(|o| matches!(o.what, What::Quantity(_) | What::Word(_)) && o.end > h.end) {
+            continue;
+        }
         let Some(q) = spec.quantities.get(usize::from(qi)) else { continue };
         // half an hour, 半小时: a duration's word is no share; nor is a phase's (考到一半).
         if hits
@@ -828,7 +834,7 @@ fn quantities(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers, ending: 
                 set_max(&mut out.rooms, reading(num));
             }
             _ => {
-                if let (Some(c), Some(_)) = (q.count, target) {
+                if let (Some(c), true) = (q.count, target.is_some() || q.people) {
                     set_max(&mut out.candidates, reading(Num { value: c, bound: q.bound }));
                 }
                 if let Some(f) = q.fraction {
@@ -945,8 +951,11 @@ fn tokens(p: &Prepared, hits: &Hits, index: &Index, spec: &Numbers) -> Vec<Token
     }
     for h in hits.all() {
         if let What::Word(v) = h.what {
-            // a third, a couple of: the quantity word that starts with it says the share or count.
-            let in_quantity = hits.at(h.start).iter().any(|q| matches!(q.what, What::Quantity(_) | What::Duration(_)) && q.end > h.end);
+            // a third, a couple of, half a dozen: the quantity word around it says the share or count.
+            let in_quantity = hits
+                .starting_in(h.start.saturating_sub(index.longest), h.start)
+                .iter()
+                .any(|q| matches!(q.what, What::Quantity(_) | What::Duration(_)) && q.end >= h.end && q.end - q.start > h.end - h.start);
             if !in_quantity && !out.iter().any(|t| t.start < h.end && h.start < t.end) {
                 out.push(Token { value: v, start: h.start, end: h.end, script: Script::Word });
             }

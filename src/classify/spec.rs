@@ -629,6 +629,10 @@ pub struct Quantity {
     /// "Large numbers" without a figure (大量, 大批).
     #[serde(default)]
     pub large: bool,
+    /// The word names whom it counts (就他一个, only him): its count is of candidates with no
+    /// noun after it, where 有个 before 问题 counts no one.
+    #[serde(default)]
+    pub people: bool,
     /// What it may count; empty: anything.
     #[serde(default)]
     pub applies_to: Vec<Target>,

@@ -37,6 +37,12 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
                     _ => false,
                 })
         }
+        // 一个家长冲进教学楼: a cue's frame reads its words as said of its object (one parent
+        // forcing in), over the bare word's other cue (a crowd storming the site).
+        What::Cue(c) => {
+            kept.contains(&t.hit)
+                || !kept.iter().any(|f| matches!(f.what, What::Cue(o) if o != c) && f.start == t.hit.start && f.end == t.hit.end)
+        }
         _ => true,
     });
     yield_shared_words(spec, &mut terms);
@@ -373,6 +379,10 @@ fn reach(p: &Prepared, word_chars: usize) -> impl Fn(usize) -> usize {
 /// How far a turn may stand before the unreal word it turns to (但是是演练, but it was just a drill).
 const TURN_TO_UNREAL_CHARS: usize = 16;
 
+/// How far before an unreal word a longer term that owns it may start (跑到 in 跑到隔壁学校, "not
+/// sure" in "not sure if").
+const MAX_OWNER_LEAD: usize = 12;
+
 /// How long a sentence of an unreal word alone may be (Drill only., 只是演练。).
 const SHORT_SENTENCE_CHARS: usize = 14;
 
@@ -389,11 +399,21 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
         })
     };
     let claims = retracted(p, hits);
+    // An unreal word that ends a longer term is that term's: a place elsewhere ending an event's
+    // words is where the event went (大量考生跑到隔壁学校, 试卷送到别的考点), not where something else
+    // happened; "if" in "not sure if anything was taken" doubts one more fact, it supposes nothing.
+    let owned = |g: &Hit| {
+        hits.starting_in(g.start.saturating_sub(MAX_OWNER_LEAD), g.start.saturating_sub(1)).iter().any(|t| {
+            matches!(t.what, What::Signal(_) | What::Cue(_) | What::FramePredicate(_) | What::NotNegator)
+                && t.start < g.start
+                && g.end <= t.end
+        })
+    };
     // An unreal word inside a claim taken back is the claim's (刚才说是演练，不是！…真的着火了).
     let marks: Vec<(usize, usize)> = hits
         .all()
         .iter()
-        .filter(|h| matches!(h.what, What::Unreal) && !negated_at(h.start))
+        .filter(|h| matches!(h.what, What::Unreal) && !negated_at(h.start) && !owned(h))
         .filter(|h| !claims.iter().any(|c| c.start <= h.start && h.end <= c.end))
         .map(|h| (h.start, h.end))
         .collect();
