@@ -399,8 +399,8 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
         })
     };
     let claims = retracted(p, hits);
-    // An unreal word that ends a longer term is that term's: a place elsewhere ending an event's
-    // words is where the event went (大量考生跑到隔壁学校, 试卷送到别的考点), not where something else
+    // An unreal word inside a longer term that starts before it is that term's: a place elsewhere
+    // at the end of an event's words is where the event went (大量考生跑到隔壁学校, 试卷送到别的考点), not where something else
     // happened; "if" in "not sure if anything was taken" doubts one more fact, it supposes nothing.
     let owned = |g: &Hit| {
         hits.starting_in(g.start.saturating_sub(MAX_OWNER_LEAD), g.start.saturating_sub(1)).iter().any(|t| {
