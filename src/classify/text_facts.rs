@@ -212,9 +212,6 @@ pub fn read(spec: &ClassifierSpec, p: &Prepared) -> (Known, Provenance) {
     (known, prov)
 }
 
-/// Each frame said, as hits in text order: a predicate with an object of its frame in the same clause,
-/// at most `frame_window_chars` apart, in either order, adds the frame's signal or cue over the
-/// predicate's words (negation applies to it there: 试卷没有被拍照).
 /// A term whose words another term shares gives way to it where the plan says its signal yields
 /// to the other's (`yields`): 少了一份 in 试卷少了一份 is the papers short, not a paper gone, and
 /// "papers are missing pages" is the pages.
@@ -250,6 +247,9 @@ fn has_unread_chars(chars: &[char], hits: &Hits, enough: usize) -> bool {
     n + count(chars.get(at..).unwrap_or_default()) >= enough
 }
 
+/// Each frame said, as hits in text order: a predicate with an object of its frame in the same clause,
+/// at most `frame_window_chars` apart, in either order, adds the frame's signal or cue over the
+/// predicate's words (negation applies to it there: 试卷没有被拍照).
 fn frames(spec: &ClassifierSpec, p: &Prepared, hits: &Hits) -> Vec<Hit> {
     if spec.frames.is_empty() {
         return Vec::new();
@@ -400,8 +400,9 @@ fn unreal(p: &Prepared, hits: &Hits, terms: &mut [negation::Term], whole: &[Stri
     };
     let claims = retracted(p, hits);
     // An unreal word inside a longer term that starts before it is that term's: a place elsewhere
-    // at the end of an event's words is where the event went (大量考生跑到隔壁学校, 试卷送到别的考点), not where something else
-    // happened; "if" in "not sure if anything was taken" doubts one more fact, it supposes nothing.
+    // at the end of an event's words is where the event went (大量考生跑到隔壁学校, 试卷送到别的
+    // 考点), not where something else happened; "if" in "not sure if anything was taken" doubts one
+    // more fact, it supposes nothing.
     let owned = |g: &Hit| {
         hits.starting_in(g.start.saturating_sub(MAX_OWNER_LEAD), g.start.saturating_sub(1)).iter().any(|t| {
             matches!(t.what, What::Signal(_) | What::Cue(_) | What::FramePredicate(_) | What::NotNegator)
